@@ -1,0 +1,39 @@
+using D = Consolidation.Domain.Rules;
+
+namespace Consolidation.Contracts.Mapping;
+
+/// <summary>Maps findings and statuses between the domain and the contract.</summary>
+public static class FindingMapper
+{
+    public static Finding ToProto(D.Finding f) => new()
+    {
+        RuleId = f.RuleId,
+        Severity = (Severity)(int)f.Severity,
+        Category = f.Category,
+        Location = new CellLocation
+        {
+            Table = f.Location.Table, Row = f.Location.Row, Column = f.Location.Column,
+            TableName = f.Location.TableName, RowName = f.Location.RowName, ColumnName = f.Location.ColumnName,
+        },
+        LocationText = f.Location.Text,
+        Expected = f.Expected,
+        Actual = f.Actual,
+        Difference = f.Difference,
+        Tolerance = f.Tolerance,
+        Message = f.Message,
+        Explained = f.Explained,
+        Explanation = f.Explanation ?? "",
+    };
+
+    public static D.Finding ToDomain(Finding f) => new(
+        f.RuleId, (D.Severity)(int)f.Severity, f.Category,
+        new D.CellLocation(f.Location.Table, f.Location.Row, f.Location.Column, f.Location.TableName, f.Location.RowName, f.Location.ColumnName),
+        f.Expected, f.Actual, f.Tolerance, f.Message)
+    {
+        Explanation = f.Explained ? f.Explanation : null,
+    };
+
+    public static SubmissionStatus ToProto(D.SubmissionStatus s) => (SubmissionStatus)(int)s;
+
+    public static D.SubmissionStatus ToDomain(SubmissionStatus s) => (D.SubmissionStatus)(int)s;
+}

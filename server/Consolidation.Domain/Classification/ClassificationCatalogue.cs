@@ -1,0 +1,64 @@
+using System.Reflection;
+
+namespace Consolidation.Domain.Classification;
+
+/// <summary>One code of a classification: 支出功能分类 (类 3 digits, 款 5, 项 7) or 经济分类 (类 3, 款 5).</summary>
+public sealed record ClassificationEntry(string Code, string Name, string Level, string Group);
+
+/// <summary>
+/// The classification catalogues shipped with the reference (function-classification.csv, economic-classification.csv).
+/// They are partial: a code missing here is not necessarily wrong.
+/// </summary>
+public sealed class ClassificationCatalogue
+{
+    private readonly Dictionary<string, ClassificationEntry> _function;
+    private readonly Dictionary<string, ClassificationEntry> _economic;
+
+    private ClassificationCatalogue(IEnumerable<ClassificationEntry> function, IEnumerable<ClassificationEntry> economic)
+    {
+        _function = function.ToDictionary(e => e.Code);
+        _economic = economic.ToDictionary(e => e.Code);
+    }
+
+    public static ClassificationCatalogue Default { get; } = new(
+        ReadResource("function-classification.csv", cols => new ClassificationEntry(cols[0], cols[1], cols[2], "")),
+        ReadResource("economic-classification.csv", cols => new ClassificationEntry(cols[0], cols[1], cols[2], cols[3])));
+
+    public IEnumerable<ClassificationEntry> FunctionCodes => _function.Values;
+    public IEnumerable<ClassificationEntry> EconomicCodes => _economic.Values;
+
+    public ClassificationEntry? Function(string code) => _function.GetValueOrDefault(code);
+    public ClassificationEntry? Economic(string code) => _economic.GetValueOrDefault(code);
+
+    private static List<ClassificationEntry> ReadResource(string name, Func<string[], ClassificationEntry> map)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"missing embedded catalogue {name}");
+        using var reader = new StreamReader(stream);
+        var entries = new List<ClassificationEntry>();
+        reader.ReadLine(); // header
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0) continue;
+            entries.Add(map(line.Split(',')));
+        }
+        return entries;
+    }
+}
+
+/// <summary>Levels and parents of classification codes, from their length.</summary>
+public static class Codes
+{
+    public static bool IsDigits(string code) => code.Length > 0 && code.All(char.IsAsciiDigit);
+
+    /// <summary>类 = 3 digits, 款 = 5, 项 = 7.</summary>
+    public static int FunctionLevel(string code) => code.Length switch { 3 => 1, 5 => 2, 7 => 3, _ => 0 };
+
+    /// <summary>类 = 3 digits, 款 = 5.</summary>
+    public static int EconomicLevel(string code) => code.Length switch { 3 => 1, 5 => 2, _ => 0 };
+
+    public static string LevelName(int level) => level switch { 1 => "类", 2 => "款", 3 => "项", _ => "?" };
+
+    /// <summary>The code one level up: "2010301" → "20103" → "201"; "" for a 类.</summary>
+    public static string Parent(string code) => code.Length switch { 7 => code[..5], 5 => code[..3], _ => "" };
+}

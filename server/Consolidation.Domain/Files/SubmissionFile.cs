@@ -1,0 +1,297 @@
+using System.Text.Json;
+using Consolidation.Domain.Layouts;
+using Consolidation.Domain.Model;
+using Consolidation.Domain.Validation;
+
+namespace Consolidation.Domain.Files;
+
+/// <summary>
+/// Reads the submission file format (docs/submission-format.md): JSON (comments and trailing commas allowed) with
+/// amounts as decimal numbers in the unit the file declares ("unit": "万元" or "元"). Every problem is collected and
+/// reported with its field path; nothing half-read is ever returned.
+/// </summary>
+public static class SubmissionFile
+{
+    public const string FormatId = "final-accounts/1";
+
+    private static readonly JsonDocumentOptions Options = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        MaxDepth = 16,
+    };
+
+    private static readonly string[] TopLevel =
+        ["format", "department", "fiscalYear", "unit", "composition", "staffing", "tables", "narrative", "explanations", "provenance"];
+
+    public static FinalAccounts Read(string path)
+    {
+        string text;
+        try { text = File.ReadAllText(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SubmissionFileException(path, [new Violation("(file)", $"无法读取文件：{e.Message}")]);
+        }
+        return Parse(text, path);
+    }
+
+    public static FinalAccounts Parse(string json, string fileName = "(input)")
+    {
+        JsonDocument doc;
+        try { doc = JsonDocument.Parse(json, Options); }
+        catch (JsonException e)
+        {
+            throw new SubmissionFileException(fileName,
+                [new Violation($"第 {(e.LineNumber ?? 0) + 1} 行第 {(e.BytePositionInLine ?? 0) + 1} 字节", $"不是有效的 JSON：{e.Message}")]);
+        }
+        using (doc)
+        {
+            var reader = new Reader();
+            var accounts = reader.ReadAccounts(doc.RootElement);
+            if (reader.Violations.Count > 0 || accounts is null)
+                throw new SubmissionFileException(fileName, reader.Violations);
+            return accounts;
+        }
+    }
+
+    private sealed class Reader
+    {
+        public List<Violation> Violations { get; } = [];
+        private AmountPrecision _precision = AmountPrecision.Yuan;
+
+        private void Error(string path, string message) => Violations.Add(new Violation(path, message));
+
+        public FinalAccounts? ReadAccounts(JsonElement root)
+        {
+            if (root.ValueKind != JsonValueKind.Object) { Error("(root)", "文件内容应为一个 JSON 对象"); return null; }
+            CheckKnown(root, "", TopLevel);
+            var format = OptionalString(root, "format", "format");
+            if (format is not null && format != FormatId) Error("format", $"不支持的格式“{format}”，应为“{FormatId}”");
+
+            var unit = RequiredString(root, "unit", "unit");
+            switch (unit)
+            {
+                case "万元": _precision = AmountPrecision.WanYuan2; break;
+                case "元": _precision = AmountPrecision.Yuan; break;
+                case null: break;
+                default: Error("unit", $"金额单位“{unit}”无效：应为“万元”或“元”"); break;
+            }
+
+            string code = "", name = "";
+            if (Required(root, "department", "department", JsonValueKind.Object) is { } dept)
+            {
+                CheckKnown(dept, "department", ["code", "name"]);
+                code = RequiredString(dept, "code", "department.code") ?? "";
+                name = RequiredString(dept, "name", "department.name") ?? "";
+            }
+            var year = RequiredInt(root, "fiscalYear", "fiscalYear") ?? 0;
+
+            var self = new Unit(code, name, UnitType.Administrative);
+            var subordinates = new List<Unit>();
+            if (Required(root, "composition", "composition", JsonValueKind.Object) is { } comp)
+            {
+                CheckKnown(comp, "composition", ["self", "subordinates"]);
+                if (Required(comp, "self", "composition.self", JsonValueKind.Object) is { } s) self = ReadUnit(s, "composition.self");
+                if (Optional(comp, "subordinates", "composition.subordinates", JsonValueKind.Array) is { } subs)
+                {
+                    var i = 0;
+                    foreach (var sub in subs.EnumerateArray())
+                    {
+                        var p = $"composition.subordinates[{i++}]";
+                        if (sub.ValueKind != JsonValueKind.Object) Error(p, "应为单位对象 {code, name, type}");
+                        else subordinates.Add(ReadUnit(sub, p));
+                    }
+                }
+            }
+
+            var staffing = new Staffing(0, 0, 0);
+            if (Required(root, "staffing", "staffing", JsonValueKind.Object) is { } st)
+            {
+                CheckKnown(st, "staffing", ["authorized", "actual", "retired"]);
+                staffing = new Staffing(RequiredInt(st, "authorized", "staffing.authorized") ?? 0,
+                    RequiredInt(st, "actual", "staffing.actual") ?? 0, RequiredInt(st, "retired", "staffing.retired") ?? 0);
+            }
+
+            var tables = new Dictionary<string, Table>();
+            if (Required(root, "tables", "tables", JsonValueKind.Object) is { } tablesElement)
+            {
+                CheckKnown(tablesElement, "tables", StandardLayouts.All.Select(l => l.Id).ToArray());
+                foreach (var layout in StandardLayouts.All)
+                {
+                    var path = $"tables.{layout.Id}";
+                    if (Required(tablesElement, layout.Id, path, JsonValueKind.Object, $"缺少 {layout.Id} {layout.Name}（无数据的表也须列出，金额填 0）") is { } t)
+                        tables[layout.Id] = ReadTable(t, layout, path);
+                }
+            }
+
+            var narrative = OptionalString(root, "narrative", "narrative") ?? "";
+            var explanations = new List<Explanation>();
+            if (Optional(root, "explanations", "explanations", JsonValueKind.Array) is { } exps)
+            {
+                var i = 0;
+                foreach (var e in exps.EnumerateArray())
+                {
+                    var p = $"explanations[{i++}]";
+                    if (e.ValueKind != JsonValueKind.Object) { Error(p, "应为 {ruleId, location, text}"); continue; }
+                    CheckKnown(e, p, ["ruleId", "location", "text"]);
+                    explanations.Add(new Explanation(RequiredString(e, "ruleId", $"{p}.ruleId") ?? "",
+                        RequiredString(e, "location", $"{p}.location") ?? "", RequiredString(e, "text", $"{p}.text") ?? ""));
+                }
+            }
+
+            if (Violations.Count > 0) return null;
+            var accounts = new FinalAccounts
+            {
+                DepartmentCode = code,
+                DepartmentName = name,
+                FiscalYear = year,
+                Precision = _precision,
+                Composition = new UnitComposition(self, subordinates),
+                Staffing = staffing,
+                Tables = tables,
+                Narrative = narrative,
+                Explanations = explanations,
+            };
+            // A file that parses but could not be submitted is reported here, before anything is sent.
+            Violations.AddRange(AccountsValidator.Validate(accounts));
+            return Violations.Count > 0 ? null : accounts;
+        }
+
+        private Unit ReadUnit(JsonElement e, string path)
+        {
+            CheckKnown(e, path, ["code", "name", "type"]);
+            var type = OptionalString(e, "type", $"{path}.type") switch
+            {
+                null or "行政" => UnitType.Administrative,
+                "事业" => UnitType.PublicInstitution,
+                "其他" => UnitType.Other,
+                var other => Invalid(other),
+            };
+            return new Unit(RequiredString(e, "code", $"{path}.code") ?? "", RequiredString(e, "name", $"{path}.name") ?? "", type);
+
+            UnitType Invalid(string t)
+            {
+                Error($"{path}.type", $"单位类型“{t}”无效：应为 行政、事业 或 其他");
+                return UnitType.Unspecified;
+            }
+        }
+
+        private Table ReadTable(JsonElement t, TableLayout layout, string path)
+        {
+            var known = layout.FixedRows.Select(r => r.Key).ToList();
+            if (layout.HasCodedRows) known.Add("rows");
+            CheckKnown(t, path, known.ToArray());
+            var fixedRows = new Dictionary<string, long[]>();
+            foreach (var row in layout.FixedRows)
+            {
+                var rowPath = $"{path}.{row.Key}";
+                if (!t.TryGetProperty(row.Key, out var e)) { Error(rowPath, $"缺少「{row.Name}」行"); continue; }
+                fixedRows[row.Key] = layout.IsSingleColumn ? [Amount(e, rowPath)] : ReadColumns(e, layout, rowPath, false);
+            }
+            var rows = new List<TableRow>();
+            if (layout.HasCodedRows)
+            {
+                if (Required(t, "rows", $"{path}.rows", JsonValueKind.Array) is { } array)
+                {
+                    var i = 0;
+                    foreach (var r in array.EnumerateArray())
+                    {
+                        var rowPath = $"{path}.rows[{i++}]";
+                        if (r.ValueKind != JsonValueKind.Object) { Error(rowPath, "应为行对象 {code, name, …}"); continue; }
+                        var code = RequiredString(r, "code", $"{rowPath}.code") ?? "";
+                        var name = RequiredString(r, "name", $"{rowPath}.name") ?? "";
+                        rows.Add(new TableRow(code, name, ReadColumns(r, layout, rowPath, true)));
+                    }
+                }
+            }
+            return new Table(layout, fixedRows, rows);
+        }
+
+        private long[] ReadColumns(JsonElement e, TableLayout layout, string path, bool coded)
+        {
+            var values = new long[layout.Columns.Count];
+            if (e.ValueKind != JsonValueKind.Object)
+            {
+                Error(path, $"应为对象，列出各列：{string.Join(", ", layout.Columns.Select(c => c.Key))}");
+                return values;
+            }
+            var known = layout.Columns.Select(c => c.Key).ToList();
+            if (coded) known.AddRange(["code", "name"]);
+            CheckKnown(e, path, known.ToArray());
+            for (var c = 0; c < values.Length; c++)
+            {
+                var col = layout.Columns[c];
+                if (!e.TryGetProperty(col.Key, out var cell)) Error($"{path}.{col.Key}", $"缺少「{col.Name}」列（无数据填 0）");
+                else values[c] = Amount(cell, $"{path}.{col.Key}");
+            }
+            return values;
+        }
+
+        private long Amount(JsonElement e, string path)
+        {
+            var text = e.ValueKind switch
+            {
+                JsonValueKind.Number => e.GetRawText(),
+                JsonValueKind.String => e.GetString()!,
+                _ => null,
+            };
+            if (text is null) { Error(path, $"应为金额数字，实为 {Describe(e)}"); return 0; }
+            if (!Money.TryParse(text, _precision, out var fen, out var error)) { Error(path, error); return 0; }
+            if (fen < 0) Error(path, $"金额 {text} 为负：决算表金额不能为负");
+            return fen;
+        }
+
+        private void CheckKnown(JsonElement e, string path, string[] known)
+        {
+            foreach (var p in e.EnumerateObject())
+                if (!known.Contains(p.Name))
+                    Error(Join(path, p.Name), $"未知字段（可用字段：{string.Join(", ", known)}）");
+        }
+
+        private JsonElement? Required(JsonElement e, string name, string path, JsonValueKind kind, string? missing = null)
+        {
+            if (!e.TryGetProperty(name, out var v)) { Error(path, missing ?? "缺少此字段"); return null; }
+            if (v.ValueKind != kind) { Error(path, $"应为{KindName(kind)}，实为 {Describe(v)}"); return null; }
+            return v;
+        }
+
+        private JsonElement? Optional(JsonElement e, string name, string path, JsonValueKind kind)
+        {
+            if (!e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) return null;
+            if (v.ValueKind != kind) { Error(path, $"应为{KindName(kind)}，实为 {Describe(v)}"); return null; }
+            return v;
+        }
+
+        private string? RequiredString(JsonElement e, string name, string path) =>
+            Required(e, name, path, JsonValueKind.String)?.GetString();
+
+        private string? OptionalString(JsonElement e, string name, string path) =>
+            Optional(e, name, path, JsonValueKind.String)?.GetString();
+
+        private int? RequiredInt(JsonElement e, string name, string path)
+        {
+            if (Required(e, name, path, JsonValueKind.Number) is not { } v) return null;
+            if (v.TryGetInt32(out var i)) return i;
+            Error(path, $"应为整数，实为 {v.GetRawText()}");
+            return null;
+        }
+
+        private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
+
+        private static string KindName(JsonValueKind kind) => kind switch
+        {
+            JsonValueKind.Object => "对象 {…}",
+            JsonValueKind.Array => "数组 […]",
+            JsonValueKind.String => "文本",
+            JsonValueKind.Number => "数字",
+            _ => kind.ToString(),
+        };
+
+        private static string Describe(JsonElement e) => e.ValueKind switch
+        {
+            JsonValueKind.String => $"文本“{e.GetString()}”",
+            JsonValueKind.Null => "null",
+            _ => e.GetRawText().Length > 40 ? KindName(e.ValueKind) : e.GetRawText(),
+        };
+    }
+}

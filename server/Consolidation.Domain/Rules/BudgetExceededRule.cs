@@ -1,0 +1,27 @@
+using Consolidation.Domain.Model;
+
+namespace Consolidation.Domain.Rules;
+
+/// <summary>提示性: an actual (决算数) above its budget (预算数) in a table with both columns (T7 三公经费).</summary>
+public sealed class BudgetExceededRule(RuleInfo info, string tableId) : IRule
+{
+    public RuleInfo Info { get; } = info;
+
+    public IEnumerable<Finding> Check(FinalAccounts accounts)
+    {
+        var table = accounts[tableId];
+        var budget = table.Layout.ColumnIndex("budget");
+        var actualIdx = table.Layout.ColumnIndex("actual");
+        foreach (var row in table.Layout.FixedRows)
+        {
+            var values = table.FixedRows[row.Key];
+            if (values[actualIdx] <= values[budget]) continue;
+            var where = Cells.Locate(table, row.Key, "actual");
+            var unit = Money.UnitName(accounts.Precision);
+            var message = $"{where.Display}：决算数 {Money.Format(values[actualIdx], accounts.Precision)} {unit} 超过预算数 " +
+                          $"{Money.Format(values[budget], accounts.Precision)} {unit}，超出 {Money.Format(values[actualIdx] - values[budget], accounts.Precision)} {unit}。" +
+                          "请核实；如属实，请在报送时附出错说明（规则 " + Info.Id + "，位置 " + where.Text + "）。";
+            yield return new Finding(Info.Id, Info.Severity, Info.Category, where, values[budget], values[actualIdx], 0, message);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+namespace Consolidation.Domain.Rules;
+
+/// <summary>How much a failed check weighs.</summary>
+public enum Severity
+{
+    /// <summary>强制性: blocks acceptance.</summary>
+    Mandatory = 1,
+    /// <summary>提示性: accepted only with the department's written explanation (出错说明).</summary>
+    Advisory = 2,
+    /// <summary>信息: said, weighs nothing.</summary>
+    Info = 3,
+}
+
+/// <summary>The categories of the rule catalogue.</summary>
+public static class RuleCategory
+{
+    public const string WithinTable = "表内";
+    public const string BetweenTables = "表间";
+    public const string AcrossYears = "跨年";
+    public const string Codes = "代码";
+    public const string Narrative = "文字与数据";
+    public const string Completeness = "完整性";
+}
+
+/// <summary>The outcome of checking one submission.</summary>
+public enum SubmissionStatus
+{
+    /// <summary>已接收: no 强制性 finding, every 提示性 finding explained.</summary>
+    Accepted = 1,
+    /// <summary>待说明: no 强制性 finding, some 提示性 finding without explanation.</summary>
+    PendingExplanation = 2,
+    /// <summary>已退回: at least one 强制性 finding.</summary>
+    Rejected = 3,
+}
+
+/// <summary>Where a finding points: table, row key, column key, with their printed names.</summary>
+public sealed record CellLocation(string Table, string Row, string Column, string TableName, string RowName, string ColumnName)
+{
+    /// <summary>"T5/total/budget": the text an explanation names the finding's location by.</summary>
+    public string Text => $"{Table}/{Row}/{Column}";
+
+    /// <summary>"T5 一般公共预算财政拨款支出决算表「合计」行「年初预算数」列": for people.</summary>
+    public string Display => $"{Table} {TableName}「{RowName}」行「{ColumnName}」列";
+}
+
+/// <summary>
+/// What a check found: rule, severity, where, what was expected, what was found, the difference and the tolerance the
+/// rule applied (all in 分), and a message a finance clerk can act on.
+/// </summary>
+public sealed record Finding(
+    string RuleId,
+    Severity Severity,
+    string Category,
+    CellLocation Location,
+    long Expected,
+    long Actual,
+    long Tolerance,
+    string Message)
+{
+    /// <summary>actual − expected.</summary>
+    public long Difference => Actual - Expected;
+
+    /// <summary>The department's explanation (出错说明) when it gave one for this finding.</summary>
+    public string? Explanation { get; init; }
+
+    public bool Explained => Explanation is not null;
+}

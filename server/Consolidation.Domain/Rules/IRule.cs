@@ -1,0 +1,13 @@
+using Consolidation.Domain.Model;
+
+namespace Consolidation.Domain.Rules;
+
+/// <summary>A rule's identity in the catalogue: a stable ID (never reused), category, severity and what it checks.</summary>
+public sealed record RuleInfo(string Id, string Category, Severity Severity, string Title);
+
+/// <summary>A check: a pure function from accounts to findings. Business failures are findings, never exceptions.</summary>
+public interface IRule
+{
+    RuleInfo Info { get; }
+    IEnumerable<Finding> Check(FinalAccounts accounts);
+}

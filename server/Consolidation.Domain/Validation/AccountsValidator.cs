@@ -1,0 +1,117 @@
+using System.Text.RegularExpressions;
+using Consolidation.Domain.Layouts;
+using Consolidation.Domain.Model;
+
+namespace Consolidation.Domain.Validation;
+
+/// <summary>One reason a submission is malformed: the field (a path such as "tables.T2.rows[3].fiscal") and what is wrong.</summary>
+public sealed record Violation(string Field, string Message)
+{
+    public override string ToString() => $"{Field}: {Message}";
+}
+
+/// <summary>
+/// What makes a submission malformed rather than wrong: it cannot be checked or stored as it is. Such a request is
+/// refused whole (nothing stored); arithmetic and plausibility are the rules' business, reported as findings.
+/// </summary>
+public static partial class AccountsValidator
+{
+    /// <summary>预算单位编码: 6 to 12 digits.</summary>
+    [GeneratedRegex(@"^\d{6,12}$")]
+    public static partial Regex DepartmentCodePattern();
+
+    public const int MinFiscalYear = 2000;
+    public const int MaxFiscalYear = 2100;
+    public const int MaxNarrativeChars = 200_000;
+
+    public static IReadOnlyList<Violation> Validate(FinalAccounts accounts)
+    {
+        var v = new List<Violation>();
+        if (!DepartmentCodePattern().IsMatch(accounts.DepartmentCode))
+            v.Add(new("department.code", $"预算单位编码“{accounts.DepartmentCode}”格式不对：应为 6 至 12 位数字"));
+        if (string.IsNullOrWhiteSpace(accounts.DepartmentName))
+            v.Add(new("department.name", "单位名称为空"));
+        if (accounts.FiscalYear is < MinFiscalYear or > MaxFiscalYear)
+            v.Add(new("fiscalYear", $"决算年度 {accounts.FiscalYear} 不在 {MinFiscalYear}–{MaxFiscalYear} 之间"));
+        if (!Enum.IsDefined(accounts.Precision))
+            v.Add(new("unit", "未声明金额单位（元 或 万元）"));
+        ValidateUnit(accounts.Composition.Self, "composition.self", v);
+        for (var i = 0; i < accounts.Composition.Subordinates.Count; i++)
+            ValidateUnit(accounts.Composition.Subordinates[i], $"composition.subordinates[{i}]", v);
+        if (accounts.Staffing.Authorized < 0 || accounts.Staffing.Actual < 0 || accounts.Staffing.Retired < 0)
+            v.Add(new("staffing", "人数不能为负"));
+        if (accounts.Narrative.Length > MaxNarrativeChars)
+            v.Add(new("narrative", $"情况说明超过 {MaxNarrativeChars} 字"));
+        for (var i = 0; i < accounts.Explanations.Count; i++)
+        {
+            var e = accounts.Explanations[i];
+            if (string.IsNullOrWhiteSpace(e.RuleId) || string.IsNullOrWhiteSpace(e.Location) || string.IsNullOrWhiteSpace(e.Text))
+                v.Add(new($"explanations[{i}]", "出错说明须写明规则编号（ruleId）、位置（location）和说明文字（text）"));
+        }
+        foreach (var layout in StandardLayouts.All)
+        {
+            if (!accounts.Tables.TryGetValue(layout.Id, out var table))
+            {
+                v.Add(new($"tables.{layout.Id}", $"缺少 {layout.Id} {layout.Name}（无数据的表也须报送，金额填 0）"));
+                continue;
+            }
+            ValidateTable(table, accounts.Precision, v);
+        }
+        return v;
+    }
+
+    private static void ValidateUnit(Unit unit, string path, List<Violation> v)
+    {
+        if (!DepartmentCodePattern().IsMatch(unit.Code))
+            v.Add(new($"{path}.code", $"单位编码“{unit.Code}”格式不对：应为 6 至 12 位数字"));
+        if (string.IsNullOrWhiteSpace(unit.Name))
+            v.Add(new($"{path}.name", "单位名称为空"));
+    }
+
+    private static void ValidateTable(Table table, AmountPrecision precision, List<Violation> v)
+    {
+        var layout = table.Layout;
+        foreach (var row in layout.FixedRows)
+        {
+            if (!table.FixedRows.TryGetValue(row.Key, out var values))
+            {
+                v.Add(new($"tables.{layout.Id}.{row.Key}", $"缺少「{row.Name}」行"));
+                continue;
+            }
+            ValidateValues(values, $"tables.{layout.Id}.{row.Key}", row.Name, layout, precision, v);
+        }
+        if (!layout.HasCodedRows && table.Rows.Count > 0)
+            v.Add(new($"tables.{layout.Id}.rows", $"{layout.Id} 没有按科目编码列示的行"));
+        var seen = new HashSet<string>();
+        for (var i = 0; i < table.Rows.Count; i++)
+        {
+            var row = table.Rows[i];
+            var path = $"tables.{layout.Id}.rows[{i}]";
+            if (string.IsNullOrWhiteSpace(row.Code)) v.Add(new($"{path}.code", "科目编码为空"));
+            else if (!seen.Add(row.Code)) v.Add(new($"{path}.code", $"科目编码 {row.Code} 在 {layout.Id} 中重复出现"));
+            if (string.IsNullOrWhiteSpace(row.Name)) v.Add(new($"{path}.name", "科目名称为空"));
+            ValidateValues(row.Values, path, $"{row.Code} {row.Name}", layout, precision, v);
+        }
+    }
+
+    private static void ValidateValues(long[] values, string path, string rowName, TableLayout layout, AmountPrecision precision, List<Violation> v)
+    {
+        if (values.Length != layout.Columns.Count)
+        {
+            v.Add(new(path, $"应有 {layout.Columns.Count} 列，实有 {values.Length} 列"));
+            return;
+        }
+        var step = Money.Granularity(precision);
+        for (var c = 0; c < values.Length; c++)
+        {
+            var field = layout.IsSingleColumn ? path : $"{path}.{layout.Columns[c].Key}";
+            var what = $"「{rowName}」{(layout.IsSingleColumn ? "" : $"「{layout.Columns[c].Name}」")}";
+            if (values[c] < 0)
+                v.Add(new(field, $"{what}金额为负（{Money.Format(values[c], AmountPrecision.Yuan)} 元）：决算表金额不能为负"));
+            else if (values[c] > Money.MaxAbsoluteFen)
+                v.Add(new(field, $"{what}金额超出上限"));
+            else if (values[c] % step != 0)
+                v.Add(new(field, $"{what}金额 {Money.Format(values[c], AmountPrecision.Yuan)} 元不是 0.01 万元的整数倍，与声明的金额单位（万元，两位小数）不符"));
+        }
+    }
+}

@@ -1,0 +1,22 @@
+namespace Consolidation.Server.Application;
+
+/// <summary>The server's settings (section "Consolidation" of appsettings.json, or --Consolidation:Key=value).</summary>
+public sealed class ServerOptions
+{
+    public const string Section = "Consolidation";
+
+    /// <summary>Port on 127.0.0.1; 0 picks a free one (logged as "Now listening on: …").</summary>
+    public int Port { get; set; } = 5080;
+
+    /// <summary>The LiteDB file; relative paths are under the content root.</summary>
+    public string DataPath { get; set; } = "data/consolidation.litedb";
+
+    /// <summary>A CSV (code,name,type) of the departments the city expects accounts from; empty = none registered.</summary>
+    public string RegistryPath { get; set; } = "";
+
+    /// <summary>The document whose Part 4 is the glossary; empty = the seed disclosure shipped with the server.</summary>
+    public string GlossarySourcePath { get; set; } = "";
+
+    /// <summary>Largest request accepted, in bytes; a larger one is refused with RESOURCE_EXHAUSTED.</summary>
+    public int MaxRequestBytes { get; set; } = 16 * 1024 * 1024;
+}

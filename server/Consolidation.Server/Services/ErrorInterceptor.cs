@@ -1,0 +1,45 @@
+using Consolidation.Server.Application;
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+
+namespace Consolidation.Server.Services;
+
+/// <summary>
+/// Turns the application's protocol-level refusals into gRPC statuses: a malformed submission is INVALID_ARGUMENT
+/// with one google.rpc.BadRequest field violation per problem; nothing to consolidate is FAILED_PRECONDITION.
+/// Rule failures never come here: they are findings in an OK reply.
+/// </summary>
+public sealed class ErrorInterceptor : Interceptor
+{
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(request, context);
+        }
+        catch (MalformedSubmissionException e)
+        {
+            throw InvalidArgument("报送数据不完整或格式有误，未保存", e.Violations.Select(v => (v.Field, v.Message)));
+        }
+        catch (NothingToConsolidateException e)
+        {
+            throw new RpcException(new Grpc.Core.Status(StatusCode.FailedPrecondition, e.Message));
+        }
+    }
+
+    public static RpcException InvalidArgument(string message, IEnumerable<(string Field, string Description)> violations)
+    {
+        var badRequest = new BadRequest();
+        badRequest.FieldViolations.AddRange(violations.Select(v => new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description }));
+        var status = new Google.Rpc.Status
+        {
+            Code = (int)Code.InvalidArgument,
+            Message = message,
+            Details = { Any.Pack(badRequest) },
+        };
+        return status.ToRpcException();
+    }
+}

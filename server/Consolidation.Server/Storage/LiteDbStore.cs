@@ -1,0 +1,48 @@
+using LiteDB;
+
+namespace Consolidation.Server.Storage;
+
+/// <summary>
+/// The LiteDB file and its collections. One process owns the file: a lock file opened with FileShare.None keeps a
+/// second server from writing to the same data (LiteDB's own locking does not).
+/// </summary>
+public sealed class LiteDbStore : IDisposable
+{
+    private readonly FileStream _lock;
+
+    public LiteDbStore(string path)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        try
+        {
+            _lock = new FileStream(full + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new InvalidOperationException($"数据文件 {full} 正被另一个服务进程使用（{e.Message}）", e);
+        }
+        var mapper = new BsonMapper { EmptyStringToNull = false, TrimWhitespace = false };
+        Database = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct }, mapper);
+        Database.Pragma("UTC_DATE", true);
+        Submissions = Database.GetCollection<SubmissionDocument>("submissions");
+        Submissions.EnsureIndex(d => d.Key, unique: true);
+        Submissions.EnsureIndex(d => d.DepartmentCode);
+        Submissions.EnsureIndex(d => d.FiscalYear);
+        Runs = Database.GetCollection<ConsolidationRunDocument>("consolidation_runs");
+        Runs.EnsureIndex(d => d.Key, unique: true);
+        Runs.EnsureIndex(d => d.FiscalYear);
+        FilePath = full;
+    }
+
+    public string FilePath { get; }
+    public LiteDatabase Database { get; }
+    public ILiteCollection<SubmissionDocument> Submissions { get; }
+    public ILiteCollection<ConsolidationRunDocument> Runs { get; }
+
+    public void Dispose()
+    {
+        Database.Dispose();
+        _lock.Dispose();
+    }
+}

@@ -1,0 +1,120 @@
+using System.Security.Cryptography;
+using Consolidation.Contracts;
+using Consolidation.Contracts.Mapping;
+using Consolidation.Domain.Consolidation;
+using Consolidation.Domain.Rules;
+using Google.Protobuf;
+using D = Consolidation.Domain.Model;
+using DomainStatus = Consolidation.Domain.Rules.SubmissionStatus;
+
+namespace Consolidation.Server.Storage;
+
+/// <summary>A stored version: its metadata, its accounts and its findings.</summary>
+public sealed record StoredSubmission(
+    string DepartmentCode, string DepartmentName, int FiscalYear, int Version, DomainStatus Status,
+    DateTime ReceivedAt, string SubmittedBy, string ContentHash,
+    int MandatoryCount, int AdvisoryCount, int UnexplainedCount,
+    Func<D.FinalAccounts> LoadAccounts, Func<IReadOnlyList<Domain.Rules.Finding>> LoadFindings);
+
+/// <summary>
+/// Stores every submission as a new version of its department and year, never overwriting an earlier one, and reads
+/// them back. Version numbers are assigned under one lock, so concurrent submissions of one department never collide.
+/// </summary>
+public sealed class SubmissionRepository(LiteDbStore store)
+{
+    private readonly object _versionLock = new();
+
+    /// <summary>SHA-256 (hex) of the accounts' canonical serialization: equal content, equal hash.</summary>
+    public static string ContentHash(D.FinalAccounts accounts) =>
+        Convert.ToHexStringLower(SHA256.HashData(AccountsMapper.ToProto(accounts).ToByteArray()));
+
+    public StoredSubmission Add(D.FinalAccounts accounts, CheckResult check, string submittedBy, DateTime receivedAt)
+    {
+        var findings = new ValidateReply { Status = FindingMapper.ToProto(check.Status) };
+        findings.Findings.AddRange(check.Findings.Select(FindingMapper.ToProto));
+        var doc = new SubmissionDocument
+        {
+            DepartmentCode = accounts.DepartmentCode,
+            DepartmentName = accounts.DepartmentName,
+            FiscalYear = accounts.FiscalYear,
+            Status = (int)check.Status,
+            ReceivedAt = receivedAt,
+            SubmittedBy = submittedBy,
+            ContentHash = ContentHash(accounts),
+            MandatoryCount = check.MandatoryCount,
+            AdvisoryCount = check.AdvisoryCount,
+            UnexplainedCount = check.UnexplainedCount,
+            Accounts = AccountsMapper.ToProto(accounts).ToByteArray(),
+            Findings = findings.ToByteArray(),
+        };
+        lock (_versionLock)
+        {
+            doc.Version = LatestVersion(accounts.DepartmentCode, accounts.FiscalYear) + 1;
+            doc.Key = Key(doc.DepartmentCode, doc.FiscalYear, doc.Version);
+            store.Submissions.Insert(doc);
+        }
+        return ToStored(doc);
+    }
+
+    public int LatestVersion(string departmentCode, int fiscalYear) =>
+        store.Submissions.Query()
+            .Where(d => d.DepartmentCode == departmentCode && d.FiscalYear == fiscalYear)
+            .Select(d => d.Version)
+            .ToEnumerable()
+            .DefaultIfEmpty(0)
+            .Max();
+
+    /// <summary>One version (0 = the latest); null when there is none.</summary>
+    public StoredSubmission? Get(string departmentCode, int fiscalYear, int version)
+    {
+        if (version <= 0) version = LatestVersion(departmentCode, fiscalYear);
+        var key = Key(departmentCode, fiscalYear, version); // outside the predicate: LiteDB translates only plain values
+        var doc = store.Submissions.FindOne(d => d.Key == key);
+        return doc is null ? null : ToStored(doc);
+    }
+
+    /// <summary>Every version of a department (of one year, or of all years when year is 0), oldest first.</summary>
+    public IReadOnlyList<StoredSubmission> Versions(string departmentCode, int fiscalYear) =>
+        store.Submissions.Query()
+            .Where(d => d.DepartmentCode == departmentCode)
+            .ToEnumerable()
+            .Where(d => fiscalYear == 0 || d.FiscalYear == fiscalYear)
+            .OrderBy(d => d.FiscalYear).ThenBy(d => d.Version)
+            .Select(ToStored)
+            .ToList();
+
+    /// <summary>Per department of the year: its latest version and status, and its latest accepted version.</summary>
+    public IReadOnlyList<DepartmentFiling> Filings(int fiscalYear) =>
+        YearDocuments(fiscalYear)
+            .GroupBy(d => d.DepartmentCode)
+            .Select(g =>
+            {
+                var latest = g.MaxBy(d => d.Version)!;
+                var accepted = g.Where(d => d.Status == (int)DomainStatus.Accepted).Select(d => d.Version).DefaultIfEmpty(0).Max();
+                return new DepartmentFiling(g.Key, latest.DepartmentName, latest.Version, (DomainStatus)latest.Status, accepted);
+            })
+            .ToList();
+
+    /// <summary>The latest accepted version of every department of the year.</summary>
+    public IReadOnlyList<StoredSubmission> LatestAccepted(int fiscalYear) =>
+        YearDocuments(fiscalYear)
+            .Where(d => d.Status == (int)DomainStatus.Accepted)
+            .GroupBy(d => d.DepartmentCode)
+            .Select(g => ToStored(g.MaxBy(d => d.Version)!))
+            .OrderBy(s => s.DepartmentCode, StringComparer.Ordinal)
+            .ToList();
+
+    public int Count() => store.Submissions.Count();
+
+    private IEnumerable<SubmissionDocument> YearDocuments(int fiscalYear) =>
+        store.Submissions.Query().Where(d => d.FiscalYear == fiscalYear).ToEnumerable();
+
+    private static string Key(string code, int year, int version) => $"{code}/{year}/{version}";
+
+    private static StoredSubmission ToStored(SubmissionDocument d) => new(
+        d.DepartmentCode, d.DepartmentName, d.FiscalYear, d.Version, (DomainStatus)d.Status,
+        DateTime.SpecifyKind(d.ReceivedAt, DateTimeKind.Utc), d.SubmittedBy, d.ContentHash,
+        d.MandatoryCount, d.AdvisoryCount, d.UnexplainedCount,
+        () => AccountsMapper.ToDomain(FinalAccounts.Parser.ParseFrom(d.Accounts)),
+        () => ValidateReply.Parser.ParseFrom(d.Findings).Findings.Select(FindingMapper.ToDomain).ToList());
+}

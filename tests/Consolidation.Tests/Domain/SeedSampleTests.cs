@@ -1,0 +1,48 @@
+using Consolidation.Domain.Rules;
+using Consolidation.Tests.Support;
+using static Consolidation.Tests.Support.Accounts;
+
+namespace Consolidation.Tests.Domain;
+
+/// <summary>The real 2023 disclosure of the Yueyang port office, rebuilt in samples/: what the checks make of it.</summary>
+public class SeedSampleTests
+{
+    private readonly CheckResult _result = AccountsChecker.Standard.Check(Seed());
+
+    [Fact]
+    public void Seed_IsRejected_NotSilentlyAccepted() => Assert.Equal(SubmissionStatus.Rejected, _result.Status);
+
+    [Fact]
+    public void Seed_StatedBudgetTotal_IsNotTheSumOfItsItems()
+    {
+        // The narrative states 年初预算 463.48 万元; its nine items add up to 461.57 万元.
+        var finding = Assert.Single(_result.Findings, f => f.RuleId == "BN-T5-02");
+        Assert.Equal(Severity.Mandatory, finding.Severity);
+        Assert.Equal("T5/total/budget", finding.Location.Text);
+        Assert.Equal(Wan(461.57m), finding.Expected);
+        Assert.Equal(Wan(463.48m), finding.Actual);
+        Assert.Equal(Wan(1.91m), finding.Difference);
+        Assert.Equal(Wan(0.03m), finding.Tolerance); // six 类 rows: 6 × 0.005 万元, rounded display 0.03
+        Assert.Contains("年初预算数", finding.Message);
+        Assert.Contains("463.48", finding.Message);
+        Assert.Contains("461.57", finding.Message);
+        Assert.Contains("1.91", finding.Message);
+    }
+
+    [Fact]
+    public void Seed_TailDifferencesOfItsNote1_AreNotFindings()
+    {
+        // T5 合计 基本支出 468.30 vs Σ类 468.29, 项目支出 323.29 vs 323.30; T3 likewise: within n × 0.005 万元.
+        Assert.Equal(Wan(468.30m), Seed().Cell("T5", "total", "basic"));
+        Assert.DoesNotContain(_result.Findings, f => f.Location.Column is "basic" or "project");
+        Assert.Single(_result.Findings); // the budget total is the only table error
+    }
+
+    [Fact]
+    public void Seed_Corrected_IsAcceptedWithoutFindings()
+    {
+        var result = AccountsChecker.Standard.Check(Consistent());
+        Assert.Empty(result.Findings);
+        Assert.Equal(SubmissionStatus.Accepted, result.Status);
+    }
+}

@@ -1,0 +1,130 @@
+using System.Text.RegularExpressions;
+using Consolidation.Domain.Files;
+using Consolidation.Domain.Model;
+using Consolidation.Tests.Support;
+
+namespace Consolidation.Tests.Domain;
+
+/// <summary>The submission file format: a bad file is refused with the file, the field and what is wrong.</summary>
+public class SubmissionFileTests
+{
+    private static readonly string SeedJson = File.ReadAllText(Repo.SeedSample);
+
+    private static SubmissionFileException Refused(string json) =>
+        Assert.Throws<SubmissionFileException>(() => SubmissionFile.Parse(json, "bad.json"));
+
+    [Fact]
+    public void Seed_ReadsWithItsDeclaredPrecision()
+    {
+        var a = SubmissionFile.Parse(SeedJson);
+        Assert.Equal(AmountPrecision.WanYuan2, a.Precision);
+        Assert.Equal(791_590_000, a.Cell("T1", "generalBudgetAppropriation", "amount"));
+        Assert.Equal(9, a.Tables.Count);
+        Assert.StartsWith("（说明：1、", a.Narrative);
+    }
+
+    [Fact]
+    public void WriteThenRead_GivesTheSameAccounts()
+    {
+        var a = SubmissionFile.Parse(SeedJson);
+        var b = SubmissionFile.Parse(SubmissionFileWriter.Write(a, new Provenance("test", false, ["x"])));
+        Assert.Equal(Contracts(a), Contracts(b));
+    }
+
+    private static string Contracts(FinalAccounts a) =>
+        Consolidation.Contracts.Mapping.AccountsMapper.ToProto(a).ToString();
+
+    [Fact]
+    public void NotJson_NamesTheLine()
+    {
+        var e = Refused("{\n  \"format\": \"final-accounts/1\",\n  oops\n}");
+        Assert.Equal("bad.json", e.File);
+        Assert.Contains("第 3 行", Assert.Single(e.Violations).Field);
+    }
+
+    [Fact]
+    public void Truncated_IsRefused() => Assert.NotEmpty(Refused(SeedJson[..(SeedJson.Length / 2)]).Violations);
+
+    [Fact]
+    public void MissingTable_NamesIt()
+    {
+        var json = Regex.Replace(SeedJson, "\"T9\": \\{[^\\n]*\\}\\n", "");
+        json = json.Replace("\"T8\": { \"total\": { \"openingBalance\": 0.00, \"income\": 0.00, \"expenditureTotal\": 0.00, \"basic\": 0.00, \"project\": 0.00, \"closingBalance\": 0.00 }, \"rows\": [] },", "\"T8\": { \"total\": { \"openingBalance\": 0.00, \"income\": 0.00, \"expenditureTotal\": 0.00, \"basic\": 0.00, \"project\": 0.00, \"closingBalance\": 0.00 }, \"rows\": [] }");
+        var e = Refused(json);
+        Assert.Contains(e.Violations, v => v.Field == "tables.T9" && v.Message.Contains("国有资本经营"));
+    }
+
+    [Fact]
+    public void NegativeAmount_NamesTheCell()
+    {
+        var e = Refused(SeedJson.Replace("\"otherIncome\": 95.23", "\"otherIncome\": -95.23"));
+        var v = Assert.Single(e.Violations);
+        Assert.Equal("tables.T1.otherIncome", v.Field);
+        Assert.Contains("为负", v.Message);
+    }
+
+    [Fact]
+    public void NonNumericAmount_NamesTheCell()
+    {
+        var e = Refused(SeedJson.Replace("\"incomeTotal\": 886.82", "\"incomeTotal\": \"八百\""));
+        Assert.Equal("tables.T1.incomeTotal", Assert.Single(e.Violations).Field);
+    }
+
+    [Fact]
+    public void TooManyDecimals_ForWanYuan_IsRefused()
+    {
+        var e = Refused(SeedJson.Replace("\"incomeTotal\": 886.82", "\"incomeTotal\": 886.825"));
+        Assert.Contains("小数位数过多", Assert.Single(e.Violations).Message);
+    }
+
+    [Fact]
+    public void MissingColumn_NamesRowAndColumn()
+    {
+        var e = Refused(SeedJson.Replace("\"budget\": 463.48, ", ""));
+        var v = Assert.Single(e.Violations);
+        Assert.Equal("tables.T5.total.budget", v.Field);
+        Assert.Contains("年初预算数", v.Message);
+    }
+
+    [Fact]
+    public void UnknownField_IsRefused_SoTyposAreNotSilentlyDropped()
+    {
+        var e = Refused(SeedJson.Replace("\"otherIncome\": 95.23", "\"otherIncom\": 95.23, \"otherIncome\": 95.23"));
+        Assert.Contains(e.Violations, v => v.Field == "tables.T1.otherIncom" && v.Message.Contains("未知字段"));
+    }
+
+    [Fact]
+    public void BadDepartmentCode_IsRefused()
+    {
+        var e = Refused(SeedJson.Replace("\"department\": { \"code\": \"431001\"", "\"department\": { \"code\": \"43-1001\""));
+        Assert.Contains(e.Violations, v => v.Field == "department.code" && v.Message.Contains("6 至 12 位数字"));
+    }
+
+    [Fact]
+    public void BadUnit_IsRefused() =>
+        Assert.Contains(Refused(SeedJson.Replace("\"unit\": \"万元\"", "\"unit\": \"千元\"")).Violations, v => v.Field == "unit");
+
+    [Fact]
+    public void DuplicateRowCode_IsRefused()
+    {
+        var e = Refused(SeedJson.Replace("\"code\": \"2010302\", \"name\": \"一般行政管理事务\", \"total\": 2.16, \"fiscal\"", "\"code\": \"2010301\", \"name\": \"一般行政管理事务\", \"total\": 2.16, \"fiscal\""));
+        Assert.Contains(e.Violations, v => v.Field == "tables.T2.rows[3].code" && v.Message.Contains("重复"));
+    }
+
+    [Fact]
+    public void EveryProblem_IsReported_NotOnlyTheFirst()
+    {
+        var json = SeedJson.Replace("\"otherIncome\": 95.23", "\"otherIncome\": -1").Replace("\"incomeTotal\": 886.82", "\"incomeTotal\": \"x\"");
+        Assert.True(Refused(json).Violations.Count >= 2);
+    }
+
+    [Fact]
+    public void EmptyFile_IsRefused() => Assert.NotEmpty(Refused("").Violations);
+
+    [Fact]
+    public void MissingFile_IsRefusedWithItsName()
+    {
+        var e = Assert.Throws<SubmissionFileException>(() => SubmissionFile.Read("/nonexistent/x.json"));
+        Assert.Equal("/nonexistent/x.json", e.File);
+    }
+}

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Text;
+using Consolidation.Tests.Support;
+
+namespace Consolidation.Tests.EndToEnd;
+
+/// <summary>Where the built server and client are: the same configuration (Debug/Release) as this test assembly.</summary>
+public static class Builds
+{
+    private static string Configuration => new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+
+    public static string ServerDll => Path.Combine(Repo.Root, "server", "Consolidation.Server", "bin", Configuration, "net10.0", "Consolidation.Server.dll");
+
+    public static string ClientDll => Path.Combine(Repo.Root, "client", "Consolidation.Client", "bin", Configuration, "net10.0", "fa.dll");
+}
+
+/// <summary>The built server as a real process on a free loopback port, with its own data file.</summary>
+public sealed class ServerProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _log = new();
+
+    public ServerProcess(string? registryPath = null)
+    {
+        Directory = Path.Combine(Path.GetTempPath(), "fa-e2e", Guid.NewGuid().ToString("n"));
+        System.IO.Directory.CreateDirectory(Directory);
+        DataPath = Path.Combine(Directory, "e2e.litedb");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Directory,
+        };
+        foreach (var a in new[] { Builds.ServerDll, "--contentRoot", Directory, "--Consolidation:Port=0", $"--Consolidation:DataPath={DataPath}",
+                     $"--Consolidation:RegistryPath={registryPath ?? ""}" })
+            start.ArgumentList.Add(a);
+        _process = Process.Start(start) ?? throw new InvalidOperationException("could not start the server");
+        var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            lock (_log) _log.AppendLine(e.Data);
+            const string marker = "Now listening on: ";
+            var i = e.Data.IndexOf(marker, StringComparison.Ordinal);
+            if (i >= 0) listening.TrySetResult(e.Data[(i + marker.Length)..].Trim());
+        };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_log) _log.AppendLine(e.Data); };
+        _process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException("the server exited:\n" + Log));
+        _process.EnableRaisingEvents = true;
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        if (!listening.Task.Wait(TimeSpan.FromSeconds(60)))
+            throw new TimeoutException("the server did not start within 60 s:\n" + Log);
+        Address = listening.Task.Result;
+    }
+
+    public string Directory { get; }
+    public string DataPath { get; }
+    public string Address { get; }
+
+    public string Log { get { lock (_log) return _log.ToString(); } }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+        _process.Dispose();
+        try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { }
+    }
+}
+
+/// <summary>One run of the built client `fa`: exit code and what it printed.</summary>
+public sealed record ClientRun(int ExitCode, string Stdout, string Stderr)
+{
+    public string Output => Stdout + Stderr;
+    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}";
+}
+
+public static class Client
+{
+    public static ClientRun Run(string? server, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        start.ArgumentList.Add(Builds.ClientDll);
+        foreach (var a in args) start.ArgumentList.Add(a);
+        start.Environment["FA_SERVER"] = server ?? "http://127.0.0.1:1";
+        using var p = Process.Start(start) ?? throw new InvalidOperationException("could not start the client");
+        p.StandardInput.Close();
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(120_000))
+        {
+            p.Kill(entireProcessTree: true);
+            throw new TimeoutException($"fa {string.Join(' ', args)} did not finish in 120 s");
+        }
+        return new ClientRun(p.ExitCode, stdout.Result, stderr.Result);
+    }
+}

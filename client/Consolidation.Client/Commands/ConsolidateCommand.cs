@@ -20,7 +20,7 @@ public sealed class ConsolidateCommand : AsyncCommand<ConsolidateCommand.Setting
         {
             var request = new RunConsolidationRequest
             {
-                FiscalYear = settings.Year!.Value,
+                FiscalYear = settings.Year,
                 RequestedBy = settings.By ?? Environment.UserName,
             };
             var disclosure = await server.Consolidations.RunConsolidationAsync(request, server.Call(cancellationToken));

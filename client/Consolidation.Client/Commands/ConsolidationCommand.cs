@@ -22,7 +22,7 @@ public sealed class ConsolidationCommand : AsyncCommand<ConsolidationCommand.Set
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
         Connection.RunAsync(settings, async server =>
         {
-            var request = new GetConsolidationRequest { FiscalYear = settings.Year!.Value, RunNumber = settings.Run };
+            var request = new GetConsolidationRequest { FiscalYear = settings.Year, RunNumber = settings.Run };
             var disclosure = await server.Consolidations.GetConsolidationAsync(request, server.Call(cancellationToken));
             if (settings.Json) ProtoJson.Print(disclosure);
             else DisclosureView.Render(Terminal.Out, disclosure);

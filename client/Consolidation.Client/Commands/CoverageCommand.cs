@@ -13,16 +13,16 @@ public sealed class CoverageCommand : AsyncCommand<CoverageCommand.Settings>
     {
         [CommandOption("--year <YEAR>")]
         [Description("决算年度 (fiscal year)")]
-        public int? Year { get; set; }
+        public int Year { get; set; }
 
         public override ValidationResult Validate() =>
-            Year is null ? ValidationResult.Error("缺少 --year (the fiscal year is required)") : base.Validate();
+            Year <= 0 ? ValidationResult.Error("缺少 --year 或年度无效 (a fiscal year is required)") : base.Validate();
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
         Connection.RunAsync(settings, async server =>
         {
-            var request = new ListCoverageRequest { FiscalYear = settings.Year!.Value };
+            var request = new ListCoverageRequest { FiscalYear = settings.Year };
             var coverage = await server.Consolidations.ListCoverageAsync(request, server.Call(cancellationToken));
             if (settings.Json) ProtoJson.Print(coverage);
             else CoverageView.Render(Terminal.Out, coverage, onlyOutstanding: false);

@@ -9,7 +9,7 @@ public class DisclosureSettings : JsonServerSettings
 {
     [CommandOption("--year <YEAR>")]
     [Description("决算年度 (fiscal year)")]
-    public int? Year { get; set; }
+    public int Year { get; set; }
 
     [CommandOption("--out <FILE>")]
     [Description("另存到文件：.json 为 proto JSON，其他为纯文本 (write to FILE: .json → proto JSON, else plain text)")]
@@ -17,7 +17,7 @@ public class DisclosureSettings : JsonServerSettings
 
     public override ValidationResult Validate()
     {
-        if (Year is null) return ValidationResult.Error("缺少 --year (the fiscal year is required)");
+        if (Year <= 0) return ValidationResult.Error("缺少 --year 或年度无效 (a fiscal year is required)");
         if (Out is not null)
         {
             var directory = Path.GetDirectoryName(Path.GetFullPath(Out));

@@ -17,7 +17,7 @@ public sealed class StatusCommand : AsyncCommand<StatusCommand.Settings>
 
         [CommandOption("--year <YEAR>")]
         [Description("决算年度 (fiscal year)")]
-        public int? Year { get; set; }
+        public int Year { get; set; }
 
         [CommandOption("--version <N>")]
         [Description("版本号，默认最新 (version; default: the latest)")]
@@ -25,7 +25,7 @@ public sealed class StatusCommand : AsyncCommand<StatusCommand.Settings>
 
         public override ValidationResult Validate()
         {
-            if (Year is null) return ValidationResult.Error("缺少 --year (the fiscal year is required)");
+            if (Year <= 0) return ValidationResult.Error("缺少 --year 或年度无效 (a fiscal year is required)");
             if (Version < 0) return ValidationResult.Error("--version 不能为负 (must not be negative)");
             return base.Validate();
         }
@@ -37,7 +37,7 @@ public sealed class StatusCommand : AsyncCommand<StatusCommand.Settings>
             var request = new GetSubmissionRequest
             {
                 DepartmentCode = settings.Code,
-                FiscalYear = settings.Year!.Value,
+                FiscalYear = settings.Year,
                 Version = settings.Version,
                 // The accounts tell the unit the findings are printed in; --json prints the record without them.
                 IncludeAccounts = !settings.Json,

@@ -61,19 +61,19 @@ public static class FindingsView
         var e = Markup.Escape;
         var category = f.Category.Length > 0 ? $" [grey]{e(f.Category)}[/]" : "";
         console.MarkupLine($"{number,3}. [{Labels.Style(f.Severity)}]{Labels.Name(f.Severity)}[/] [bold]{e(f.RuleId)}[/]{category}");
-        console.MarkupLine($"     位置：{e(Where(f.Location))}（定位 [bold]{e(LocationText(f))}[/]）");
+        console.Indented(5, $"位置：{e(Where(f.Location))}（定位 [bold]{e(LocationText(f))}[/]）");
         if (f.Expected != 0 || f.Actual != 0 || f.Difference != 0 || f.Tolerance != 0)
         {
             var u = Money.UnitName(unit);
-            console.MarkupLine($"     应为 {Money.Format(f.Expected, unit)} {u}，实为 {Money.Format(f.Actual, unit)} {u}，" +
+            console.Indented(5, $"应为 {Money.Format(f.Expected, unit)} {u}，实为 {Money.Format(f.Actual, unit)} {u}，" +
                                $"差额 {Signed(f.Difference, unit)} {u}，容差 {Money.Format(f.Tolerance, unit)} {u}");
         }
-        console.MarkupLine($"     {e(f.Message)}");
+        console.Indented(5, e(f.Message));
         if (f.Severity != Severity.Advisory) return;
         if (f.Explained)
-            console.MarkupLine($"     [green]已说明：[/]{e(f.Explanation)}");
+            console.Indented(5, $"[green]已说明：[/]{e(f.Explanation)}");
         else
-            console.MarkupLine($"     [yellow]未说明：[/]请改正，或在报送文件 explanations 中加入 " +
+            console.Indented(5, $"[yellow]未说明：[/]请改正，或在报送文件 explanations 中加入 " +
                                e($"{{ \"ruleId\": \"{f.RuleId}\", \"location\": \"{LocationText(f)}\", \"text\": \"…\" }}") + " 后重新报送");
     }
 

@@ -4,7 +4,8 @@ namespace Consolidation.Client.Output;
 
 /// <summary>
 /// The consoles <c>fa</c> writes to. When a stream is redirected (a file, a pipe, a test capturing output) its console
-/// emits no ANSI codes and is a fixed 200 columns wide, so Chinese tables do not wrap into a mess.
+/// emits no ANSI codes, is a fixed 200 columns wide, so Chinese tables do not wrap into a mess, and has no trailing
+/// spaces at line ends.
 /// </summary>
 public static class Terminal
 {
@@ -27,7 +28,7 @@ public static class Terminal
             Ansi = plain ? AnsiSupport.No : AnsiSupport.Detect,
             ColorSystem = plain ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
             Interactive = plain ? InteractionSupport.No : InteractionSupport.Detect,
-            Out = new AnsiConsoleOutput(writer),
+            Out = new AnsiConsoleOutput(plain ? new TrimmingWriter(writer) : writer),
             // CI enrichers would change the width; plain output must look the same everywhere.
             Enrichment = new ProfileEnrichment { UseDefaultEnrichers = !plain },
         });

@@ -5,9 +5,17 @@ using Spectre.Console.Rendering;
 
 namespace Consolidation.Client.Output;
 
-/// <summary>The standard help, with the exit codes under every page.</summary>
+/// <summary>The standard help, with a title on the root page and the exit codes under every page.</summary>
 public sealed class ExitCodeHelpProvider(ICommandAppSettings settings) : HelpProvider(settings)
 {
+    public override IEnumerable<IRenderable> GetHeader(ICommandModel model, ICommandInfo? command)
+    {
+        foreach (var r in base.GetHeader(model, command)) yield return r;
+        if (command is null)
+            yield return new Markup("fa — 部门决算报送、审核、汇总客户端 (client of the final accounts server: submit, check, consolidate)" +
+                                    Environment.NewLine + Environment.NewLine);
+    }
+
     public override IEnumerable<IRenderable> GetFooter(ICommandModel model, ICommandInfo? command)
     {
         foreach (var r in base.GetFooter(model, command)) yield return r;

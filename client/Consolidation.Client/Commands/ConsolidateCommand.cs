@@ -1,0 +1,32 @@
+using System.ComponentModel;
+using Consolidation.Client.Output;
+using Consolidation.Contracts;
+using Spectre.Console.Cli;
+
+namespace Consolidation.Client.Commands;
+
+/// <summary><c>fa consolidate --year Y</c>: 汇总 — run a new consolidation of the year's accepted accounts and print it.</summary>
+public sealed class ConsolidateCommand : AsyncCommand<ConsolidateCommand.Settings>
+{
+    public sealed class Settings : DisclosureSettings
+    {
+        [CommandOption("--by <NAME>")]
+        [Description("汇总人 (who runs it; default: the current user)")]
+        public string? By { get; set; }
+    }
+
+    public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
+        Connection.RunAsync(settings, async server =>
+        {
+            var request = new RunConsolidationRequest
+            {
+                FiscalYear = settings.Year,
+                RequestedBy = settings.By ?? Environment.UserName,
+            };
+            var disclosure = await server.Consolidations.RunConsolidationAsync(request, server.Call(cancellationToken));
+            if (settings.Json) ProtoJson.Print(disclosure);
+            else DisclosureView.Render(Terminal.Out, disclosure);
+            if (settings.Out is not null) DisclosureFile.WriteAndReport(settings.Out, disclosure, settings.Json);
+            return ExitCodes.Success;
+        });
+}

@@ -1,0 +1,27 @@
+using System.ComponentModel;
+using Consolidation.Client.Output;
+using Consolidation.Contracts;
+using Spectre.Console.Cli;
+
+namespace Consolidation.Client.Commands;
+
+/// <summary><c>fa glossary define TERM</c>: the standard definition of one term.</summary>
+public sealed class GlossaryDefineCommand : AsyncCommand<GlossaryDefineCommand.Settings>
+{
+    public sealed class Settings : JsonServerSettings
+    {
+        [CommandArgument(0, "<TERM>")]
+        [Description("名词 (the term)")]
+        public string Term { get; set; } = "";
+    }
+
+    public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
+        Connection.RunAsync(settings, async server =>
+        {
+            // NOT_FOUND names the nearest terms; Connection prints it and exits 4.
+            var term = await server.Glossary.DefineAsync(new DefineRequest { Term = settings.Term }, server.Call(cancellationToken));
+            if (settings.Json) ProtoJson.Print(term);
+            else GlossaryView.Term(Terminal.Out, term);
+            return ExitCodes.Success;
+        });
+}

@@ -1,0 +1,39 @@
+using System.ComponentModel;
+using Consolidation.Client.Output;
+using Consolidation.Contracts;
+using Consolidation.Contracts.Mapping;
+using Consolidation.Domain.Files;
+using Spectre.Console.Cli;
+
+namespace Consolidation.Client.Commands;
+
+/// <summary><c>fa submit FILE</c>: 报送 — read the file, send it, print the version the server stored and its findings.</summary>
+public sealed class SubmitCommand : AsyncCommand<SubmitCommand.Settings>
+{
+    public sealed class Settings : JsonServerSettings
+    {
+        [CommandArgument(0, "<FILE>")]
+        [Description("报送文件 (submission JSON file)")]
+        public string File { get; set; } = "";
+
+        [CommandOption("--by <NAME>")]
+        [Description("报送人 (who submits; default: the current user)")]
+        public string? By { get; set; }
+    }
+
+    public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
+        Connection.RunAsync(settings, async server =>
+        {
+            // A bad file throws here, before anything is sent.
+            var accounts = SubmissionFile.Read(settings.File);
+            var request = new SubmitRequest
+            {
+                Accounts = AccountsMapper.ToProto(accounts),
+                SubmittedBy = settings.By ?? Environment.UserName,
+            };
+            var record = await server.Submissions.SubmitAsync(request, server.Call(cancellationToken));
+            if (settings.Json) ProtoJson.Print(record);
+            else SubmissionView.Record(Terminal.Out, record, accounts.Precision);
+            return ExitCodes.For(record.Status);
+        });
+}

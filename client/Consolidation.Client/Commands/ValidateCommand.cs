@@ -1,0 +1,30 @@
+using System.ComponentModel;
+using Consolidation.Client.Output;
+using Consolidation.Contracts;
+using Consolidation.Contracts.Mapping;
+using Consolidation.Domain.Files;
+using Spectre.Console.Cli;
+
+namespace Consolidation.Client.Commands;
+
+/// <summary><c>fa validate FILE</c>: 审核 only — the server runs the checks Submit would, and stores nothing.</summary>
+public sealed class ValidateCommand : AsyncCommand<ValidateCommand.Settings>
+{
+    public sealed class Settings : JsonServerSettings
+    {
+        [CommandArgument(0, "<FILE>")]
+        [Description("报送文件 (submission JSON file)")]
+        public string File { get; set; } = "";
+    }
+
+    public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
+        Connection.RunAsync(settings, async server =>
+        {
+            var accounts = SubmissionFile.Read(settings.File);
+            var request = new ValidateRequest { Accounts = AccountsMapper.ToProto(accounts) };
+            var reply = await server.Submissions.ValidateAsync(request, server.Call(cancellationToken));
+            if (settings.Json) ProtoJson.Print(reply);
+            else SubmissionView.Validation(Terminal.Out, accounts, reply);
+            return ExitCodes.For(reply.Status);
+        });
+}

@@ -1,0 +1,50 @@
+using System.ComponentModel;
+using Consolidation.Client.Output;
+using Consolidation.Contracts;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Consolidation.Client.Commands;
+
+/// <summary><c>fa versions CODE</c>: every stored version of a department, oldest first.</summary>
+public sealed class VersionsCommand : AsyncCommand<VersionsCommand.Settings>
+{
+    public sealed class Settings : JsonServerSettings
+    {
+        [CommandArgument(0, "<CODE>")]
+        [Description("预算单位编码 (department code)")]
+        public string Code { get; set; } = "";
+
+        [CommandOption("--year <YEAR>")]
+        [Description("决算年度，默认全部年度 (fiscal year; default: every year)")]
+        public int Year { get; set; }
+    }
+
+    public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
+        Connection.RunAsync(settings, async server =>
+        {
+            var request = new ListVersionsRequest { DepartmentCode = settings.Code, FiscalYear = settings.Year };
+            var reply = await server.Submissions.ListVersionsAsync(request, server.Call(cancellationToken));
+            if (settings.Json)
+            {
+                ProtoJson.Print(reply);
+                return ExitCodes.Success;
+            }
+            var console = Terminal.Out;
+            var years = settings.Year > 0 ? $" {settings.Year} 年度" : "";
+            if (reply.Versions.Count == 0)
+            {
+                console.MarkupLine($"{Markup.Escape(settings.Code)}{years} 没有报送记录 (no submissions)");
+                return ExitCodes.Success;
+            }
+            var first = reply.Versions[0];
+            console.MarkupLine($"[bold]{Labels.Text(first.DepartmentCode)} {Labels.Text(first.DepartmentName)}[/]{years} 报送版本（共 {reply.Versions.Count} 版）");
+            var table = new Table().AddColumns("年度", "版本", "接收时间（本地）", "状态", "强制性", "提示性", "未说明", "内容摘要");
+            foreach (var i in new[] { 0, 1, 4, 5, 6 }) table.Columns[i].RightAligned();
+            foreach (var v in reply.Versions)
+                table.AddRow(v.FiscalYear.ToString(), v.Version.ToString(), Labels.LocalTime(v.ReceivedAt), Labels.Markup(v.Status),
+                    v.MandatoryCount.ToString(), v.AdvisoryCount.ToString(), v.UnexplainedCount.ToString(), Labels.Text(Labels.ShortHash(v.ContentHash)));
+            console.Write(table);
+            return ExitCodes.Success;
+        });
+}

@@ -1,0 +1,124 @@
+using System.ComponentModel;
+using Consolidation.Client.Output;
+using Consolidation.Contracts;
+using Consolidation.Domain.Files;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Consolidation.Client;
+
+/// <summary>The options of every command that talks to the server.</summary>
+public class ServerSettings : CommandSettings
+{
+    public const string DefaultAddress = "http://127.0.0.1:5080";
+    public const string AddressVariable = "FA_SERVER";
+
+    [CommandOption("--server <URL>")]
+    [Description("服务器地址 server URL（默认取环境变量 FA_SERVER，否则 " + DefaultAddress + "）")]
+    public string? Server { get; set; }
+
+    [CommandOption("--timeout <SECONDS>")]
+    [Description("等待服务器应答的秒数 deadline in seconds")]
+    [DefaultValue(30)]
+    public int Timeout { get; set; } = 30;
+
+    public override ValidationResult Validate()
+    {
+        if (Timeout <= 0) return ValidationResult.Error("--timeout 应为正整数秒 (must be a positive number of seconds)");
+        if (Server is not null && !IsHttpUrl(Server))
+            return ValidationResult.Error($"--server “{Server}”不是 http(s) 地址 (not an http(s) URL)");
+        return ValidationResult.Success();
+    }
+
+    /// <summary>--server, else FA_SERVER, else the default.</summary>
+    public string ResolveAddress()
+    {
+        if (!string.IsNullOrWhiteSpace(Server)) return Server;
+        var fromEnvironment = Environment.GetEnvironmentVariable(AddressVariable);
+        if (string.IsNullOrWhiteSpace(fromEnvironment)) return DefaultAddress;
+        if (!IsHttpUrl(fromEnvironment))
+            throw new UsageException($"环境变量 {AddressVariable}=“{fromEnvironment}”不是 http(s) 地址 (not an http(s) URL)");
+        return fromEnvironment;
+    }
+
+    private static bool IsHttpUrl(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+}
+
+/// <summary>Server options plus <c>--json</c>.</summary>
+public class JsonServerSettings : ServerSettings
+{
+    [CommandOption("--json")]
+    [Description("只输出服务器应答的 proto JSON (print the reply as proto JSON, nothing else on stdout)")]
+    public bool Json { get; set; }
+}
+
+/// <summary>A mistake in how <c>fa</c> was called (exit 3).</summary>
+public sealed class UsageException(string message) : Exception(message);
+
+/// <summary>
+/// One channel to the server, the clients over it, and the deadline every call gets. <see cref="RunAsync"/> turns every
+/// way a call can fail into a message and an exit code, so commands only deal with replies.
+/// </summary>
+public sealed class Connection : IDisposable
+{
+    private readonly TimeSpan _timeout;
+
+    private Connection(string address, TimeSpan timeout)
+    {
+        Address = address;
+        _timeout = timeout;
+        Channel = GrpcChannel.ForAddress(address);
+        Submissions = new SubmissionService.SubmissionServiceClient(Channel);
+        Consolidations = new ConsolidationService.ConsolidationServiceClient(Channel);
+        Glossary = new GlossaryService.GlossaryServiceClient(Channel);
+    }
+
+    public string Address { get; }
+    public GrpcChannel Channel { get; }
+    public SubmissionService.SubmissionServiceClient Submissions { get; }
+    public ConsolidationService.ConsolidationServiceClient Consolidations { get; }
+    public GlossaryService.GlossaryServiceClient Glossary { get; }
+
+    /// <summary>The options of one call: the deadline from --timeout, cancelled with the command (Ctrl+C).</summary>
+    public CallOptions Call(CancellationToken cancellationToken) =>
+        new(deadline: DateTime.UtcNow.Add(_timeout), cancellationToken: cancellationToken);
+
+    public void Dispose() => Channel.Dispose();
+
+    /// <summary>
+    /// Runs a command's work against the server and maps failures to exit codes: a bad submission file or bad
+    /// arguments 3, INVALID_ARGUMENT 3, NOT_FOUND 4, anything else (unreachable, timed out, …) 5.
+    /// </summary>
+    public static async Task<int> RunAsync(ServerSettings settings, Func<Connection, Task<int>> work)
+    {
+        string address = settings.Server ?? ServerSettings.DefaultAddress;
+        try
+        {
+            address = settings.ResolveAddress();
+            using var connection = new Connection(address, TimeSpan.FromSeconds(settings.Timeout));
+            return await work(connection);
+        }
+        catch (SubmissionFileException e)
+        {
+            ErrorView.BadFile(e);
+            return ExitCodes.BadInput;
+        }
+        catch (UsageException e)
+        {
+            ErrorView.Usage(e.Message);
+            return ExitCodes.BadInput;
+        }
+        catch (RpcException e)
+        {
+            return ErrorView.Rpc(e, address, settings.Timeout);
+        }
+        catch (OperationCanceledException)
+        {
+            Terminal.Error.MarkupLine("[yellow]已取消 (cancelled)[/]");
+            return ExitCodes.Failure;
+        }
+    }
+}

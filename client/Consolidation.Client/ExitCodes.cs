@@ -1,0 +1,40 @@
+using Consolidation.Contracts;
+
+namespace Consolidation.Client;
+
+/// <summary>What <c>fa</c> returns to the shell. Scripts rely on these numbers: keep them stable.</summary>
+public static class ExitCodes
+{
+    /// <summary>已接收, or the command succeeded.</summary>
+    public const int Success = 0;
+    /// <summary>已退回: the accounts have 强制性 findings.</summary>
+    public const int Rejected = 1;
+    /// <summary>待说明: the accounts have 提示性 findings without an explanation.</summary>
+    public const int PendingExplanation = 2;
+    /// <summary>Bad input: an unreadable submission file, bad arguments, or the server's INVALID_ARGUMENT.</summary>
+    public const int BadInput = 3;
+    /// <summary>The server has no such submission, consolidation run or term (NOT_FOUND).</summary>
+    public const int NotFound = 4;
+    /// <summary>The server cannot be reached, did not answer in time, or any other error.</summary>
+    public const int Failure = 5;
+
+    /// <summary>The exit code a check's outcome maps to.</summary>
+    public static int For(SubmissionStatus status) => status switch
+    {
+        SubmissionStatus.Accepted => Success,
+        SubmissionStatus.Rejected => Rejected,
+        SubmissionStatus.PendingExplanation => PendingExplanation,
+        _ => Failure,
+    };
+
+    /// <summary>The table printed under every help page.</summary>
+    public static readonly IReadOnlyList<(int Code, string Meaning)> Documented =
+    [
+        (Success, "已接收 / 成功 — accepted, or the command succeeded"),
+        (Rejected, "已退回 — rejected: 强制性 (mandatory) findings"),
+        (PendingExplanation, "待说明 — 提示性 (advisory) findings without an explanation"),
+        (BadInput, "输入有误 — bad submission file, bad arguments, or the server refused the request (INVALID_ARGUMENT)"),
+        (NotFound, "未找到 — no such submission, consolidation run or term (NOT_FOUND)"),
+        (Failure, "服务器不可用或其他错误 — server unavailable, timed out, or any other error"),
+    ];
+}

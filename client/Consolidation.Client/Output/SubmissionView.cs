@@ -1,0 +1,45 @@
+using Consolidation.Contracts;
+using Spectre.Console;
+using D = Consolidation.Domain.Model;
+
+namespace Consolidation.Client.Output;
+
+/// <summary>Prints a stored submission (submit, status) or a check's outcome (validate), then its findings.</summary>
+public static class SubmissionView
+{
+    public static void Record(IAnsiConsole console, SubmissionRecord r, D.AmountPrecision? precision)
+    {
+        var grid = Grid();
+        Row(grid, "部门", $"{Labels.Text(r.DepartmentCode)} {Labels.Text(r.DepartmentName)}");
+        Row(grid, "年度", r.FiscalYear.ToString());
+        Row(grid, "版本", $"[bold]第 {r.Version} 版[/]");
+        Row(grid, "状态", $"[bold]{Labels.Markup(r.Status)}[/]");
+        Row(grid, "接收时间", Labels.LocalTime(r.ReceivedAt));
+        Row(grid, "报送人", Labels.Text(r.SubmittedBy));
+        Row(grid, "内容摘要", Labels.Text(Labels.ShortHash(r.ContentHash)));
+        Row(grid, "金额单位", precision is { } p ? D.Money.UnitName(p) : "万元（未取得报送数据，按万元显示）");
+        console.Write(grid);
+        FindingsView.Render(console, r.Findings, precision);
+    }
+
+    public static void Validation(IAnsiConsole console, D.FinalAccounts accounts, ValidateReply reply)
+    {
+        var grid = Grid();
+        Row(grid, "部门", $"{Labels.Text(accounts.DepartmentCode)} {Labels.Text(accounts.DepartmentName)}");
+        Row(grid, "年度", accounts.FiscalYear.ToString());
+        Row(grid, "审核结果", $"[bold]{Labels.Markup(reply.Status)}[/]（仅审核，未保存 — validation only, nothing stored）");
+        Row(grid, "金额单位", D.Money.UnitName(accounts.Precision));
+        console.Write(grid);
+        FindingsView.Render(console, reply.Findings, accounts.Precision);
+    }
+
+    private static Grid Grid()
+    {
+        var grid = new Grid();
+        grid.AddColumn(new GridColumn().NoWrap().PadRight(2));
+        grid.AddColumn();
+        return grid;
+    }
+
+    private static void Row(Grid grid, string label, string markup) => grid.AddRow(new Markup($"[grey]{label}[/]"), new Markup(markup));
+}

@@ -1,0 +1,42 @@
+using Spectre.Console;
+
+namespace Consolidation.Client.Output;
+
+/// <summary>
+/// The consoles <c>fa</c> writes to. When a stream is redirected (a file, a pipe, a test capturing output) its console
+/// emits no ANSI codes, is a fixed 200 columns wide, so Chinese tables do not wrap into a mess, and has no trailing
+/// spaces at line ends.
+/// </summary>
+public static class Terminal
+{
+    /// <summary>The width used whenever output does not go to a terminal.</summary>
+    public const int PlainWidth = 200;
+
+    /// <summary>Standard output: results.</summary>
+    public static IAnsiConsole Out { get; } = Create(Console.Out, Console.IsOutputRedirected);
+
+    /// <summary>Standard error: errors and notes, so that <c>--json</c> leaves standard output to the JSON alone.</summary>
+    public static IAnsiConsole Error { get; } = Create(Console.Error, Console.IsErrorRedirected);
+
+    /// <summary>A console writing plain text (no ANSI, 200 columns) to <paramref name="writer"/>: for <c>--out</c> files.</summary>
+    public static IAnsiConsole Plain(TextWriter writer) => Create(writer, plain: true);
+
+    private static IAnsiConsole Create(TextWriter writer, bool plain)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = plain ? AnsiSupport.No : AnsiSupport.Detect,
+            ColorSystem = plain ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+            Interactive = plain ? InteractionSupport.No : InteractionSupport.Detect,
+            Out = new AnsiConsoleOutput(plain ? new TrimmingWriter(writer) : writer),
+            // CI enrichers would change the width; plain output must look the same everywhere.
+            Enrichment = new ProfileEnrichment { UseDefaultEnrichers = !plain },
+        });
+        if (plain)
+        {
+            console.Profile.Width = PlainWidth;
+            console.Profile.Capabilities.Unicode = true;
+        }
+        return console;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text;
+using Consolidation.Client;
+using Consolidation.Client.Commands;
+using Consolidation.Client.Output;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+// fa — the command-line client of the final accounts server (部门决算 报送、审核、汇总).
+Console.OutputEncoding = Encoding.UTF8;
+
+var app = new CommandApp();
+app.Configure(config =>
+{
+    config.SetApplicationName("fa");
+    config.ConfigureConsole(Terminal.Out);
+    config.SetHelpProvider(new ExitCodeHelpProvider(config.Settings));
+    config.SetExceptionHandler((exception, _) =>
+    {
+        // Spectre's own parse and validation errors (unknown command, missing argument, a settings Validate()) are bad input.
+        if (exception is CommandAppException appException)
+        {
+            if (appException.Pretty is { } pretty) Terminal.Error.Write(pretty);
+            else ErrorView.Usage(appException.Message);
+            return ExitCodes.BadInput;
+        }
+        ErrorView.Unexpected(exception);
+        return ExitCodes.Failure;
+    });
+
+    config.AddCommand<SubmitCommand>("submit")
+        .WithDescription("报送：读取报送文件、发送、显示版本、状态和审核结果 (submit a file; exit 0 已接收, 1 已退回, 2 待说明)")
+        .WithExample("submit", "samples/2023/431001-yueyang-port-office.json", "--by", "张三");
+    config.AddCommand<ValidateCommand>("validate")
+        .WithDescription("审核：只检查不保存 (check a file without storing it; exit 0 / 1 / 2 as submit)")
+        .WithExample("validate", "samples/2023/431001-yueyang-port-office.json");
+    config.AddCommand<StatusCommand>("status")
+        .WithDescription("查询某版报送的状态和审核结果，默认最新版 (status and findings of a stored version)")
+        .WithExample("status", "431001", "--year", "2023");
+    config.AddCommand<VersionsCommand>("versions")
+        .WithDescription("列出某部门的全部报送版本 (every stored version of a department)")
+        .WithExample("versions", "431001", "--year", "2023");
+    config.AddCommand<ConsolidateCommand>("consolidate")
+        .WithDescription("汇总：合并该年度已接收的决算并显示 (run a consolidation and print the disclosure)")
+        .WithExample("consolidate", "--year", "2023", "--out", "2023.txt");
+    config.AddCommand<ConsolidationCommand>("consolidation")
+        .WithDescription("显示已保存的汇总结果，默认最新一次 (print a stored consolidation run)")
+        .WithExample("consolidation", "--year", "2023", "--run", "1", "--out", "2023.json");
+    config.AddCommand<CoverageCommand>("coverage")
+        .WithDescription("报送情况：已接收、待说明、已退回、未报送 (who has submitted what)")
+        .WithExample("coverage", "--year", "2023");
+    config.AddBranch("glossary", glossary =>
+    {
+        glossary.SetDescription("名词解释 (the glossary of standard terms)");
+        glossary.AddCommand<GlossaryDefineCommand>("define")
+            .WithDescription("查一个名词的释义 (the definition of a term; exit 4 when unknown)")
+            .WithExample("glossary", "define", "基本支出");
+        glossary.AddCommand<GlossarySearchCommand>("search")
+            .WithDescription("按名称或释义查找名词 (search terms by name or definition)")
+            .WithExample("glossary", "search", "经费", "--limit", "5");
+        glossary.AddCommand<GlossaryListCommand>("list")
+            .WithDescription("列出名词 (list the terms, a page at a time)")
+            .WithExample("glossary", "list", "--category", "支出", "--all");
+    });
+});
+
+return await app.RunAsync(args);

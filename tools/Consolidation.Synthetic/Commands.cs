@@ -33,6 +33,7 @@ public static class Commands
                 case "generate" when positional.Count == 3:
                 {
                     var count = int.Parse(positional[1], CultureInfo.InvariantCulture);
+                    if (count < 0) throw new ArgumentException($"N must be 0 or more, not {count}");
                     var watch = Stopwatch.StartNew();
                     var n = SampleWriter.WriteRandom(positional[2], count, Int(options, "seed", 1), year);
                     output.WriteLine($"wrote {n} departments to {positional[2]} in {watch.Elapsed.TotalSeconds:0.00} s");

@@ -7,7 +7,8 @@ namespace Consolidation.Tests.EndToEnd;
 /// <summary>Where the built server and client are: the same configuration (Debug/Release) as this test assembly.</summary>
 public static class Builds
 {
-    private static string Configuration => new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+    private static string Configuration =>
+        new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name; // …/bin/{Configuration}/net10.0
 
     public static string ServerDll => Path.Combine(Repo.Root, "server", "Consolidation.Server", "bin", Configuration, "net10.0", "Consolidation.Server.dll");
 

@@ -20,8 +20,11 @@ public sealed class AccountsChecker(IReadOnlyList<IRule> rules)
 
     public IReadOnlyList<IRule> Rules { get; } = rules;
 
-    public CheckResult Check(FinalAccounts accounts)
+    /// <param name="accounts">the submission</param>
+    /// <param name="lastYear">the same department's latest accepted accounts of the year before, when on file</param>
+    public CheckResult Check(FinalAccounts accounts, FinalAccounts? lastYear = null)
     {
+        var context = new CheckContext(accounts, lastYear);
         var explanations = accounts.Explanations
             .Where(e => !string.IsNullOrWhiteSpace(e.Text))
             .GroupBy(e => (e.RuleId, e.Location))
@@ -29,7 +32,7 @@ public sealed class AccountsChecker(IReadOnlyList<IRule> rules)
         var findings = new List<Finding>();
         foreach (var rule in Rules)
         {
-            foreach (var finding in rule.Check(accounts))
+            foreach (var finding in rule.Check(context))
             {
                 findings.Add(finding.Severity == Severity.Advisory && explanations.TryGetValue((finding.RuleId, finding.Location.Text), out var text)
                     ? finding with { Explanation = text }

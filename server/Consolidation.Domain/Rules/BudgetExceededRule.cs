@@ -7,8 +7,9 @@ public sealed class BudgetExceededRule(RuleInfo info, string tableId) : IRule
 {
     public RuleInfo Info { get; } = info;
 
-    public IEnumerable<Finding> Check(FinalAccounts accounts)
+    public IEnumerable<Finding> Check(CheckContext context)
     {
+        var accounts = context.Accounts;
         var table = accounts[tableId];
         var budget = table.Layout.ColumnIndex("budget");
         var actualIdx = table.Layout.ColumnIndex("actual");

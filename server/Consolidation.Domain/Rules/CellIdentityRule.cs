@@ -21,8 +21,9 @@ public sealed class CellIdentityRule(RuleInfo info, string tableId, RowTerm[] lh
 {
     public RuleInfo Info { get; } = info;
 
-    public IEnumerable<Finding> Check(FinalAccounts accounts)
+    public IEnumerable<Finding> Check(CheckContext context)
     {
+        var accounts = context.Accounts;
         var table = accounts[tableId];
         var target = lhs[0] is RowTerm.Row r ? r.Key : throw new InvalidOperationException($"{Info.Id}: the first lhs term must be a row");
         var classRows = Cells.AtLevel(table, 1).ToList();

@@ -9,8 +9,9 @@ public sealed class CodeShapeRule(RuleInfo info) : IRule
 {
     public RuleInfo Info { get; } = info;
 
-    public IEnumerable<Finding> Check(FinalAccounts accounts)
+    public IEnumerable<Finding> Check(CheckContext context)
     {
+        var accounts = context.Accounts;
         foreach (var table in accounts.Tables.Values.Where(t => t.Layout.HasCodedRows))
         {
             var (ok, shape) = table.Layout.Keying switch
@@ -34,8 +35,9 @@ public sealed class UnknownClassRule(RuleInfo info, ClassificationCatalogue cata
 {
     public RuleInfo Info { get; } = info;
 
-    public IEnumerable<Finding> Check(FinalAccounts accounts)
+    public IEnumerable<Finding> Check(CheckContext context)
     {
+        var accounts = context.Accounts;
         foreach (var table in accounts.Tables.Values.Where(t => t.Layout.HasCodedRows))
         {
             var economic = table.Layout.Keying == RowKeying.Economic;

@@ -11,8 +11,9 @@ public sealed class HierarchyRule(RuleInfo info, string tableId) : IRule
 {
     public RuleInfo Info { get; } = info;
 
-    public IEnumerable<Finding> Check(FinalAccounts accounts)
+    public IEnumerable<Finding> Check(CheckContext context)
     {
+        var accounts = context.Accounts;
         var table = accounts[tableId];
         var children = table.Rows
             .Where(r => Cells.Level(table.Layout, r.Code) >= 2)

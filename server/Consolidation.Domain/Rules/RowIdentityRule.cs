@@ -10,8 +10,9 @@ public sealed class RowIdentityRule(RuleInfo info, string tableId, string[] lhs,
 {
     public RuleInfo Info { get; } = info;
 
-    public IEnumerable<Finding> Check(FinalAccounts accounts)
+    public IEnumerable<Finding> Check(CheckContext context)
     {
+        var accounts = context.Accounts;
         var table = accounts[tableId];
         var lhsIdx = lhs.Select(table.Layout.ColumnIndex).ToArray();
         var rhsIdx = rhs.Select(table.Layout.ColumnIndex).ToArray();

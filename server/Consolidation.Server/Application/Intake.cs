@@ -19,7 +19,8 @@ public sealed class Intake(SubmissionRepository submissions, AccountsChecker che
     {
         var violations = AccountsValidator.Validate(accounts);
         if (violations.Count > 0) throw new MalformedSubmissionException(violations);
-        return checker.Check(accounts);
+        var lastYear = submissions.LatestAccepted(accounts.DepartmentCode, accounts.FiscalYear - 1)?.LoadAccounts();
+        return checker.Check(accounts, lastYear);
     }
 
     public StoredSubmission Submit(FinalAccounts accounts, string submittedBy)

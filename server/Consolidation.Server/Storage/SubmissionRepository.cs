@@ -104,6 +104,17 @@ public sealed class SubmissionRepository(LiteDbStore store)
             .OrderBy(s => s.DepartmentCode, StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>A department's latest accepted version of a year; null when it has none.</summary>
+    public StoredSubmission? LatestAccepted(string departmentCode, int fiscalYear)
+    {
+        var accepted = (int)DomainStatus.Accepted;
+        var doc = store.Submissions.Query()
+            .Where(d => d.DepartmentCode == departmentCode && d.FiscalYear == fiscalYear && d.Status == accepted)
+            .OrderByDescending(d => d.Version)
+            .FirstOrDefault();
+        return doc is null ? null : ToStored(doc);
+    }
+
     public int Count() => store.Submissions.Count();
 
     private IEnumerable<SubmissionDocument> YearDocuments(int fiscalYear) =>

@@ -55,6 +55,50 @@ public class JsonServerSettings : ServerSettings
     public bool Json { get; set; }
 }
 
+/// <summary>
+/// Server options plus who calls: <c>--role bureau|department</c> (default: FA_ROLE, else department) and <c>--by NAME</c>
+/// (default: FA_USER, else the login name), sent as the metadata x-fa-role and x-fa-user.
+/// </summary>
+public class CallerSettings : JsonServerSettings
+{
+    public const string RoleVariable = "FA_ROLE";
+    public const string UserVariable = "FA_USER";
+
+    [CommandOption("--role <ROLE>")]
+    [Description("调用身份 bureau（财政局）或 department（部门）；默认取环境变量 FA_ROLE，否则 department (caller role)")]
+    public string? Role { get; set; }
+
+    [CommandOption("--by <NAME>")]
+    [Description("经办人，记入修改记录；默认取环境变量 FA_USER，否则登录名 (who makes the change)")]
+    public string? By { get; set; }
+
+    public override ValidationResult Validate()
+    {
+        var role = ResolveRole();
+        if (role is not ("bureau" or "department"))
+            return ValidationResult.Error($"--role “{role}”无效，应为 bureau 或 department");
+        return base.Validate();
+    }
+
+    public string ResolveRole()
+    {
+        var role = !string.IsNullOrWhiteSpace(Role) ? Role : Environment.GetEnvironmentVariable(RoleVariable);
+        return string.IsNullOrWhiteSpace(role) ? "department" : role.Trim().ToLowerInvariant();
+    }
+
+    public string ResolveUser() =>
+        By is { Length: > 0 } by ? by
+        : Environment.GetEnvironmentVariable(UserVariable) is { Length: > 0 } user ? user
+        : Environment.UserName;
+
+    public Metadata Headers() => new()
+    {
+        { "x-fa-role", ResolveRole() },
+        // Metadata values are ASCII unless the key ends in -bin: send the name as UTF-8 percent-encoded.
+        { "x-fa-user", Uri.EscapeDataString(ResolveUser()) },
+    };
+}
+
 /// <summary>A mistake in how <c>fa</c> was called (exit 3).</summary>
 public sealed class UsageException(string message) : Exception(message);
 
@@ -85,6 +129,10 @@ public sealed class Connection : IDisposable
     /// <summary>The options of one call: the deadline from --timeout, cancelled with the command (Ctrl+C).</summary>
     public CallOptions Call(CancellationToken cancellationToken) =>
         new(deadline: DateTime.UtcNow.Add(_timeout), cancellationToken: cancellationToken);
+
+    /// <summary>The options of one call made as a caller (request metadata x-fa-role and x-fa-user).</summary>
+    public CallOptions Call(CancellationToken cancellationToken, CallerSettings caller) =>
+        new(headers: caller.Headers(), deadline: DateTime.UtcNow.Add(_timeout), cancellationToken: cancellationToken);
 
     public void Dispose() => Channel.Dispose();
 

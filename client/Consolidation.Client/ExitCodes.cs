@@ -17,6 +17,8 @@ public static class ExitCodes
     public const int NotFound = 4;
     /// <summary>The server cannot be reached, did not answer in time, or any other error.</summary>
     public const int Failure = 5;
+    /// <summary>The caller's role may not do this (PERMISSION_DENIED), e.g. a department changing the glossary.</summary>
+    public const int Forbidden = 6;
 
     /// <summary>The exit code a check's outcome maps to.</summary>
     public static int For(SubmissionStatus status) => status switch
@@ -36,5 +38,6 @@ public static class ExitCodes
         (BadInput, "输入有误 — bad submission file, bad arguments, or the server refused the request (INVALID_ARGUMENT)"),
         (NotFound, "未找到 — no such submission, consolidation run or term (NOT_FOUND)"),
         (Failure, "服务器不可用或其他错误 — server unavailable, timed out, or any other error"),
+        (Forbidden, "无权操作 — the caller's role may not do this, e.g. a department changing the glossary (PERMISSION_DENIED)"),
     ];
 }

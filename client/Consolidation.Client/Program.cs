@@ -60,6 +60,15 @@ app.Configure(config =>
         glossary.AddCommand<GlossaryListCommand>("list")
             .WithDescription("列出名词 (list the terms, a page at a time)")
             .WithExample("glossary", "list", "--category", "支出", "--all");
+        glossary.AddCommand<GlossaryAddCommand>("add")
+            .WithDescription("增补名词，仅限财政局 (add a term; finance bureau only, recorded; exit 6 without the role)")
+            .WithExample("glossary", "add", "政府购买服务", "--definition", "指……", "--year", "2024", "--role", "bureau", "--by", "李四");
+        glossary.AddCommand<GlossaryCorrectCommand>("correct")
+            .WithDescription("更正名词的释义，仅限财政局 (correct a term's text for a year; finance bureau only, recorded)")
+            .WithExample("glossary", "correct", "基本支出", "--definition", "指……", "--year", "2024", "--role", "bureau");
+        glossary.AddCommand<GlossaryHistoryCommand>("history")
+            .WithDescription("名词的修改记录：谁、何时、原释义和新释义 (the change record of a term)")
+            .WithExample("glossary", "history", "基本支出");
     });
 });
 

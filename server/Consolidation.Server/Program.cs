@@ -1,6 +1,4 @@
 using System.Net;
-using System.Reflection;
-using Consolidation.Domain.Glossary;
 using Consolidation.Domain.Rules;
 using Consolidation.Server.Application;
 using Consolidation.Server.Services;
@@ -22,7 +20,9 @@ builder.Services.AddSingleton(AccountsChecker.Standard);
 builder.Services.AddSingleton<Intake>();
 builder.Services.AddSingleton(_ => Registry.Load(ResolvePath(options.RegistryPath)));
 builder.Services.AddSingleton<ConsolidationOffice>();
-builder.Services.AddSingleton(_ => LoadGlossary(ResolvePath(options.GlossarySourcePath)));
+builder.Services.AddSingleton(_ => GlossarySources.Load(ResolvePath(options.GlossarySourcePath)));
+builder.Services.AddSingleton<GlossaryChangeRepository>();
+builder.Services.AddSingleton<GlossaryOffice>();
 
 builder.Services.AddGrpc(o =>
 {
@@ -35,7 +35,7 @@ builder.Services.AddGrpcReflection();
 var app = builder.Build();
 // Open the data file (and take its lock) before accepting calls: a second server on the same file fails here.
 app.Services.GetRequiredService<LiteDbStore>();
-app.Services.GetRequiredService<Glossary>();
+app.Services.GetRequiredService<GlossaryOffice>();
 app.MapGrpcService<SubmissionGrpcService>();
 app.MapGrpcService<ConsolidationGrpcService>();
 app.MapGrpcService<GlossaryGrpcService>();
@@ -48,26 +48,6 @@ return;
 
 string ResolvePath(string path) =>
     string.IsNullOrWhiteSpace(path) ? "" : Path.Combine(builder.Environment.ContentRootPath, path);
-
-static Glossary LoadGlossary(string path)
-{
-    const string seed = "yueyang-port-office-2023.txt";
-    string text;
-    string source;
-    if (path.Length > 0)
-    {
-        text = File.ReadAllText(path);
-        source = Path.GetFileName(path);
-    }
-    else
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(seed)
-            ?? throw new InvalidOperationException($"missing embedded {seed}");
-        text = new StreamReader(stream).ReadToEnd();
-        source = "岳阳市人民政府口岸管理办公室 2023 年度部门决算 第四部分 名词解释";
-    }
-    return new Glossary(GlossaryParser.ParsePart4(text, source));
-}
 
 /// <summary>The entry point, visible to the in-process tests (WebApplicationFactory).</summary>
 public partial class Program;

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Consolidation.Client.Output;
 using Consolidation.Contracts;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Consolidation.Client.Commands;
@@ -13,13 +14,20 @@ public sealed class GlossaryDefineCommand : AsyncCommand<GlossaryDefineCommand.S
         [CommandArgument(0, "<TERM>")]
         [Description("名词 (the term)")]
         public string Term { get; set; } = "";
+
+        [CommandOption("--year <YEAR>")]
+        [Description("按该决算年度的释义，默认最新 (the fiscal year's text; default: the latest)")]
+        public int Year { get; set; }
+
+        public override ValidationResult Validate() =>
+            Year < 0 ? ValidationResult.Error("--year 不能为负 (must not be negative)") : base.Validate();
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
         Connection.RunAsync(settings, async server =>
         {
             // NOT_FOUND names the nearest terms; Connection prints it and exits 4.
-            var term = await server.Glossary.DefineAsync(new DefineRequest { Term = settings.Term }, server.Call(cancellationToken));
+            var term = await server.Glossary.DefineAsync(new DefineRequest { Term = settings.Term, FiscalYear = settings.Year }, server.Call(cancellationToken));
             if (settings.Json) ProtoJson.Print(term);
             else GlossaryView.Term(Terminal.Out, term);
             return ExitCodes.Success;

@@ -27,8 +27,14 @@ public sealed class GlossaryListCommand : AsyncCommand<GlossaryListCommand.Setti
         [Description("取全部页 (fetch every page)")]
         public bool All { get; set; }
 
+        [CommandOption("--year <YEAR>")]
+        [Description("按该决算年度的释义，默认最新 (the fiscal year's text; default: the latest)")]
+        public int Year { get; set; }
+
         public override ValidationResult Validate() =>
-            PageSize < 0 ? ValidationResult.Error("--page-size 不能为负 (must not be negative)") : base.Validate();
+            PageSize < 0 ? ValidationResult.Error("--page-size 不能为负 (must not be negative)")
+            : Year < 0 ? ValidationResult.Error("--year 不能为负 (must not be negative)")
+            : base.Validate();
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
@@ -39,6 +45,7 @@ public sealed class GlossaryListCommand : AsyncCommand<GlossaryListCommand.Setti
                 Category = settings.Category ?? "",
                 PageSize = settings.PageSize,
                 PageToken = settings.PageToken ?? "",
+                FiscalYear = settings.Year,
             };
             var reply = await server.Glossary.ListTermsAsync(request, server.Call(cancellationToken));
             if (settings.All)

@@ -15,18 +15,24 @@ public sealed class GlossarySearchCommand : AsyncCommand<GlossarySearchCommand.S
         [Description("要查找的文字 (text to look for)")]
         public string Query { get; set; } = "";
 
+        [CommandOption("--year <YEAR>")]
+        [Description("按该决算年度的释义，默认最新 (the fiscal year's text; default: the latest)")]
+        public int Year { get; set; }
+
         [CommandOption("--limit <N>")]
         [Description("最多返回几条，默认 20 (at most N hits; default 20)")]
         public int Limit { get; set; }
 
         public override ValidationResult Validate() =>
-            Limit < 0 ? ValidationResult.Error("--limit 不能为负 (must not be negative)") : base.Validate();
+            Limit < 0 ? ValidationResult.Error("--limit 不能为负 (must not be negative)")
+            : Year < 0 ? ValidationResult.Error("--year 不能为负 (must not be negative)")
+            : base.Validate();
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
         Connection.RunAsync(settings, async server =>
         {
-            var request = new SearchRequest { Query = settings.Query, Limit = settings.Limit };
+            var request = new SearchRequest { Query = settings.Query, Limit = settings.Limit, FiscalYear = settings.Year };
             var reply = await server.Glossary.SearchAsync(request, server.Call(cancellationToken));
             if (settings.Json)
             {

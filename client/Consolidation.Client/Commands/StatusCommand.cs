@@ -23,6 +23,10 @@ public sealed class StatusCommand : AsyncCommand<StatusCommand.Settings>
         [Description("版本号，默认最新 (version; default: the latest)")]
         public int Version { get; set; }
 
+        [CommandOption("--define")]
+        [Description("在审核结果后列出其中提及的名词的释义 (print the definitions of the glossary terms the findings mention)")]
+        public bool Define { get; set; }
+
         public override ValidationResult Validate()
         {
             if (Year <= 0) return ValidationResult.Error("缺少 --year 或年度无效 (a fiscal year is required)");
@@ -44,7 +48,11 @@ public sealed class StatusCommand : AsyncCommand<StatusCommand.Settings>
             };
             var record = await server.Submissions.GetSubmissionAsync(request, server.Call(cancellationToken));
             if (settings.Json) ProtoJson.Print(record);
-            else SubmissionView.Record(Terminal.Out, record, record.Accounts is { } a ? Labels.Precision(a.Precision) : null);
+            else
+            {
+                SubmissionView.Record(Terminal.Out, record, record.Accounts is { } a ? Labels.Precision(a.Precision) : null);
+                if (settings.Define) await FindingDefinitions.PrintAsync(server, record.Findings, record.FiscalYear, cancellationToken);
+            }
             return ExitCodes.For(record.Status);
         });
 }

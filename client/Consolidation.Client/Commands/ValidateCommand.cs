@@ -15,6 +15,10 @@ public sealed class ValidateCommand : AsyncCommand<ValidateCommand.Settings>
         [CommandArgument(0, "<FILE>")]
         [Description("报送文件 (submission JSON file)")]
         public string File { get; set; } = "";
+
+        [CommandOption("--define")]
+        [Description("在审核结果后列出其中提及的名词的释义 (print the definitions of the glossary terms the findings mention)")]
+        public bool Define { get; set; }
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
@@ -24,7 +28,11 @@ public sealed class ValidateCommand : AsyncCommand<ValidateCommand.Settings>
             var request = new ValidateRequest { Accounts = AccountsMapper.ToProto(accounts) };
             var reply = await server.Submissions.ValidateAsync(request, server.Call(cancellationToken));
             if (settings.Json) ProtoJson.Print(reply);
-            else SubmissionView.Validation(Terminal.Out, accounts, reply);
+            else
+            {
+                SubmissionView.Validation(Terminal.Out, accounts, reply);
+                if (settings.Define) await FindingDefinitions.PrintAsync(server, reply.Findings, accounts.FiscalYear, cancellationToken);
+            }
             return ExitCodes.For(reply.Status);
         });
 }

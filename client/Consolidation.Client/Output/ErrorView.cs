@@ -38,6 +38,12 @@ public static class ErrorView
             case StatusCode.NotFound:
                 Console.MarkupLine($"[yellow]未找到 (not found)：[/]{detail}");
                 return ExitCodes.NotFound;
+            case StatusCode.PermissionDenied:
+                Console.MarkupLine($"[red]无权操作 (permission denied)：[/]{detail}");
+                return ExitCodes.Forbidden;
+            case StatusCode.AlreadyExists:
+                Console.MarkupLine($"[red]已存在 (already exists)：[/]{detail}");
+                return ExitCodes.BadInput;
             case StatusCode.Unavailable:
                 Console.MarkupLine($"[red]无法连接服务器 {Markup.Escape(address)} (Unavailable)[/]");
                 var cause = e.Status.DebugException?.Message;

@@ -3,29 +3,78 @@ using Spectre.Console;
 
 namespace Consolidation.Client.Output;
 
-/// <summary>名词解释: a term with its category, definition, other definitions and source; search hits with their snippet.</summary>
+/// <summary>
+/// 名词解释: a term with its category, year, definition (and, for a term the source defines twice, which text is
+/// current), codes, aliases and source; search hits with their snippet; the change record.
+/// </summary>
 public static class GlossaryView
 {
     public static void Term(IAnsiConsole console, Term t, bool withSource = true)
     {
-        console.MarkupLine($"[bold]{Markup.Escape(t.Name)}[/]{Category(t.Category)}");
-        console.Indented(2, Labels.Text(t.Definition));
-        if (t.OtherDefinitions.Count > 0)
+        var year = t.FiscalYear > 0 ? $" [grey]{t.FiscalYear} 年度[/]" : "";
+        console.MarkupLine($"[bold]{Markup.Escape(t.Name)}[/]{Category(t)}{year}{Matched(t)}");
+        if (t.Texts.Count > 1)
         {
-            console.Indented(2, "[grey]其他释义：[/]");
+            // Defined more than once: every text, in printed order, the current one marked.
             var i = 0;
-            foreach (var other in t.OtherDefinitions)
-                console.Numbered(4, $"{++i}.", Markup.Escape(other));
+            foreach (var text in t.Texts)
+                console.Numbered(2, $"{++i}.", (text.Current ? "[green]〔现行〕[/]" : "[grey]〔另一处释义，非现行〕[/]") + Labels.Text(text.Text));
+            console.Indented(2, $"[grey]此名词在来源中有 {t.Texts.Count} 段不同的释义，以第 {t.Texts.ToList().FindIndex(x => x.Current) + 1} 段为准（后印者为准）[/]");
         }
+        else console.Indented(2, Labels.Text(t.Definition));
+        if (t.Codes.Count > 1)
+        {
+            console.Indented(2, $"[grey]科目编码（{t.Codes.Count} 个）：[/]");
+            foreach (var c in t.Codes) console.Indented(4, $"{Markup.Escape(c.Path)} [grey]（{Markup.Escape(c.Classification)}{Markup.Escape(c.Level)}）[/]");
+        }
+        else if (t.Codes.Count == 1)
+            console.Indented(2, $"[grey]科目编码：[/]{Markup.Escape(t.Codes[0].Path)} [grey]（{Markup.Escape(t.Codes[0].Classification)}{Markup.Escape(t.Codes[0].Level)}）[/]");
+        if (t.Aliases.Count > 0) console.Indented(2, $"[grey]别名：{Markup.Escape(string.Join("、", t.Aliases))}[/]");
+        if (t.Years.Count > 1) console.Indented(2, $"[grey]有释义的年度：{string.Join("、", t.Years)}[/]");
         if (withSource && t.Source.Length > 0) console.Indented(2, $"[grey]来源：{Markup.Escape(t.Source)}[/]");
     }
 
     public static void Hit(IAnsiConsole console, SearchHit hit, int number)
     {
         var t = hit.Term ?? new Term();
-        console.MarkupLine($"{number,3}. [bold]{Markup.Escape(t.Name)}[/]{Category(t.Category)} [grey]{Labels.Name(hit.Match)}[/]");
+        console.MarkupLine($"{number,3}. [bold]{Markup.Escape(t.Name)}[/]{Category(t)} [grey]{Labels.Name(hit.Match)}[/]");
         console.Indented(5, Labels.Text(hit.Snippet));
     }
 
-    private static string Category(string category) => category.Length > 0 ? $" [grey]〔{Markup.Escape(category)}〕[/]" : "";
+    /// <summary>One recorded change: number, kind, term, year, who, when, old and new text, why.</summary>
+    public static void Change(IAnsiConsole console, TermChange c)
+    {
+        var kind = c.Kind == ChangeKind.Add ? "增补" : "更正";
+        var at = c.ChangedAt?.ToDateTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'") ?? "";
+        console.MarkupLine($"#{c.Id} [bold]{kind}[/] {Markup.Escape(c.Term)} [grey]{c.FiscalYear} 年度 · {Markup.Escape(c.ChangedBy)} · {at}[/]");
+        if (c.Kind == ChangeKind.Correct) console.Indented(2, "[grey]原释义：[/]" + Labels.Text(c.OldDefinition.Length > 0 ? c.OldDefinition : "（无）"));
+        console.Indented(2, "[grey]新释义：[/]" + Labels.Text(c.NewDefinition));
+        if (c.Reason.Length > 0) console.Indented(2, "[grey]说明：[/]" + Labels.Text(c.Reason));
+    }
+
+    /// <summary>"名词解释" after findings: the definitions of the terms they mention.</summary>
+    public static void Definitions(IAnsiConsole console, IReadOnlyList<Term> terms, IReadOnlyList<string> unknown)
+    {
+        console.WriteLine();
+        if (terms.Count == 0 && unknown.Count == 0)
+        {
+            console.MarkupLine("[grey]审核结果未提及名词解释中的名词[/]");
+            return;
+        }
+        console.MarkupLine("[bold]名词解释（审核结果提及的名词）[/]");
+        foreach (var term in terms) Term(console, term, withSource: false);
+        foreach (var name in unknown) console.MarkupLine($"[yellow]{Markup.Escape(name)}：名词解释中暂无[/]");
+    }
+
+    private static string Category(Term t)
+    {
+        var categories = t.Categories.Count > 0 ? t.Categories.ToList() : [t.Category];
+        categories.RemoveAll(c => c.Length == 0);
+        return categories.Count > 0 ? $" [grey]〔{Markup.Escape(string.Join(" · ", categories))}〕[/]" : "";
+    }
+
+    private static string Matched(Term t) =>
+        t.MatchedAlias.Length > 0 ? $" [grey]（按别名“{Markup.Escape(t.MatchedAlias)}”找到）[/]"
+        : t.MatchedCode.Length > 0 ? $" [grey]（按科目编码 {Markup.Escape(t.MatchedCode)} 找到）[/]"
+        : "";
 }

@@ -61,7 +61,7 @@ public static partial class GlossaryParser
     private static readonly HashSet<string> EconomicNames = ClassificationCatalogue.Default.EconomicCodes
         .Select(e => TermText.Normalize(e.Name)).ToHashSet();
 
-    internal static string CategoryOf(string name)
+    public static string CategoryOf(string name)
     {
         var key = TermText.Normalize(name);
         if (key.Contains("三公")) return "三公";

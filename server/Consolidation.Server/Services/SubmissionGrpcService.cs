@@ -8,7 +8,7 @@ using Grpc.Core;
 namespace Consolidation.Server.Services;
 
 /// <summary>报送 over gRPC: unpacks the request, hands it to <see cref="Intake"/>, packs the reply.</summary>
-public sealed class SubmissionGrpcService(Intake intake, SubmissionRepository submissions) : SubmissionService.SubmissionServiceBase
+public sealed class SubmissionGrpcService(Intake intake, SubmissionRepository submissions, GlossaryOffice glossary) : SubmissionService.SubmissionServiceBase
 {
     public override Task<SubmissionRecord> Submit(SubmitRequest request, ServerCallContext context)
     {
@@ -19,9 +19,11 @@ public sealed class SubmissionGrpcService(Intake intake, SubmissionRepository su
 
     public override Task<ValidateReply> Validate(ValidateRequest request, ServerCallContext context)
     {
-        var check = intake.Validate(AccountsMapper.ToDomain(RequireAccounts(request.Accounts)));
+        var accounts = AccountsMapper.ToDomain(RequireAccounts(request.Accounts));
+        var check = intake.Validate(accounts);
         var reply = new ValidateReply { Status = FindingMapper.ToProto(check.Status) };
         reply.Findings.AddRange(check.Findings.Select(FindingMapper.ToProto));
+        FindingTerms.Annotate(reply.Findings, glossary.Current, accounts.FiscalYear);
         return Task.FromResult(reply);
     }
 
@@ -63,7 +65,7 @@ public sealed class SubmissionGrpcService(Intake intake, SubmissionRepository su
             throw ErrorInterceptor.InvalidArgument("缺少预算单位编码", [("department_code", "缺少预算单位编码")]);
     }
 
-    private static SubmissionRecord ToRecord(StoredSubmission s, bool includeAccounts)
+    private SubmissionRecord ToRecord(StoredSubmission s, bool includeAccounts)
     {
         var record = new SubmissionRecord
         {
@@ -77,6 +79,7 @@ public sealed class SubmissionGrpcService(Intake intake, SubmissionRepository su
             ContentHash = s.ContentHash,
         };
         record.Findings.AddRange(s.LoadFindings().Select(FindingMapper.ToProto));
+        FindingTerms.Annotate(record.Findings, glossary.Current, s.FiscalYear);
         if (includeAccounts) record.Accounts = AccountsMapper.ToProto(s.LoadAccounts());
         return record;
     }

@@ -6,5 +6,6 @@ public static class Registry
     public static readonly IReadOnlyDictionary<string, (string Description, Func<string[], int> Run)> All =
         new SortedDictionary<string, (string, Func<string[], int>)>
         {
+            ["glossary"] = ("名词解释: median and p99 of one Define/Search over Part 4 + catalogues, per query kind", GlossaryBenchmark.Run),
         };
 }

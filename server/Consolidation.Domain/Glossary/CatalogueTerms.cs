@@ -45,8 +45,9 @@ public static class CatalogueTerms
             var c = codes[0];
             return $"支出{c.Classification}科目（{c.Level}级），科目编码 {c.Code}：{c.Path}。";
         }
-        var lines = codes.Select(c => $"{c.Path}（{c.Classification}{c.Level}）");
-        return $"“{name}”是 {codes.Count} 个支出分类科目共用的名称：{string.Join("；", lines)}。";
+        var kinds = string.Join("、", codes.Select(c => c.Classification + c.Level + "级").Distinct());
+        var parents = codes.Select(c => c.Path.Split(" > ") is { Length: > 1 } names ? names[^2] : "（类级科目本身）").Distinct();
+        return $"“{name}”是{codes.Count}个支出分类科目共用的名称（{kinds}），分属：{string.Join("、", parents)}。各科目的编码和上级科目见科目编码。";
     }
 
     public static string SourceOf(IReadOnlyList<TermCode> codes) =>

@@ -75,12 +75,19 @@ public sealed class Glossary
                 .Select(code => (Code: code, Score: -CommonPrefix(code, key) * 10 + Math.Abs(code.Length - key.Length)))
                 .OrderBy(x => x.Score).ThenBy(x => x.Code, StringComparer.Ordinal).Take(count)
                 .Select(x => $"{x.Code} {Name(x.Code)}").ToList();
-        return _byKey
-            .Select(k => (Name: _entries[k.Value.Entry].Entry.Name,
-                Distance: EditDistance(key, k.Key) - (key.Length > 0 && (k.Key.Contains(key) || key.Contains(k.Key)) ? 100 : 0)))
-            .GroupBy(x => x.Name).Select(g => (Name: g.Key, Distance: g.Min(x => x.Distance)))
-            .OrderBy(x => x.Distance).ThenBy(x => x.Name, StringComparer.Ordinal)
-            .Take(count).Select(x => x.Name).ToList();
+        // Best distance per entry over its name and aliases, then the nearest entries: no allocation per key.
+        var best = new int[_entries.Count];
+        Array.Fill(best, int.MaxValue);
+        Span<int> buffer = stackalloc int[2 * (_longestKey + 1)];
+        foreach (var (k, hit) in _byKey)
+        {
+            var contains = key.Length > 0 && (k.Contains(key, StringComparison.Ordinal) || key.Contains(k, StringComparison.Ordinal));
+            var distance = EditDistance(key, k, buffer) - (contains ? 100 : 0);
+            if (distance < best[hit.Entry]) best[hit.Entry] = distance;
+        }
+        return Enumerable.Range(0, _entries.Count)
+            .OrderBy(i => best[i]).ThenBy(i => _entries[i].Entry.Name, StringComparer.Ordinal)
+            .Take(count).Select(i => _entries[i].Entry.Name).ToList();
     }
 
     private string Name(string code)
@@ -167,7 +174,7 @@ public sealed class Glossary
         {
             if (existing is { } hit)
                 throw new GlossaryEditException(GlossaryEditError.TermExists,
-                    $"名词解释中已有“{entries[hit.Entry].Name}”，请用更正（correct）修改它的释义");
+                    $"名词解释中已有名词 {entries[hit.Entry].Name}，请用更正（correct）修改它的释义");
             if (change.FiscalYear == 0) throw new GlossaryEditException(GlossaryEditError.Invalid, "增补名词须指明从哪个年度起适用", "fiscal_year");
             var category = change.Category.Length > 0 ? change.Category : GlossaryParser.CategoryOf(name);
             entries.Add(new GlossaryEntry(name, [category],
@@ -207,17 +214,20 @@ public sealed class Glossary
         return n;
     }
 
-    private static int EditDistance(string a, string b)
+    /// <summary>Levenshtein distance, in two rows of <paramref name="buffer"/> (at least 2 × (|b| + 1)).</summary>
+    private static int EditDistance(string a, string b, Span<int> buffer)
     {
-        var prev = new int[b.Length + 1];
-        var cur = new int[b.Length + 1];
+        var prev = buffer[..(b.Length + 1)];
+        var cur = buffer.Slice(b.Length + 1, b.Length + 1);
         for (var j = 0; j <= b.Length; j++) prev[j] = j;
         for (var i = 1; i <= a.Length; i++)
         {
             cur[0] = i;
             for (var j = 1; j <= b.Length; j++)
                 cur[j] = Math.Min(Math.Min(cur[j - 1], prev[j]) + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            (prev, cur) = (cur, prev);
+            var swap = prev;
+            prev = cur;
+            cur = swap;
         }
         return prev[b.Length];
     }
@@ -227,13 +237,13 @@ public sealed class Glossary
     {
         public static Folded Of(string text) => new(text, TermText.Normalize(text, out var origin), origin);
 
-        /// <summary>The matching part with up to 12 characters either side, the match in 【】.</summary>
-        public string Snippet(int at, int length)
+        /// <summary>The matching part with up to <paramref name="context"/> characters either side, the match in 【】.</summary>
+        public string Snippet(int at, int length, int context = 12)
         {
             var start = Origin[at];
             var end = Origin[at + length - 1] + 1;
-            var from = Math.Max(0, start - 12);
-            var to = Math.Min(Original.Length, end + 12);
+            var from = Math.Max(0, start - context);
+            var to = (int)Math.Min(Original.Length, (long)end + context);
             return (from > 0 ? "…" : "") + Original[from..start] + "【" + Original[start..end] + "】" + Original[end..to] + (to < Original.Length ? "…" : "");
         }
     }
@@ -263,9 +273,9 @@ public sealed class Glossary
         public (MatchKind Kind, string Snippet)? Match(string key, TermVersion version)
         {
             (MatchKind Kind, string Snippet)? best = null;
-            void Consider(MatchKind kind, Folded text, int at)
+            void Consider(MatchKind kind, Folded text, int at, int context = 12)
             {
-                if (best is null || kind < best.Value.Kind) best = (kind, text.Snippet(at, key.Length));
+                if (best is null || kind < best.Value.Kind) best = (kind, text.Snippet(at, key.Length, context));
             }
             foreach (var name in Names)
             {
@@ -277,8 +287,9 @@ public sealed class Glossary
             for (var i = 0; i < Codes.Count; i++)
             {
                 var code = Entry.Codes[i].Code;
-                if (code == key) { Consider(MatchKind.Exact, Codes[i], 0); return best; }
-                if (code.StartsWith(key, StringComparison.Ordinal)) Consider(MatchKind.TermPrefix, Codes[i], 0);
+                // A code's snippet is its whole path: "【20103】01 一般公共服务支出 > 政府办公厅（室）及相关机构事务 > 行政运行".
+                if (code == key) { Consider(MatchKind.Exact, Codes[i], 0, int.MaxValue); return best; }
+                if (code.StartsWith(key, StringComparison.Ordinal)) Consider(MatchKind.TermPrefix, Codes[i], 0, int.MaxValue);
             }
             if (best is not null) return best;
             foreach (var text in _texts[version])

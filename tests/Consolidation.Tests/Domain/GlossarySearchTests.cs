@@ -71,10 +71,10 @@ public class GlossarySearchTests
         var hits = Full.Search("20103", limit: 200);
         Assert.Equal("政府办公厅（室）及相关机构事务", hits[0].Term.Name);
         Assert.Equal(MatchKind.Exact, hits[0].Match);
-        Assert.StartsWith("【20103】 一般公共服务支出", hits[0].Snippet);
+        Assert.Equal("【20103】 一般公共服务支出 > 政府办公厅（室）及相关机构事务", hits[0].Snippet);
         var operation = hits.Single(h => h.Term.Name == "行政运行");
         Assert.Equal(MatchKind.TermPrefix, operation.Match);
-        Assert.StartsWith("【20103】01", operation.Snippet);
+        Assert.Equal("【20103】01 一般公共服务支出 > 政府办公厅（室）及相关机构事务 > 行政运行", operation.Snippet);
     }
 
     [Fact]

@@ -6,8 +6,9 @@ namespace Consolidation.Domain.Classification;
 public sealed record ClassificationEntry(string Code, string Name, string Level, string Group);
 
 /// <summary>
-/// The classification catalogues shipped with the reference (function-classification.csv, economic-classification.csv).
-/// They are partial: a code missing here is not necessarily wrong.
+/// The classification catalogues shipped with the reference (function-classification.csv, economic-classification.csv),
+/// and a supplement of 2023 支出功能分类 codes the reference lacks (function-classification-supplement.csv: official
+/// names of codes departments of the city use). They are partial: a code missing here is not necessarily wrong.
 /// </summary>
 public sealed class ClassificationCatalogue
 {
@@ -20,9 +21,15 @@ public sealed class ClassificationCatalogue
         _economic = economic.ToDictionary(e => e.Code);
     }
 
-    public static ClassificationCatalogue Default { get; } = new(
+    /// <summary>The reference catalogues as shipped with the reference.</summary>
+    public static ClassificationCatalogue Reference { get; } = new(
         ReadResource("function-classification.csv", cols => new ClassificationEntry(cols[0], cols[1], cols[2], "")),
         ReadResource("economic-classification.csv", cols => new ClassificationEntry(cols[0], cols[1], cols[2], cols[3])));
+
+    /// <summary>The reference catalogues with the supplement: what the checks use.</summary>
+    public static ClassificationCatalogue Default { get; } = new(
+        Reference.FunctionCodes.Concat(ReadResource("function-classification-supplement.csv", cols => new ClassificationEntry(cols[0], cols[1], cols[2], ""))),
+        Reference.EconomicCodes);
 
     public IEnumerable<ClassificationEntry> FunctionCodes => _function.Values;
     public IEnumerable<ClassificationEntry> EconomicCodes => _economic.Values;

@@ -6,5 +6,6 @@ public static class Registry
     public static readonly IReadOnlyDictionary<string, (string Description, Func<string[], int> Run)> All =
         new SortedDictionary<string, (string, Func<string[], int>)>
         {
+            ["validate"] = ("CPU time of one 审核 of a realistic submission (seed, 教育局)", ValidateBenchmark.Run),
         };
 }

@@ -14,11 +14,15 @@ public sealed class ClassificationCatalogue
 {
     private readonly Dictionary<string, ClassificationEntry> _function;
     private readonly Dictionary<string, ClassificationEntry> _economic;
+    private readonly Dictionary<string, ClassificationEntry>.AlternateLookup<ReadOnlySpan<char>> _functionSpan;
+    private readonly Dictionary<string, ClassificationEntry>.AlternateLookup<ReadOnlySpan<char>> _economicSpan;
 
     private ClassificationCatalogue(IEnumerable<ClassificationEntry> function, IEnumerable<ClassificationEntry> economic)
     {
-        _function = function.ToDictionary(e => e.Code);
-        _economic = economic.ToDictionary(e => e.Code);
+        _function = function.ToDictionary(e => e.Code, StringComparer.Ordinal);
+        _economic = economic.ToDictionary(e => e.Code, StringComparer.Ordinal);
+        _functionSpan = _function.GetAlternateLookup<ReadOnlySpan<char>>();
+        _economicSpan = _economic.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The reference catalogues as shipped with the reference.</summary>
@@ -36,6 +40,10 @@ public sealed class ClassificationCatalogue
 
     public ClassificationEntry? Function(string code) => _function.GetValueOrDefault(code);
     public ClassificationEntry? Economic(string code) => _economic.GetValueOrDefault(code);
+
+    /// <summary>A function or economic code given as part of a longer one (its 类: the first three digits), without allocating.</summary>
+    public ClassificationEntry? Function(ReadOnlySpan<char> code) => _functionSpan.TryGetValue(code, out var e) ? e : null;
+    public ClassificationEntry? Economic(ReadOnlySpan<char> code) => _economicSpan.TryGetValue(code, out var e) ? e : null;
 
     private static List<ClassificationEntry> ReadResource(string name, Func<string[], ClassificationEntry> map)
     {
@@ -56,7 +64,13 @@ public sealed class ClassificationCatalogue
 /// <summary>Levels and parents of classification codes, from their length.</summary>
 public static class Codes
 {
-    public static bool IsDigits(string code) => code.Length > 0 && code.All(char.IsAsciiDigit);
+    public static bool IsDigits(string code)
+    {
+        if (code.Length == 0) return false;
+        foreach (var c in code)
+            if (!char.IsAsciiDigit(c)) return false;
+        return true;
+    }
 
     /// <summary>类 = 3 digits, 款 = 5, 项 = 7.</summary>
     public static int FunctionLevel(string code) => code.Length switch { 3 => 1, 5 => 2, 7 => 3, _ => 0 };

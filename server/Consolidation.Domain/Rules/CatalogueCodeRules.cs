@@ -17,7 +17,8 @@ internal static class CatalogueRows
             {
                 var level = Cells.Level(layout, row.Code);
                 if (level == 0) continue;
-                if ((economic ? catalogue.Economic(row.Code[..3]) : catalogue.Function(row.Code[..3])) is null) continue;
+                var classCode = row.Code.AsSpan(0, 3);
+                if ((economic ? catalogue.Economic(classCode) : catalogue.Function(classCode)) is null) continue;
                 yield return (table, row, economic ? catalogue.Economic(row.Code) : catalogue.Function(row.Code));
             }
         }
@@ -78,7 +79,7 @@ public sealed class CatalogueNameRule(RuleInfo info, ClassificationCatalogue cat
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (table, row, entry) in CatalogueRows.Of(context.Accounts, catalogue))
         {
-            if (entry is null || CatalogueRows.Normalize(row.Name) == CatalogueRows.Normalize(entry.Name)) continue;
+            if (entry is null || row.Name == entry.Name || CatalogueRows.Normalize(row.Name) == CatalogueRows.Normalize(entry.Name)) continue;
             if (!seen.Add(row.Code + "\u0001" + row.Name)) continue;
             var where = CatalogueRows.Locate(table, row);
             yield return new Finding(Info.Id, Info.Severity, Info.Category, where, 0, 0, 0,

@@ -156,5 +156,6 @@ public class IdentityFileTests
         Assert.Equal("T2/total/other", f.Location.Text);
         Assert.Contains("按「T2 合计·其他收入 = T1 其他收入」应为 95.23 万元，实为 96.23 万元，相差 1.00 万元", f.Message);
         Assert.Equal(5_000, f.Tolerance);
+        Assert.Contains("超出允许的尾差 0.005 万元", f.Message);
     }
 }

@@ -12,8 +12,8 @@ namespace Consolidation.Tests.Synthetic;
 /// </summary>
 public class RulePropertyTests
 {
-    private const int Departments = 120;
-    private const int MutationsPerDepartment = 25;
+    private const int Departments = 60;
+    private const int MutationsPerDepartment = 20;
 
     [Fact]
     public void RandomConsistentAccounts_NoMandatoryFinding_AndAnyOneCellMoved_IsCaughtInItsTable()

@@ -40,7 +40,7 @@ internal static class Comparison
     {
         if (relation == Relation.Equal) return Cells.IdentityMessage(where, formula, expected, actual, tolerance, precision, hint);
         var unit = Money.UnitName(precision);
-        var tol = tolerance == 0 ? "数据以元为单位，不允许尾差" : $"已计入允许的尾差 {Money.Format(tolerance, precision)} {unit}";
+        var tol = tolerance == 0 ? "数据以元为单位，不允许尾差" : $"已计入允许的尾差 {Rules.Tolerance.Format(tolerance, precision)} {unit}";
         var (bound, excess) = relation == Relation.AtMost ? ("应不超过", "超出") : ("应不少于", "少");
         return $"{where.Display}：按「{formula}」{bound} {Money.Format(expected, precision)} {unit}，实为 {Money.Format(actual, precision)} {unit}，" +
                $"{excess} {Money.Format(Math.Abs(actual - expected), precision)} {unit}（{tol}）。{hint}";
@@ -52,13 +52,12 @@ internal static class Terms
 {
     public static long Value(Term term, CheckContext context, string? scopedRow = null)
     {
-        var accounts = term.LastYear ? context.LastYear! : context.Accounts;
-        var index = context.Index(accounts[term.Table.Id]);
+        var index = context.Index(term.TableOrdinal, term.LastYear);
         var value = term.Kind switch
         {
             TermKind.Classes => index.ClassSum(term.Column),
             TermKind.ScopedRow => index.Value(scopedRow!, term.Column),
-            _ => index.Value(term.Row, term.Column),
+            _ => term.FixedPosition >= 0 ? index.FixedValue(term.FixedPosition, term.Column) : index.Value(term.Row, term.Column),
         };
         return term.Sign * value;
     }
@@ -66,7 +65,7 @@ internal static class Terms
     /// <summary>How many printed cells a term adds up: a 类 sum counts each 类 row.</summary>
     public static int Cells(Term term, CheckContext context) =>
         term.Kind == TermKind.Classes
-            ? Math.Max(context.Index((term.LastYear ? context.LastYear! : context.Accounts)[term.Table.Id]).Classes.Count, 1)
+            ? Math.Max(context.Index(term.TableOrdinal, term.LastYear).Classes.Count, 1)
             : 1;
 
     /// <summary>actual = the first left-hand term; expected = Σ right − Σ the other left-hand terms.</summary>

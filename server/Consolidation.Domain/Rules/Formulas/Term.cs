@@ -19,6 +19,19 @@ public enum TermKind
 /// </summary>
 public sealed record Term(int Sign, TermKind Kind, TableLayout Table, string Row, int Column, bool LastYear)
 {
+    /// <summary>The table's position in the standard layouts (T1 = 0): contexts index tables by it.</summary>
+    public int TableOrdinal { get; } = IndexOf(StandardLayouts.All, Table);
+
+    /// <summary>The row's position among the layout's fixed rows; −1 for a coded row (looked up by code).</summary>
+    public int FixedPosition { get; } = IndexOf(Table.FixedRows.Select(r => r.Key).ToList(), Row);
+
+    private static int IndexOf<T>(IReadOnlyList<T> list, T item)
+    {
+        for (var i = 0; i < list.Count; i++)
+            if (Equals(list[i], item)) return i;
+        return -1;
+    }
+
     public string ColumnKey => Table.Columns[Column].Key;
 
     /// <summary>How the term reads in a clerk's message: 本年收入合计, T2 合计·财政拨款收入, Σ类·年初预算数, 上年 T1 年末结转和结余.</summary>

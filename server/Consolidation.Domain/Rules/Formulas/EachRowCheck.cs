@@ -7,6 +7,10 @@ namespace Consolidation.Domain.Rules.Formulas;
 public sealed class EachRowCheck(string source, string tableId, IReadOnlyList<Term> lhs, Relation relation, IReadOnlyList<Term> rhs) : FormulaCheck(source)
 {
     private readonly string _formula = Terms.Describe(lhs, relation, rhs);
+    // actual = lhs[0]; expected = Σ (sign × column) over the rest, the other left-hand terms negated.
+    private readonly int _target = lhs[0].Column;
+    private readonly (int Column, int Sign)[] _expected =
+        rhs.Select(t => (t.Column, t.Sign)).Concat(lhs.Skip(1).Select(t => (t.Column, -t.Sign))).ToArray();
 
     public string TableId { get; } = tableId;
 
@@ -14,18 +18,20 @@ public sealed class EachRowCheck(string source, string tableId, IReadOnlyList<Te
     {
         var table = context.Accounts[TableId];
         var precision = context.Accounts.Precision;
-        var findings = new List<Finding>();
-        foreach (var row in table.FixedRows.Keys) Row(row);
-        foreach (var row in table.Rows) Row(row.Code);
-        return findings;
+        var tolerance = Comparison.Tolerance(precision, _expected.Length + 1);
+        List<Finding>? findings = null;
+        foreach (var (key, values) in table.FixedRows) Row(key, values);
+        foreach (var row in table.Rows) Row(row.Code, row.Values);
+        return findings ?? (IEnumerable<Finding>)[];
 
-        void Row(string key)
+        void Row(string key, long[] values)
         {
-            var (actual, expected, cells) = Terms.Sides(lhs, rhs, context, key);
-            var tolerance = Comparison.Tolerance(precision, cells);
+            var actual = values[_target];
+            var expected = 0L;
+            foreach (var (column, sign) in _expected) expected += sign * values[column];
             if (Comparison.Holds(relation, actual, expected, tolerance)) return;
             var where = Cells.Locate(table, key, lhs[0].ColumnKey);
-            findings.Add(new Finding(info.Id, info.Severity, info.Category, where, expected, actual, tolerance,
+            (findings ??= []).Add(new Finding(info.Id, info.Severity, info.Category, where, expected, actual, tolerance,
                 Comparison.Message(where, _formula, relation, expected, actual, tolerance, precision, hint)));
         }
     }

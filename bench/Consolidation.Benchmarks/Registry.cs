@@ -7,5 +7,6 @@ public static class Registry
         new SortedDictionary<string, (string, Func<string[], int>)>
         {
             ["glossary"] = ("名词解释: median and p99 of one Define/Search over Part 4 + catalogues, per query kind", GlossaryBenchmark.Run),
+            ["validate"] = ("CPU time of one 审核 of a realistic submission (seed, 教育局)", ValidateBenchmark.Run),
         };
 }

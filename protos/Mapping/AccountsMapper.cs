@@ -27,6 +27,7 @@ public static class AccountsMapper
         };
         m.Composition.Subordinates.AddRange(a.Composition.Subordinates.Select(ToProto));
         m.Explanations.AddRange(a.Explanations.Select(e => new Explanation { RuleId = e.RuleId, Location = e.Location, Text = e.Text }));
+        if (a.Supplementary is { } sup) m.Supplementary = ToProto(sup);
         foreach (var layout in StandardLayouts.All)
         {
             if (!a.Tables.TryGetValue(layout.Id, out var table)) continue;
@@ -56,8 +57,29 @@ public static class AccountsMapper
             Tables = tables,
             Narrative = m.Narrative,
             Explanations = m.Explanations.Select(e => new D.Explanation(e.RuleId, e.Location, e.Text)).ToList(),
+            Supplementary = m.Supplementary is { } sup ? ToDomain(sup) : null,
         };
     }
+
+    public static SupplementaryFigures ToProto(D.SupplementaryFigures s) => new()
+    {
+        VehiclesHeld = s.VehiclesHeld,
+        OperatingCostBudget = s.OperatingCostBudget, OperatingCostActual = s.OperatingCostActual,
+        MeetingBudget = s.MeetingBudget, MeetingActual = s.MeetingActual,
+        TrainingBudget = s.TrainingBudget, TrainingActual = s.TrainingActual,
+        ProcurementGoods = s.ProcurementGoods, ProcurementWorks = s.ProcurementWorks,
+        ProcurementServices = s.ProcurementServices, ProcurementTotal = s.ProcurementTotal,
+    };
+
+    public static D.SupplementaryFigures ToDomain(SupplementaryFigures s) => new()
+    {
+        VehiclesHeld = s.VehiclesHeld,
+        OperatingCostBudget = s.OperatingCostBudget, OperatingCostActual = s.OperatingCostActual,
+        MeetingBudget = s.MeetingBudget, MeetingActual = s.MeetingActual,
+        TrainingBudget = s.TrainingBudget, TrainingActual = s.TrainingActual,
+        ProcurementGoods = s.ProcurementGoods, ProcurementWorks = s.ProcurementWorks,
+        ProcurementServices = s.ProcurementServices, ProcurementTotal = s.ProcurementTotal,
+    };
 
     public static Unit ToProto(D.Unit u) => new() { Code = u.Code, Name = u.Name, Type = (UnitType)(int)u.Type };
 

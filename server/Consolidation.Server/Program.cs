@@ -16,7 +16,17 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(_ => new LiteDbStore(Path.Combine(builder.Environment.ContentRootPath, options.DataPath)));
 builder.Services.AddSingleton<SubmissionRepository>();
 builder.Services.AddSingleton<ConsolidationRunRepository>();
-builder.Services.AddSingleton(AccountsChecker.Standard);
+// The year's identities (审核公式) are data; a bad identities file stops the server here, naming its line.
+AccountsChecker checker;
+try { checker = AccountsChecker.Load(ResolvePath(options.IdentitiesPath)); }
+catch (Consolidation.Domain.Rules.Formulas.IdentityFileException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine("服务器未启动：请改正审核公式文件（设置 Consolidation:IdentitiesPath）。");
+    Environment.ExitCode = 3;
+    return;
+}
+builder.Services.AddSingleton(checker);
 builder.Services.AddSingleton<Intake>();
 builder.Services.AddSingleton(_ => Registry.Load(ResolvePath(options.RegistryPath)));
 builder.Services.AddSingleton<ConsolidationOffice>();

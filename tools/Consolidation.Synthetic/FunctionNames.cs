@@ -11,7 +11,7 @@ namespace Consolidation.Synthetic;
 /// </summary>
 public static class FunctionNames
 {
-    private static readonly ClassificationCatalogue Catalogue = ClassificationCatalogue.Default;
+    private static readonly ClassificationCatalogue Catalogue = ClassificationCatalogue.Reference;
 
     /// <summary>Function codes not in the partial reference catalogue, with their names in the 2023 classification.</summary>
     public static IReadOnlyDictionary<string, string> Supplement { get; } = new Dictionary<string, string>

@@ -385,8 +385,40 @@ internal sealed class Generator
             Composition = new UnitComposition(new Unit(_p.Code, _p.Name, _p.Type), _p.Subordinates.Select(s => s.Unit).ToList()),
             Staffing = _p.Staffing,
             Tables = tables,
+            Supplementary = Supplementary(publicFunds, expenditure),
         };
         return accounts with { Narrative = Narrative.Write(accounts) };
+    }
+
+    /// <summary>
+    /// 补充资料, drawn after the tables (so the tables do not depend on it): a vehicle per 2–4 万元 of running costs,
+    /// 机关运行经费 = 公用经费 for a 行政 department (as its narrative states; 0 for a 事业 one), 会议费 / 培训费 as T6
+    /// 30215 / 30216 with budgets at or above them, and 政府采购 whose total is the sum of its parts.
+    /// </summary>
+    private SupplementaryFigures Supplementary(long publicFunds, long expenditure)
+    {
+        var a = _a;
+        var vehicles = _vehicleOperation == 0 ? 0 : (int)Math.Max(1, _vehicleOperation / a.Between(2 * Money.FenPerWanYuan, 4 * Money.FenPerWanYuan));
+        var operating = _p.Type == UnitType.Administrative ? publicFunds : 0;
+        var meeting = _economic.GetValueOrDefault("30215");
+        var training = _economic.GetValueOrDefault("30216");
+        var goods = a.Share(expenditure, 10, 60);
+        var works = a.Chance(40) ? a.Share(expenditure, 0, 80) : 0;
+        var services = a.Share(expenditure, 20, 150);
+        return new SupplementaryFigures
+        {
+            VehiclesHeld = vehicles,
+            OperatingCostActual = operating,
+            OperatingCostBudget = a.Share(operating, 900, 1100),
+            MeetingActual = meeting,
+            MeetingBudget = meeting + a.Share(meeting, 0, 500),
+            TrainingActual = training,
+            TrainingBudget = training + a.Share(training, 0, 500),
+            ProcurementGoods = goods,
+            ProcurementWorks = works,
+            ProcurementServices = services,
+            ProcurementTotal = goods + works + services,
+        };
     }
 
     private static void Add(SortedDictionary<string, long[]> rows, string code, int column, long fen)

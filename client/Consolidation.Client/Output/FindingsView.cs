@@ -66,7 +66,7 @@ public static class FindingsView
         {
             var u = Money.UnitName(unit);
             console.Indented(5, $"应为 {Money.Format(f.Expected, unit)} {u}，实为 {Money.Format(f.Actual, unit)} {u}，" +
-                               $"差额 {Signed(f.Difference, unit)} {u}，容差 {Money.Format(f.Tolerance, unit)} {u}");
+                               $"差额 {Signed(f.Difference, unit)} {u}，容差 {Consolidation.Domain.Rules.Tolerance.Format(f.Tolerance, unit)} {u}");
         }
         console.Indented(5, e(f.Message));
         if (f.Severity != Severity.Advisory) return;

@@ -22,7 +22,7 @@ public static class SubmissionFile
     };
 
     private static readonly string[] TopLevel =
-        ["format", "department", "fiscalYear", "unit", "composition", "staffing", "tables", "narrative", "explanations", "provenance"];
+        ["format", "department", "fiscalYear", "unit", "composition", "staffing", "tables", "supplementary", "narrative", "explanations", "provenance"];
 
     public static FinalAccounts Read(string path)
     {
@@ -124,6 +124,10 @@ public static class SubmissionFile
                 }
             }
 
+            SupplementaryFigures? supplementary = null;
+            if (Optional(root, "supplementary", "supplementary", JsonValueKind.Object) is { } sup)
+                supplementary = ReadSupplementary(sup);
+
             var narrative = OptionalString(root, "narrative", "narrative") ?? "";
             var explanations = new List<Explanation>();
             if (Optional(root, "explanations", "explanations", JsonValueKind.Array) is { } exps)
@@ -151,10 +155,27 @@ public static class SubmissionFile
                 Tables = tables,
                 Narrative = narrative,
                 Explanations = explanations,
+                Supplementary = supplementary,
             };
             // A file that parses but could not be submitted is reported here, before anything is sent.
             Violations.AddRange(AccountsValidator.Validate(accounts));
             return Violations.Count > 0 ? null : accounts;
+        }
+
+        /// <summary>补充资料: every field is required when the object is given (0 when there is none).</summary>
+        private SupplementaryFigures ReadSupplementary(JsonElement e)
+        {
+            CheckKnown(e, "supplementary", SupplementaryFigures.Amounts.Select(a => a.Key).Prepend("vehiclesHeld").ToArray());
+            var vehicles = RequiredInt(e, "vehiclesHeld", "supplementary.vehiclesHeld") ?? 0;
+            if (vehicles < 0) Error("supplementary.vehiclesHeld", "公务用车保有量不能为负");
+            var figures = new SupplementaryFigures { VehiclesHeld = vehicles };
+            foreach (var (key, name, _) in SupplementaryFigures.Amounts)
+            {
+                var path = $"supplementary.{key}";
+                if (!e.TryGetProperty(key, out var cell)) Error(path, $"缺少「{name}」（无数据填 0）");
+                else figures = figures.With(key, Amount(cell, path));
+            }
+            return figures;
         }
 
         private Unit ReadUnit(JsonElement e, string path)

@@ -52,6 +52,12 @@ public static class SubmissionFileWriter
             sb.Append(i < layouts.Count - 1 ? ",\n" : "\n");
         }
         sb.Append("  },\n");
+        if (a.Supplementary is { } sup)
+        {
+            sb.Append($"  \"supplementary\": {{ \"vehiclesHeld\": {sup.VehiclesHeld}");
+            foreach (var (key, _, get) in SupplementaryFigures.Amounts) sb.Append($", \"{key}\": {Money.Format(get(sup), p)}");
+            sb.Append(" },\n");
+        }
         sb.Append("  \"explanations\": [").Append(string.Join(",", a.Explanations.Select(e =>
             $"\n    {{ \"ruleId\": {Q(e.RuleId)}, \"location\": {Q(e.Location)}, \"text\": {Q(e.Text)} }}")))
           .Append(a.Explanations.Count > 0 ? "\n  ],\n" : "],\n");

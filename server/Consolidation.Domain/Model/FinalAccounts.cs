@@ -22,6 +22,62 @@ public sealed record Staffing(int Authorized, int Actual, int Retired);
 public sealed record Explanation(string RuleId, string Location, string Text);
 
 /// <summary>
+/// 补充资料: figures the narrative states that no table holds — 公务用车保有量, 机关运行经费, 会议费/培训费 and 政府采购
+/// (amounts in 分; the vehicle count in vehicles). Optional: older files have none.
+/// </summary>
+public sealed record SupplementaryFigures
+{
+    /// <summary>公务用车保有量（辆）: official vehicles held at year end.</summary>
+    public int VehiclesHeld { get; init; }
+    /// <summary>机关运行经费 年初预算数.</summary>
+    public long OperatingCostBudget { get; init; }
+    /// <summary>机关运行经费 决算数.</summary>
+    public long OperatingCostActual { get; init; }
+    /// <summary>会议费 年初预算数 / 决算数.</summary>
+    public long MeetingBudget { get; init; }
+    public long MeetingActual { get; init; }
+    /// <summary>培训费 年初预算数 / 决算数.</summary>
+    public long TrainingBudget { get; init; }
+    public long TrainingActual { get; init; }
+    /// <summary>政府采购支出: 货物, 工程, 服务, 总额.</summary>
+    public long ProcurementGoods { get; init; }
+    public long ProcurementWorks { get; init; }
+    public long ProcurementServices { get; init; }
+    public long ProcurementTotal { get; init; }
+
+    /// <summary>The amounts by their key (the file format's and the contract's field name) with their printed names.</summary>
+    public static IReadOnlyList<(string Key, string Name, Func<SupplementaryFigures, long> Get)> Amounts { get; } =
+    [
+        ("operatingCostBudget", "机关运行经费 年初预算数", s => s.OperatingCostBudget),
+        ("operatingCostActual", "机关运行经费 决算数", s => s.OperatingCostActual),
+        ("meetingBudget", "会议费 年初预算数", s => s.MeetingBudget),
+        ("meetingActual", "会议费 决算数", s => s.MeetingActual),
+        ("trainingBudget", "培训费 年初预算数", s => s.TrainingBudget),
+        ("trainingActual", "培训费 决算数", s => s.TrainingActual),
+        ("procurementGoods", "政府采购货物支出", s => s.ProcurementGoods),
+        ("procurementWorks", "政府采购工程支出", s => s.ProcurementWorks),
+        ("procurementServices", "政府采购服务支出", s => s.ProcurementServices),
+        ("procurementTotal", "政府采购支出总额", s => s.ProcurementTotal),
+    ];
+
+    /// <summary>A copy with one amount set by its key.</summary>
+    public SupplementaryFigures With(string key, long fen) => key switch
+    {
+        "operatingCostBudget" => this with { OperatingCostBudget = fen },
+        "operatingCostActual" => this with { OperatingCostActual = fen },
+        "meetingBudget" => this with { MeetingBudget = fen },
+        "meetingActual" => this with { MeetingActual = fen },
+        "trainingBudget" => this with { TrainingBudget = fen },
+        "trainingActual" => this with { TrainingActual = fen },
+        "procurementGoods" => this with { ProcurementGoods = fen },
+        "procurementWorks" => this with { ProcurementWorks = fen },
+        "procurementServices" => this with { ProcurementServices = fen },
+        "procurementTotal" => this with { ProcurementTotal = fen },
+        _ => throw new ArgumentException($"no supplementary amount '{key}'", nameof(key)),
+    };
+}
+
+/// <summary>
 /// 部门决算: one department's final accounts for one fiscal year — the nine public tables (amounts in 分), the narrative
 /// and the metadata.
 /// </summary>
@@ -37,6 +93,8 @@ public sealed record FinalAccounts
     public required IReadOnlyDictionary<string, Table> Tables { get; init; }
     public string Narrative { get; init; } = "";
     public IReadOnlyList<Explanation> Explanations { get; init; } = [];
+    /// <summary>补充资料, when the submission gives it (null in older files).</summary>
+    public SupplementaryFigures? Supplementary { get; init; }
 
     public Table this[string tableId] => Tables[tableId];
 }

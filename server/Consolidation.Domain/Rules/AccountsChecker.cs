@@ -1,4 +1,6 @@
+using Consolidation.Domain.Classification;
 using Consolidation.Domain.Model;
+using Consolidation.Domain.Rules.Formulas;
 
 namespace Consolidation.Domain.Rules;
 
@@ -11,30 +13,75 @@ public sealed record CheckResult(IReadOnlyList<Finding> Findings, SubmissionStat
 }
 
 /// <summary>
-/// 审核: runs every rule of the catalogue (全审 — never stopping at the first failure), attaches the department's
-/// explanations to the 提示性 findings they name, and derives the status.
+/// 审核: runs every rule of the catalogue of the submission's fiscal year (全审 — never stopping at the first failure),
+/// attaches the department's explanations to the 提示性 findings they name, and derives the status. A year without
+/// its own identities file uses the latest earlier one (or the earliest, for a year before all of them).
 /// </summary>
-public sealed class AccountsChecker(IReadOnlyList<IRule> rules)
+public sealed class AccountsChecker
 {
-    public static AccountsChecker Standard { get; } = new(RuleCatalogue.Standard);
+    private readonly SortedList<int, IReadOnlyList<IRule>> _byYear = new();
 
-    public IReadOnlyList<IRule> Rules { get; } = rules;
+    /// <summary>One catalogue for every year.</summary>
+    public AccountsChecker(IReadOnlyList<IRule> rules) => _byYear[0] = rules;
+
+    /// <summary>A catalogue per identities set (one per year), each with the rules written in code.</summary>
+    public AccountsChecker(IEnumerable<IdentitySet> identities, ClassificationCatalogue catalogue)
+    {
+        foreach (var set in identities) _byYear[set.Year] = RuleCatalogue.Build(set, catalogue);
+        if (_byYear.Count == 0) throw new ArgumentException("no identities set", nameof(identities));
+    }
+
+    /// <summary>The shipped identities of every year and the shipped catalogues.</summary>
+    public static AccountsChecker Standard { get; } = new(RuleCatalogue.EmbeddedIdentities, ClassificationCatalogue.Default);
+
+    /// <summary>
+    /// The shipped identities, with the years of the file or directory at <paramref name="identitiesPath"/> (when given)
+    /// replacing the shipped ones. Throws <see cref="IdentityFileException"/> naming the line of a bad file.
+    /// </summary>
+    public static AccountsChecker Load(string? identitiesPath)
+    {
+        if (string.IsNullOrWhiteSpace(identitiesPath)) return Standard;
+        if (!File.Exists(identitiesPath) && !Directory.Exists(identitiesPath))
+            throw new IdentityFileException(identitiesPath, [new IdentityFileError(0, "文件或目录不存在")]);
+        var sets = RuleCatalogue.EmbeddedIdentities.ToDictionary(s => s.Year);
+        foreach (var set in IdentityFile.Load(identitiesPath)) sets[set.Year] = set;
+        return new AccountsChecker(sets.Values, ClassificationCatalogue.Default);
+    }
+
+    /// <summary>The years that have their own catalogue.</summary>
+    public IReadOnlyList<int> Years => _byYear.Keys.ToList();
+
+    /// <summary>The catalogue of <see cref="RuleCatalogue.DefaultYear"/> (or the nearest year): what docs/rules.md lists.</summary>
+    public IReadOnlyList<IRule> Rules => RulesFor(RuleCatalogue.DefaultYear);
+
+    public IReadOnlyList<IRule> RulesFor(int fiscalYear)
+    {
+        var keys = _byYear.Keys;
+        var chosen = keys[0];
+        foreach (var year in keys)
+            if (year <= fiscalYear) chosen = year;
+        return _byYear[chosen];
+    }
 
     /// <param name="accounts">the submission</param>
     /// <param name="lastYear">the same department's latest accepted accounts of the year before, when on file</param>
     public CheckResult Check(FinalAccounts accounts, FinalAccounts? lastYear = null)
     {
         var context = new CheckContext(accounts, lastYear);
-        var explanations = accounts.Explanations
-            .Where(e => !string.IsNullOrWhiteSpace(e.Text))
-            .GroupBy(e => (e.RuleId, e.Location))
-            .ToDictionary(g => g.Key, g => g.First().Text);
+        Dictionary<(string, string), string>? explanations = null;
+        foreach (var e in accounts.Explanations)
+        {
+            if (string.IsNullOrWhiteSpace(e.Text)) continue;
+            explanations ??= [];
+            explanations.TryAdd((e.RuleId, e.Location), e.Text);
+        }
         var findings = new List<Finding>();
-        foreach (var rule in Rules)
+        foreach (var rule in RulesFor(accounts.FiscalYear))
         {
             foreach (var finding in rule.Check(context))
             {
-                findings.Add(finding.Severity == Severity.Advisory && explanations.TryGetValue((finding.RuleId, finding.Location.Text), out var text)
+                findings.Add(finding.Severity == Severity.Advisory && explanations is not null
+                    && explanations.TryGetValue((finding.RuleId, finding.Location.Text), out var text)
                     ? finding with { Explanation = text }
                     : finding);
             }

@@ -27,7 +27,7 @@ internal static class Cells
     public static string IdentityMessage(CellLocation where, string formula, long expected, long actual, long tolerance, AmountPrecision precision, string hint)
     {
         var unit = Money.UnitName(precision);
-        var tol = tolerance == 0 ? "数据以元为单位，应完全相等" : $"超出允许的尾差 {Money.Format(tolerance, precision)} {unit}";
+        var tol = tolerance == 0 ? "数据以元为单位，应完全相等" : $"超出允许的尾差 {Tolerance.Format(tolerance, precision)} {unit}";
         return $"{where.Display}：按「{formula}」应为 {Money.Format(expected, precision)} {unit}，实为 {Money.Format(actual, precision)} {unit}，" +
                $"相差 {Money.Format(actual - expected, precision)} {unit}，{tol}。{hint}";
     }

@@ -20,8 +20,9 @@ public sealed class CodeShapeRule(RuleInfo info) : IRule
                 RowKeying.Function => (c => c.Length is 3 or 5 or 7, "3/5/7 位功能分类编码（类/款/项）"),
                 _ => (c => c.Length is 3 or 5, "3/5 位经济分类编码（类/款）"),
             };
-            foreach (var row in table.Rows.Where(r => !Codes.IsDigits(r.Code) || !ok(r.Code)))
+            foreach (var row in table.Rows)
             {
+                if (Codes.IsDigits(row.Code) && ok(row.Code)) continue;
                 var where = new CellLocation(table.Id, row.Code, "code", table.Layout.Name, $"{row.Code} {row.Name}", "编码");
                 yield return new Finding(Info.Id, Info.Severity, Info.Category, where, 0, 0, 0,
                     $"{where.Display}：编码“{row.Code}”格式不对，本表应为{shape}。请按《政府收支分类科目》填写编码。");
@@ -41,11 +42,12 @@ public sealed class UnknownClassRule(RuleInfo info, ClassificationCatalogue cata
         foreach (var table in accounts.Tables.Values.Where(t => t.Layout.HasCodedRows))
         {
             var economic = table.Layout.Keying == RowKeying.Economic;
-            foreach (var row in table.Rows.Where(r => Codes.IsDigits(r.Code) && r.Code.Length >= 3))
+            foreach (var row in table.Rows)
             {
-                var classCode = row.Code[..3];
-                var known = economic ? catalogue.Economic(classCode) : catalogue.Function(classCode);
+                if (row.Code.Length < 3 || !Codes.IsDigits(row.Code)) continue;
+                var known = economic ? catalogue.Economic(row.Code.AsSpan(0, 3)) : catalogue.Function(row.Code.AsSpan(0, 3));
                 if (known is not null) continue;
+                var classCode = row.Code[..3];
                 var where = new CellLocation(table.Id, row.Code, "code", table.Layout.Name, $"{row.Code} {row.Name}", "编码");
                 var kind = economic ? "部门预算支出经济分类" : "支出功能分类";
                 yield return new Finding(Info.Id, Info.Severity, Info.Category, where, 0, 0, 0,

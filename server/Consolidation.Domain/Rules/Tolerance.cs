@@ -11,4 +11,12 @@ public static class Tolerance
 {
     /// <summary>For an identity Σ lhs = Σ rhs over <paramref name="terms"/> printed cells in all, the parts are terms − 1.</summary>
     public static long ForIdentity(AmountPrecision precision, int terms) => Math.Max(terms - 1, 1) * Money.HalfStep(precision);
+
+    /// <summary>A tolerance as it is, not rounded for display: 5,000 分 in 万元 is "0.005", 30,000 分 is "0.03".</summary>
+    public static string Format(long tolerance, AmountPrecision precision)
+    {
+        if (precision != AmountPrecision.WanYuan2 || tolerance % 10_000 == 0) return Money.Format(tolerance, precision);
+        var thousandths = tolerance / 1_000; // tolerances in 万元 are multiples of 5,000 分 = 0.005 万元
+        return $"{thousandths / 1_000}.{thousandths % 1_000:000}";
+    }
 }

@@ -48,6 +48,18 @@ public static partial class AccountsValidator
             if (string.IsNullOrWhiteSpace(e.RuleId) || string.IsNullOrWhiteSpace(e.Location) || string.IsNullOrWhiteSpace(e.Text))
                 v.Add(new($"explanations[{i}]", "出错说明须写明规则编号（ruleId）、位置（location）和说明文字（text）"));
         }
+        if (accounts.Supplementary is { } sup)
+        {
+            if (sup.VehiclesHeld < 0) v.Add(new("supplementary.vehiclesHeld", "公务用车保有量不能为负"));
+            var step = Money.Granularity(accounts.Precision);
+            foreach (var (key, name, get) in SupplementaryFigures.Amounts)
+            {
+                var fen = get(sup);
+                if (fen < 0) v.Add(new($"supplementary.{key}", $"补充资料「{name}」金额为负：金额不能为负"));
+                else if (fen > Money.MaxAbsoluteFen) v.Add(new($"supplementary.{key}", $"补充资料「{name}」金额超出上限"));
+                else if (fen % step != 0) v.Add(new($"supplementary.{key}", $"补充资料「{name}」金额不是 0.01 万元的整数倍，与声明的金额单位不符"));
+            }
+        }
         foreach (var layout in StandardLayouts.All)
         {
             if (!accounts.Tables.TryGetValue(layout.Id, out var table))

@@ -17,6 +17,12 @@ public sealed class ServerOptions
     /// <summary>The document whose Part 4 is the glossary; empty = the seed disclosure shipped with the server.</summary>
     public string GlossarySourcePath { get; set; } = "";
 
+    /// <summary>
+    /// An identities file (审核公式, docs/identities.md) or a directory of them; each replaces the shipped identities of
+    /// its year. Empty = the shipped ones. A file that does not parse stops the server at start, naming the line.
+    /// </summary>
+    public string IdentitiesPath { get; set; } = "";
+
     /// <summary>Largest request accepted, in bytes; a larger one is refused with RESOURCE_EXHAUSTED.</summary>
     public int MaxRequestBytes { get; set; } = 16 * 1024 * 1024;
 }

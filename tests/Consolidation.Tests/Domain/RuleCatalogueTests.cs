@@ -9,7 +9,7 @@ namespace Consolidation.Tests.Domain;
 /// <summary>Every rule: it passes on consistent accounts, and fails when the cells it checks disagree.</summary>
 public class RuleCatalogueTests
 {
-    private static readonly CheckResult Clean = AccountsChecker.Standard.Check(Consistent());
+    private static readonly CheckResult Clean = AccountsChecker.Standard.Check(Consistent(), LastYearOf(Consistent()));
 
     public static TheoryData<string> AllRuleIds() => new(RuleCatalogue.Standard.Select(r => r.Info.Id));
 
@@ -148,7 +148,7 @@ public class RuleCatalogueTests
             .WithCell("T7", "outboundTravel", "budget", Wan(0.4m))
             .WithCell("T7", "total", "actual", a.Cell("T7", "total", "actual") + Wan(0.5m))
             .WithCell("T7", "total", "budget", a.Cell("T7", "total", "budget") + Wan(0.4m));
-        var result = AccountsChecker.Standard.Check(over);
+        var result = AccountsChecker.Standard.Check(over, LastYearOf(over));
         Assert.All(result.Findings, f => Assert.Equal(Severity.Advisory, f.Severity));
         Assert.Equal(["T7/outboundTravel/actual", "T7/total/actual"], result.Findings.Select(f => f.Location.Text).Order());
         Assert.Equal(SubmissionStatus.PendingExplanation, result.Status);
@@ -168,7 +168,7 @@ public class RuleCatalogueTests
                 new Explanation("TS-T7-01", "T7/total/actual", "同上。"),
             ],
         };
-        var result = AccountsChecker.Standard.Check(explained);
+        var result = AccountsChecker.Standard.Check(explained, LastYearOf(explained));
         Assert.Equal(2, result.AdvisoryCount);
         Assert.Equal(0, result.UnexplainedCount);
         Assert.Equal(SubmissionStatus.Accepted, result.Status);

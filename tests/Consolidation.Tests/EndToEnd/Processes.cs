@@ -21,7 +21,7 @@ public sealed class ServerProcess : IDisposable
     private readonly Process _process;
     private readonly StringBuilder _log = new();
 
-    public ServerProcess(string? registryPath = null)
+    public ServerProcess(string? registryPath = null, params string[] extraArgs)
     {
         Directory = Path.Combine(Path.GetTempPath(), "fa-e2e", Guid.NewGuid().ToString("n"));
         System.IO.Directory.CreateDirectory(Directory);
@@ -34,7 +34,7 @@ public sealed class ServerProcess : IDisposable
             WorkingDirectory = Directory,
         };
         foreach (var a in new[] { Builds.ServerDll, "--contentRoot", Directory, "--Consolidation:Port=0", $"--Consolidation:DataPath={DataPath}",
-                     $"--Consolidation:RegistryPath={registryPath ?? ""}" })
+                     $"--Consolidation:RegistryPath={registryPath ?? ""}" }.Concat(extraArgs))
             start.ArgumentList.Add(a);
         _process = Process.Start(start) ?? throw new InvalidOperationException("could not start the server");
         var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -51,8 +51,19 @@ public sealed class ServerProcess : IDisposable
         _process.EnableRaisingEvents = true;
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        if (!listening.Task.Wait(TimeSpan.FromSeconds(60)))
-            throw new TimeoutException("the server did not start within 60 s:\n" + Log);
+        try
+        {
+            if (!listening.Task.Wait(TimeSpan.FromSeconds(60)))
+                throw new TimeoutException("the server did not start within 60 s:\n" + Log);
+        }
+        catch (AggregateException e) when (e.InnerException is InvalidOperationException)
+        {
+            if (_process.WaitForExit(10_000)) _process.WaitForExit(); // and its output read to the end
+            var exitCode = _process.ExitCode;
+            _process.Dispose();
+            try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { }
+            throw new ServerExitedException("the server exited:\n" + Log, exitCode);
+        }
         Address = listening.Task.Result;
     }
 
@@ -72,6 +83,12 @@ public sealed class ServerProcess : IDisposable
         _process.Dispose();
         try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { }
     }
+}
+
+/// <summary>The server process ended before it listened (e.g. it refused its settings); the message holds its log.</summary>
+public sealed class ServerExitedException(string message, int exitCode) : Exception(message)
+{
+    public int ExitCode { get; } = exitCode;
 }
 
 /// <summary>One run of the built client `fa`: exit code and what it printed.</summary>

@@ -40,6 +40,25 @@ public static class Accounts
     public static FinalAccounts WithoutTable(this FinalAccounts a, string table) =>
         a with { Tables = a.Tables.Where(kv => kv.Key != table).ToDictionary(kv => kv.Key, kv => kv.Value) };
 
+    /// <summary>
+    /// Last year's accounts that agree with <paramref name="a"/>'s opening balances: the same department one year earlier,
+    /// whose 年末 (T1, T4 per fund, T8, T9) are this year's 年初 — so the cross-year checks run and pass.
+    /// </summary>
+    public static FinalAccounts LastYearOf(FinalAccounts a)
+    {
+        var last = a with { FiscalYear = a.FiscalYear - 1 };
+        last = last.WithCell("T1", "closingBalance", "amount", a.Cell("T1", "openingBalance", "amount"));
+        foreach (var column in a["T4"].Layout.Columns)
+            last = last.WithCell("T4", "closingBalance", column.Key, a.Cell("T4", "incomeOpening", column.Key));
+        foreach (var t in new[] { "T8", "T9" })
+            last = last.WithCell(t, "total", "closingBalance", a.Cell(t, "total", "openingBalance"));
+        return last;
+    }
+
+    /// <summary>The findings that weigh: 强制性 and 提示性 (an 信息 finding, e.g. "no last year on file", weighs nothing).</summary>
+    public static IEnumerable<Consolidation.Domain.Rules.Finding> Weighing(this IEnumerable<Consolidation.Domain.Rules.Finding> findings) =>
+        findings.Where(f => f.Severity != Consolidation.Domain.Rules.Severity.Info);
+
     /// <summary>万元 → 分.</summary>
     public static long Wan(decimal wanYuan) => (long)(wanYuan * 1_000_000m);
 }

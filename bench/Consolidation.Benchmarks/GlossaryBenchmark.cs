@@ -43,7 +43,7 @@ public static class GlossaryBenchmark
         const string message = "T5 一般公共预算财政拨款支出决算表「2010301 行政运行」行「基本支出」列：按「合计 = 基本支出 + 项目支出」应为 379.03 万元，实为 300.00 万元；机关运行经费与“三公”经费请一并核对。";
 
         Console.WriteLine($"glossary: {terms.Count} terms ({aliases.Count} aliases, {codes.Count} codes), built in {build.Elapsed.TotalMilliseconds:F1} ms; {samples} timed calls per kind");
-        Console.WriteLine($"{"query kind",-34} {"median µs",10} {"p99 µs",10} {"mean µs",10} {"hits",8}");
+        Console.WriteLine($"{"query kind",-34} {"median µs",10} {"p99 µs",10} {"mean µs",10} {"hits",8} {"gen0 GCs",9} {"cpu/wall",9}");
         Report("Define: printed name", names, q => glossary.Define(q) is not null, samples);
         Report("Define: typed loosely (\"\" () 繁 空格)", loose, q => glossary.Define(q) is not null, samples);
         Report("Define: alias", aliases, q => glossary.Define(q) is not null, samples);
@@ -62,14 +62,21 @@ public static class GlossaryBenchmark
         for (var i = 0; i < Math.Min(samples, 2_000); i++) lookup(queries[i % queries.Count]); // warm up (JIT, tiering)
         var times = new double[samples];
         var hits = 0;
+        var gcs = GC.CollectionCount(0);
+        var cpu = Measure.Cpu();
+        var wall = Stopwatch.StartNew();
         for (var i = 0; i < samples; i++)
         {
             var start = Stopwatch.GetTimestamp();
             if (lookup(queries[i % queries.Count])) hits++;
             times[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
         }
+        wall.Stop();
+        // cpu/wall well under 1 means the process was waiting for a core: the p99 then measures the machine's load.
+        var cpuShare = (Measure.Cpu() - cpu) / wall.Elapsed;
+        gcs = GC.CollectionCount(0) - gcs;
         Array.Sort(times);
-        Console.WriteLine($"{kind,-34} {Measure.Percentile(times, 50),10:F2} {Measure.Percentile(times, 99),10:F2} {times.Average(),10:F2} {hits * 100.0 / samples,7:F0}%");
+        Console.WriteLine($"{kind,-34} {Measure.Percentile(times, 50),10:F2} {Measure.Percentile(times, 99),10:F2} {times.Average(),10:F2} {hits * 100.0 / samples,7:F0}% {gcs,9} {cpuShare,9:F2}");
     }
 
     private static string RepoRoot()

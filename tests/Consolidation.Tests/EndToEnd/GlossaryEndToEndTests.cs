@@ -117,4 +117,47 @@ public sealed class GlossaryEndToEndTests : IDisposable
         Assert.Contains("行政运行 〔功能分类〕", run.Stdout);
         Assert.DoesNotContain("名词解释（审核结果提及的名词）", Fa("validate", path).Stdout);
     }
+
+    private const string DefineByCodeGolden = """
+公务接待费 〔经济分类 · 三公〕 2023 年度 （按科目编码 30217 找到）
+  反映单位按规定开支的各类公务接待（含外宾接待）费用。
+  科目编码：30217 商品和服务支出 > 公务接待费 （经济分类款）
+  别名：接待费
+  来源：岳阳市人民政府口岸管理办公室 2023 年度部门决算 第四部分 名词解释
+""";
+
+    private const string DefineTwiceDefinedGolden = """
+机关运行经费 〔支出〕 2023 年度 （按别名“机关运行费”找到）
+  1. 〔另一处释义，非现行〕
+     指为保障行政单位（包括参照公务员法管理的事业单位）运行用于购买货物和服务的各项资金，包括办公费、印刷费、邮电费、差旅费、会议费、日常维修费、专用材料及一般设备购置费、办公用房水电费、办公用房取暖
+     费、办公用房物业管理费、公务用车运行维护费以及其他费用。
+  2. 〔现行〕
+     指为保障行政单位（包括参照公务员法管理的事业单位）运行用于购买货物和服务的各项资金，包括办公及印刷费、邮电费、差旅费、会议费、福利费、日常维修费、专用材料及一般设备购置费、办公用房水电费、办公用
+     房取暖费、 办公用房物业管理费、 公务用车运行维护费以及其他费用。
+  此名词在来源中有 2 段不同的释义，以第 2 段为准（后印者为准）
+  别名：机关运行费、机关运行费用、机关运行支出
+  来源：岳阳市人民政府口岸管理办公室 2023 年度部门决算 第四部分 名词解释
+""";
+
+    [Fact]
+    public void DefineOutput_IsTheGoldenText()
+    {
+        var byCode = Fa("glossary", "define", "30217");
+        Assert.True(byCode.ExitCode == 0, byCode.ToString());
+        Assert.Equal(DefineByCodeGolden + "\n", byCode.Stdout.ReplaceLineEndings("\n"));
+        var twice = Fa("glossary", "define", "機關運行費");
+        Assert.Equal(DefineTwiceDefinedGolden + "\n", twice.Stdout.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void StatusWithDefine_PrintsTheDefinitionsOfTheTermsTheStoredFindingsMention()
+    {
+        var path = Path.Combine(_work, "broken.json");
+        File.WriteAllText(path, SubmissionFileWriter.Write(Accounts.Consistent().WithCell("T5", "2010301", "basic", Accounts.Wan(300m))));
+        Assert.Equal(1, Fa("submit", path).ExitCode);
+        var run = Fa("status", "431001", "--year", "2023", "--define");
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains("名词解释（审核结果提及的名词）", run.Stdout);
+        Assert.Contains("指保障机构正常运转、完成支日常工作任务而发生的人员支出和公用支出。", run.Stdout);
+    }
 }

@@ -1,4 +1,5 @@
 using Consolidation.Domain.Model;
+using Consolidation.Domain.Narrative;
 
 namespace Consolidation.Domain.Rules;
 
@@ -16,7 +17,7 @@ public sealed record CheckResult(IReadOnlyList<Finding> Findings, SubmissionStat
 /// </summary>
 public sealed class AccountsChecker(IReadOnlyList<IRule> rules)
 {
-    public static AccountsChecker Standard { get; } = new(RuleCatalogue.Standard);
+    public static AccountsChecker Standard { get; } = new(RuleCatalogue.Standard.Concat(NarrativeRules.All).ToList());
 
     public IReadOnlyList<IRule> Rules { get; } = rules;
 

@@ -35,6 +35,7 @@ public static class RuleCatalogueDocument
     {
         RowIdentityRule or CellIdentityRule or HierarchyRule => "元: 0; 万元: n × 0.005",
         BudgetExceededRule => "0",
+        Narrative.IDocumentedTolerance d => d.ToleranceText,
         _ => "—",
     };
 }

@@ -136,6 +136,12 @@ public sealed class EntityCatalogue
         Words(3, "T3.remittanceToSuperior", "上缴上级支出");
         Words(3, "T3.operating", "经营支出");
         Words(3, "T3.subsidyToSubsidiaries", "对附属单位补助支出");
+        if (_accounts.Tables.TryGetValue("T3", out var t3))
+            foreach (var row in t3.Rows.Where(r => r.Code.Length == 3))
+            {
+                Add("T3:" + row.Code, row.Name, "T3", row.Code, "total");
+                Words(3, "T3:" + row.Code, row.Name);
+            }
         _defaultDenominator[3] = "T1.expenditure";
 
         // 四 财政拨款收入支出决算总体情况

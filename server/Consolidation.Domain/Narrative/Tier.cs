@@ -103,7 +103,7 @@ internal static partial class Tier
                     {
                         var entity = entities.Find(section, claim.Subject);
                         if (entity?.Key == "Staff") entity = null;
-                        entity ??= topic;
+                        if (entity is null && (claim.Kind == ClaimKind.Count || SpeaksOfTheTopic(claim.Subject))) entity = topic;
                         tied = new TiedClaim(claim, entity, FacetOf(claim.Subject));
                         if (entity is not null) topic = entity;
                         break;
@@ -121,6 +121,24 @@ internal static partial class Tier
 
     private static string After(NarrativeSentence sentence, Claim claim) =>
         WordsAfter().Match(sentence.Text[(claim.End - sentence.Start)..]).Value;
+
+    /// <summary>
+    /// Whether words that name no entity still speak of the topic: they say only which figure ("，支出决算为",
+    /// "年初预算为", "，共涉及资金", "执行数为"). Words naming something unknown ("；一般公共服务支出") do not: such a
+    /// number is left untied rather than compared with the wrong cell.
+    /// </summary>
+    internal static bool SpeaksOfTheTopic(string subject)
+    {
+        var s = subject;
+        foreach (var w in TopicWords) s = s.Replace(w, "");
+        return !s.Any(c => c >= '\u4e00' && c <= '\u9fff');
+    }
+
+    private static readonly string[] TopicWords =
+    [
+        "支出决算数", "支出决算", "决算数", "决算", "年初预算数", "年初预算", "全年预算数", "预算数", "预算", "执行数", "共涉及资金", "涉及资金", "资金",
+        "支出", "金额", "合计", "总额", "其中", "全年", "年度", "本年", "共计", "累计", "实际", "为", "是", "达到", "共",
+    ];
 
     /// <summary>Budget when the words say 预算 (not a fund's name, not 决算 or 执行), otherwise actual.</summary>
     internal static Facet FacetOf(string subject)

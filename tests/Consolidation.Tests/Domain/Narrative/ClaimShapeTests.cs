@@ -281,5 +281,16 @@ public class ClaimShapeTests
         Assert.Empty(Check("十四、关于2023年度预算绩效情况的说明\n（一）绩效管理工作开展情况\n2023年整体支出791.59万元，其中：基本支出468.29万元，项目支出323.3万元。"));
 
     [Fact]
+    public void ClassRows_InSection3_AreTheirT3Rows() =>
+        Assert.Empty(Check(S3 + "2023年度支出合计921.87万元，主要用于：一般公共服务支出406.16万元，商业服务业等支出326.97万元。"));
+
+    [Fact]
+    public void AnAmountNamingSomethingUnknown_IsUntied_NotComparedWithTheTopic()
+    {
+        var f = Assert.Single(Check(S3 + "2023年度支出合计921.87万元，其中：教育支出10万元。"));
+        Assert.Equal(NarrativeRules.Untied, f.RuleId);
+    }
+
+    [Fact]
     public void NoNarrative_FindsNothing() => Assert.Empty(Check(""));
 }

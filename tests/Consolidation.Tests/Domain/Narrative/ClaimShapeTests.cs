@@ -292,5 +292,14 @@ public class ClaimShapeTests
     }
 
     [Fact]
+    public void NoChangeFromLastYear_IsCheckedWhenLastYearIsOnFile()
+    {
+        const string text = "九、财政拨款三公经费支出决算情况说明\n因公出国（境）费支出预算为0万元，支出决算为0万元，决算数等于预算数；与上年一致，无增减变动。";
+        Assert.Empty(Check(text, LastYear()));
+        var f = Assert.Single(Check(text, LastYear().WithCell("T7", "outboundTravel", "actual", Wan(1m))));
+        Assert.Equal((NarrativeRules.Direction, "T7/outboundTravel/actual"), (f.RuleId, f.Location.Text));
+    }
+
+    [Fact]
     public void NoNarrative_FindsNothing() => Assert.Empty(Check(""));
 }

@@ -62,7 +62,7 @@ internal sealed partial class NarrativeChecker
             if (c.Role == ClaimRole.Change)
             {
                 // Checked with its rate, below; alone it needs last year's accounts.
-                if (!Claims.Any(r => r.Change == t)) (c.Base == ChangeBase.LastYear ? AwaitingLastYear : Checked).Add(c);
+                if (!Claims.Any(r => ReferenceEquals(r.Change, t))) (c.Base == ChangeBase.LastYear ? AwaitingLastYear : Checked).Add(c);
                 continue;
             }
             if (t.Change is null)

@@ -27,7 +27,7 @@ internal sealed partial class NarrativeChecker
             if (t.Entity is null || t.Denominator is null) continue;
             var parts = new List<(long, string)>();
             if (t.Entity.Actual is { } pc) parts.Add((pc.Value, $"{pc.Location.Display} {Wan(pc.Value, _accounts.Precision)}"));
-            if (t.Part is { } stated && stated.Entity == t.Entity) parts.Add((stated.Claim.Value, $"所述{t.Entity.Name} {stated.Claim.Printed}"));
+            if (t.Part is { } stated && ReferenceEquals(stated.Entity, t.Entity)) parts.Add((stated.Claim.Value, $"所述{t.Entity.Name} {stated.Claim.Printed}"));
             var wholes = new List<(long, string)>();
             if (t.Denominator.Actual is { } dc) wholes.Add((dc.Value, $"{dc.Location.Display} {Wan(dc.Value, _accounts.Precision)}"));
             if (StatedBefore(t.Denominator, Facet.Actual, t.Claim.Sentence.Section, t.Claim.Start) is { } sd) wholes.Add((sd.Claim.Value, $"所述{t.Denominator.Name} {sd.Claim.Printed}"));

@@ -9,14 +9,33 @@ internal sealed partial class NarrativeChecker
     [GeneratedRegex(@"是是|的的|和和|了了|在在|为为|与与|及及|年年度|支出[（(]类[）)]支出|，，|。。|；；|、、|,,")]
     private static partial Regex Doubled();
 
-    [GeneratedRegex(@"([^，,；;：:。、\d]+?)[（(]类[）)]")]
-    private static partial Regex ClassMention();
+    /// <summary>Each "X（类）" of a sentence: X runs back from the marker to the previous punctuation or digit.</summary>
+    private static IEnumerable<(int Index, string Name)> ClassMentions(string text)
+    {
+        for (var at = text.IndexOf("（类）", StringComparison.Ordinal); at >= 0; at = text.IndexOf("（类）", at + 3, StringComparison.Ordinal))
+        {
+            var start = at;
+            while (start > 0 && "，,；;：:。、".IndexOf(text[start - 1]) < 0 && !char.IsAsciiDigit(text[start - 1])) start--;
+            var name = text[start..at].Trim();
+            if (name.Length > 0) yield return (start, name);
+        }
+    }
 
     [GeneratedRegex(@"主要包括([^。]*)")]
     private static partial Regex Includes();
 
-    private NarrativeSentence SentenceAt(int offset) =>
-        analysis.Document.Sentences.LastOrDefault(s => s.Start <= offset) ?? analysis.Document.Sentences[0];
+    /// <summary>The sentence an offset falls in; for an offset in a heading, the heading's line as a sentence.</summary>
+    private NarrativeSentence SentenceAt(int offset)
+    {
+        var doc = analysis.Document;
+        var sentence = doc.Sentences.FirstOrDefault(s => s.Start <= offset && offset < s.End);
+        if (sentence is not null) return sentence;
+        var lineStart = doc.Text.LastIndexOf('\n', Math.Max(offset - 1, 0)) + 1;
+        if (offset == 0) lineStart = 0;
+        var lineEnd = doc.Text.IndexOf('\n', offset);
+        var section = doc.Sections.LastOrDefault(s => s.Start <= offset)?.Number ?? 0;
+        return new NarrativeSentence(lineStart, doc.Text[lineStart..(lineEnd < 0 ? doc.Text.Length : lineEnd)], section, 0, 0);
+    }
 
     // WZ-09: 类/款/项 names are the tables' (catalogue) names.
     private void CheckNames()
@@ -32,16 +51,15 @@ internal sealed partial class NarrativeChecker
             }
         }
         // 五（二） and elsewhere: "X（类）" outside item headings.
-        foreach (var s in analysis.Document.Sentences.Where(s => s.Section == 5 && !analysis.Items.Any(i => i.Sentence == s)))
+        foreach (var s in analysis.Document.Sentences.Where(s => s.Section == 5 && !analysis.Items.Any(i => ReferenceEquals(i.Sentence, s))))
         {
-            foreach (Match m in ClassMention().Matches(s.Text))
+            foreach (var (index, written) in ClassMentions(s.Text))
             {
-                var written = m.Groups[1].Value.Trim();
                 var classes = Entities.All.Where(e => e.Key.StartsWith("T5:", StringComparison.Ordinal) && e.Key.Length == 6).ToList();
                 if (classes.Count == 0 || classes.Any(c => SameName(written, c.Name) || written.EndsWith(c.Name, StringComparison.Ordinal)
                                                             || written.EndsWith(Short(c.Name), StringComparison.Ordinal))) continue;
                 var closest = classes.OrderByDescending(c => Common(written, c.Name)).First();
-                NameFinding(s, s.Start + m.Index, written, closest.Key[3..], closest.Name, "类");
+                NameFinding(s, s.Start + index, written, closest.Key[3..], closest.Name, "类");
             }
         }
     }

@@ -15,8 +15,8 @@ internal sealed partial class NarrativeChecker(CheckContext context, NarrativeAn
     private readonly FinalAccounts _accounts = context.Accounts;
     private readonly FinalAccounts? _lastYear = context.LastYear;
 
-    public HashSet<Claim> Checked { get; } = [];
-    public HashSet<Claim> AwaitingLastYear { get; } = [];
+    public HashSet<Claim> Checked { get; } = new(ReferenceEqualityComparer.Instance);
+    public HashSet<Claim> AwaitingLastYear { get; } = new(ReferenceEqualityComparer.Instance);
 
     private IReadOnlyList<TiedClaim> Claims => analysis.Claims;
     private EntityCatalogue Entities => analysis.Entities;
@@ -51,7 +51,7 @@ internal sealed partial class NarrativeChecker(CheckContext context, NarrativeAn
     /// <summary>The last plain figure stated for an entity (of one facet) in the same section before a position.</summary>
     private TiedClaim? StatedBefore(Entity? entity, Facet facet, int section, int position) =>
         entity is null ? null
-        : Claims.LastOrDefault(t => t.Entity == entity && t.Facet == facet && t.Claim.Role == ClaimRole.Figure
+        : Claims.LastOrDefault(t => ReferenceEquals(t.Entity, entity) && t.Facet == facet && t.Claim.Role == ClaimRole.Figure
                                     && t.Claim.Kind == ClaimKind.Amount && t.Claim.Sentence.Section == section && t.Claim.Start < position);
 
     private static Figure? FigureOf(Entity? entity, Facet facet) => facet == Facet.Budget ? entity?.Budget : entity?.Actual;
@@ -107,13 +107,14 @@ internal sealed partial class NarrativeChecker(CheckContext context, NarrativeAn
         var vehicleKinds = Entities.All.Where(e => e.Key.StartsWith("S13:", StringComparison.Ordinal)).Select(e => e.Key).ToArray();
         lists.Add((13, -1, "S13.vehicles", Facet.Actual, vehicleKinds, "各类车辆"));
 
+        var figures = Claims.Where(t => t.Claim.Role == ClaimRole.Figure && t.Claim.Kind is ClaimKind.Amount or ClaimKind.Count && t.Entity is not null)
+            .ToLookup(t => t.Claim.Sentence.Section);
         foreach (var (section, subsection, totalKey, facet, partKeys, what) in lists)
         {
-            bool InScope(TiedClaim t) => t.Claim.Sentence.Section == section && (subsection < 0 || t.Claim.Sentence.Subsection == subsection)
-                                         && t.Claim.Role == ClaimRole.Figure && t.Facet == facet && t.Claim.Kind is ClaimKind.Amount or ClaimKind.Count;
-            var total = Claims.FirstOrDefault(t => InScope(t) && t.Entity?.Key == totalKey);
+            var inScope = figures[section].Where(t => (subsection < 0 || t.Claim.Sentence.Subsection == subsection) && t.Facet == facet).ToList();
+            var total = inScope.FirstOrDefault(t => t.Entity!.Key == totalKey);
             if (total is null) continue;
-            var parts = partKeys.Select(k => Claims.FirstOrDefault(t => InScope(t) && t.Entity?.Key == k && t.Claim.Start > total.Claim.Start))
+            var parts = partKeys.Select(k => inScope.FirstOrDefault(t => t.Entity!.Key == k && t.Claim.Start > total.Claim.Start))
                 .Where(t => t is not null).Select(t => t!).ToList();
             if (totalKey == "T1.income" && parts.Any(p => p.Entity!.Key == "T2.fiscal"))
                 parts = parts.Where(p => !p.Entity!.Key.EndsWith("Appropriation", StringComparison.Ordinal)).ToList();

@@ -24,8 +24,8 @@ internal static partial class Tier
         var items = new List<ItemHeading>();
         Entity? topic = null;
         (int, int, int) scope = (-1, -1, -1);
-        var claimsBySentence = doc.Claims.ToLookup(c => c.Sentence);
-        var directionsBySentence = doc.Directions.ToLookup(d => d.Sentence);
+        var claimsBySentence = doc.Claims.ToLookup(c => c.Sentence, ReferenceEqualityComparer.Instance);
+        var directionsBySentence = doc.Directions.ToLookup(d => d.Sentence, ReferenceEqualityComparer.Instance);
         var vehicleTotalSeen = false;
         foreach (var sentence in doc.Sentences)
         {
@@ -93,7 +93,7 @@ internal static partial class Tier
                         if (claim.Kind == ClaimKind.Count && entity?.Key != "Staff")
                             entity = After(sentence, claim).Contains("人员") ? entities["Staff"] : entities.Find(section, After(sentence, claim));
                         var change = claim.Role == ClaimRole.Rate
-                            ? inSentence.LastOrDefault(t => t.Claim.Role == ClaimRole.Change && t.Claim.Kind == ClaimKind.Amount && t.Entity == entity && t.Claim.Base == claim.Base)
+                            ? inSentence.LastOrDefault(t => t.Claim.Role == ClaimRole.Change && t.Claim.Kind == ClaimKind.Amount && ReferenceEquals(t.Entity, entity) && t.Claim.Base == claim.Base)
                             : null;
                         tied = new TiedClaim(claim, entity, Facet.Actual) { Change = change };
                         if (entity is not null && claim.Kind != ClaimKind.Count) topic = entity;

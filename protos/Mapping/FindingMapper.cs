@@ -23,6 +23,7 @@ public static class FindingMapper
         Message = f.Message,
         Explained = f.Explained,
         Explanation = f.Explanation ?? "",
+        Quantity = (FindingQuantity)(int)f.Quantity,
     };
 
     public static D.Finding ToDomain(Finding f) => new(
@@ -31,6 +32,7 @@ public static class FindingMapper
         f.Expected, f.Actual, f.Tolerance, f.Message)
     {
         Explanation = f.Explained ? f.Explanation : null,
+        Quantity = (D.FindingQuantity)(int)f.Quantity,
     };
 
     public static SubmissionStatus ToProto(D.SubmissionStatus s) => (SubmissionStatus)(int)s;

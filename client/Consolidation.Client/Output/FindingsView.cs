@@ -63,11 +63,7 @@ public static class FindingsView
         console.MarkupLine($"{number,3}. [{Labels.Style(f.Severity)}]{Labels.Name(f.Severity)}[/] [bold]{e(f.RuleId)}[/]{category}");
         console.Indented(5, $"位置：{e(Where(f.Location))}（定位 [bold]{e(LocationText(f))}[/]）");
         if (f.Expected != 0 || f.Actual != 0 || f.Difference != 0 || f.Tolerance != 0)
-        {
-            var u = Money.UnitName(unit);
-            console.Indented(5, $"应为 {Money.Format(f.Expected, unit)} {u}，实为 {Money.Format(f.Actual, unit)} {u}，" +
-                               $"差额 {Signed(f.Difference, unit)} {u}，容差 {Consolidation.Domain.Rules.Tolerance.Format(f.Tolerance, unit)} {u}");
-        }
+            console.Indented(5, Figures(f, unit));
         console.Indented(5, e(f.Message));
         if (f.Severity != Severity.Advisory) return;
         if (f.Explained)
@@ -97,4 +93,22 @@ public static class FindingsView
         : f.Location is { } l ? $"{l.Table}/{l.Row}/{l.Column}" : "";
 
     private static string Signed(long fen, AmountPrecision unit) => (fen > 0 ? "+" : "") + Money.Format(fen, unit);
+
+    /// <summary>"应为 … 实为 … 差额 … 容差 …" in what the finding counts: 分 in the accounts' unit, percentages, or counts.</summary>
+    public static string Figures(Finding f, AmountPrecision unit)
+    {
+        switch (f.Quantity)
+        {
+            case FindingQuantity.BasisPoints:
+                static string Pct(long bp) => Money.Percent(bp, 10_000);
+                return $"应为 {Pct(f.Expected)}，实为 {Pct(f.Actual)}，差额 {(f.Difference > 0 ? "+" : "")}{Pct(f.Difference).TrimEnd('%')} 个百分点，" +
+                       $"容差 {Pct(f.Tolerance).TrimEnd('%')} 个百分点";
+            case FindingQuantity.Count:
+                return $"应为 {f.Expected}，实为 {f.Actual}，差额 {(f.Difference > 0 ? "+" : "")}{f.Difference}";
+            default:
+                var u = Money.UnitName(unit);
+                return $"应为 {Money.Format(f.Expected, unit)} {u}，实为 {Money.Format(f.Actual, unit)} {u}，" +
+                       $"差额 {Signed(f.Difference, unit)} {u}，容差 {Consolidation.Domain.Rules.Tolerance.Format(f.Tolerance, unit)} {u}";
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using Consolidation.Domain.Classification;
 using Consolidation.Domain.Model;
+using Consolidation.Domain.Narrative;
 using Consolidation.Domain.Rules.Formulas;
 
 namespace Consolidation.Domain.Rules;
@@ -24,10 +25,10 @@ public sealed class AccountsChecker
     /// <summary>One catalogue for every year.</summary>
     public AccountsChecker(IReadOnlyList<IRule> rules) => _byYear[0] = rules;
 
-    /// <summary>A catalogue per identities set (one per year), each with the rules written in code.</summary>
+    /// <summary>A catalogue per identities set (one per year), each with the rules written in code and the narrative checks.</summary>
     public AccountsChecker(IEnumerable<IdentitySet> identities, ClassificationCatalogue catalogue)
     {
-        foreach (var set in identities) _byYear[set.Year] = RuleCatalogue.Build(set, catalogue);
+        foreach (var set in identities) _byYear[set.Year] = RuleCatalogue.Build(set, catalogue).Concat(NarrativeRules.All).ToList();
         if (_byYear.Count == 0) throw new ArgumentException("no identities set", nameof(identities));
     }
 

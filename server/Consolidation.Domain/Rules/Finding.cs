@@ -11,6 +11,17 @@ public enum Severity
     Info = 3,
 }
 
+/// <summary>What a finding's expected, actual, difference and tolerance count: 分 (money), 0.01 percentage points, or units.</summary>
+public enum FindingQuantity
+{
+    /// <summary>分.</summary>
+    Money = 0,
+    /// <summary>Basis points: 0.01 percentage point (12.84% = 1284).</summary>
+    BasisPoints = 1,
+    /// <summary>A count (辆, 人, 个).</summary>
+    Count = 2,
+}
+
 /// <summary>The categories of the rule catalogue.</summary>
 public static class RuleCategory
 {
@@ -57,6 +68,9 @@ public sealed record Finding(
     long Tolerance,
     string Message)
 {
+    /// <summary>What Expected, Actual and Tolerance count (分 unless said otherwise).</summary>
+    public FindingQuantity Quantity { get; init; } = FindingQuantity.Money;
+
     /// <summary>actual − expected.</summary>
     public long Difference => Actual - Expected;
 

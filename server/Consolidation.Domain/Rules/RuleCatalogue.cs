@@ -57,6 +57,5 @@ public static class RuleCatalogue
         new ProcurementTotalRule(Hard("BN-S-01", RuleCategory.WithinTable, "补充资料 政府采购支出总额 = 货物 + 工程 + 服务")),
         new VehiclesRunningCostRule(Warn("TS-CL-01", RuleCategory.BetweenTables, "有公务用车保有量却无公务用车运行维护费，或无车却有运行维护费")),
         new OperatingCostRule(Warn("TS-JG-01", RuleCategory.BetweenTables, "行政单位 机关运行经费（补充资料）= T6 公用经费合计")),
-        new ZeroBudgetRateRule(Warn("WZ-01", RuleCategory.Narrative, "年初预算数为 0 的项，情况说明不应写“完成年初预算的…%”")),
     ];
 }

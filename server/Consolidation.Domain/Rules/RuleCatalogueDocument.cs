@@ -49,6 +49,7 @@ public static class RuleCatalogueDocument
         FormulaRule or ProcurementTotalRule => "元: 0; 万元: n × 0.005",
         OperatingCostRule => "元: 0; 万元: 0.005",
         BudgetExceededRule => "0",
+        Narrative.IDocumentedTolerance d => d.ToleranceText,
         _ => "—",
     };
 }

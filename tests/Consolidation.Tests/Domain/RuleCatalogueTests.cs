@@ -143,7 +143,7 @@ public class RuleCatalogueTests
     [Fact]
     public void AdvisoryFinding_Unexplained_HoldsSubmissionAsPending()
     {
-        var a = Consistent();
+        var a = Consistent().WithoutNarrative();
         var over = a.WithCell("T7", "outboundTravel", "actual", Wan(0.5m))
             .WithCell("T7", "outboundTravel", "budget", Wan(0.4m))
             .WithCell("T7", "total", "actual", a.Cell("T7", "total", "actual") + Wan(0.5m))
@@ -157,7 +157,7 @@ public class RuleCatalogueTests
     [Fact]
     public void AdvisoryFinding_ExplainedByRuleAndLocation_IsAccepted()
     {
-        var a = Consistent();
+        var a = Consistent().WithoutNarrative();
         var over = a.WithCell("T7", "reception", "actual", a.Cell("T7", "reception", "actual") + Wan(0.1m))
             .WithCell("T7", "total", "actual", a.Cell("T7", "total", "actual") + Wan(0.1m));
         var explained = over with

@@ -43,6 +43,10 @@ public sealed class EndToEndTests : IDisposable
         Assert.Contains("463.48", run.Stdout);
         Assert.Contains("461.57", run.Stdout);
         Assert.Contains("1.91", run.Stdout);
+        // The narrative's errors, each quoting its sentence; a share printed as a percentage.
+        Assert.Contains("WZ-02", run.Stdout);
+        Assert.Contains("应为 12.84%，实为 12.83%", run.Stdout);
+        Assert.Contains("其他支出101.64万元，占12.83%", run.Stdout);
     }
 
     [Fact]

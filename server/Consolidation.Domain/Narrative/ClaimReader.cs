@@ -1,0 +1,128 @@
+using System.Text.RegularExpressions;
+
+namespace Consolidation.Domain.Narrative;
+
+/// <summary>
+/// Finds the numeric claims of a sentence — a number with a unit (万元, 元, %, 辆, 人, 人次, 名, 个, 台（套）, 万标箱)
+/// — and reads from the words just before each what it says: a share ("占…的"), a budget completion ("完成年初预算的"),
+/// a change or a rate ("增加", "减少", "下降", "增长") measured against last year ("与上年相比", "比上年", "较上年",
+/// "同比") or the budget ("比年初预算数"), or a plain figure. Amounts are parsed exactly from the digits into 分 (no
+/// floating point); a threshold ("100万元以上") or a rounding convention ("0.01万元的尾数差异") is not a claim; a number without a unit (a year, a date, a list number)
+/// is not one either.
+/// </summary>
+public static partial class ClaimReader
+{
+    [GeneratedRegex(@"(?<![\d.])(\d+(?:\.\d+)?)\s*(万元|万标箱|标箱|元|万(?=[；;，,。、\s）)]|$)|%|％|辆|人次|人|名|个|台（套）|台\(套\)|台|套)")]
+    private static partial Regex NumberWithUnit();
+
+    [GeneratedRegex(@"^(以上|以下|以内|及以上|及以下|的?尾数?差|的?尾差)")]
+    private static partial Regex Threshold();
+
+    [GeneratedRegex(@"(完成[^，,；;。]*?预算[^，,；;。]*?|预算(完成率|执行率)|(完成率|执行率))(为|是|达到?)?的?\s*$")]
+    private static partial Regex CompletionBefore();
+
+    [GeneratedRegex(@"占([^，,；;：:。]*)$")]
+    private static partial Regex ShareBefore();
+
+    [GeneratedRegex(@"(增长|增加|减少|下降|降低|上升|提高|节约|节省|减|增)了?(幅度)?(为|达)?\s*$")]
+    private static partial Regex ChangeBefore();
+
+    [GeneratedRegex(@"决算数?(大于|小于|等于|高于|低于|超过|少于|多于)(年初|全年)?预算数?")]
+    private static partial Regex BudgetDirection();
+
+    [GeneratedRegex(@"与上年(相比)?(一致|持平)|无增减变动")]
+    private static partial Regex NoChangeFromLastYear();
+
+    private static readonly string[] LastYearAnchors = ["上年", "去年", "同比", "上一年"];
+    private static readonly string[] BudgetAnchors = ["年初预算", "预算数", "全年预算"];
+
+    public static bool HasNumberWithUnit(string text) =>
+        NumberWithUnit().Matches(text).Any(m => !Threshold().IsMatch(text[(m.Index + m.Length)..]));
+
+    public static IEnumerable<Claim> Read(NarrativeSentence sentence)
+    {
+        var text = sentence.Text;
+        var previousEnd = 0;
+        foreach (Match m in NumberWithUnit().Matches(text))
+        {
+            if (Threshold().IsMatch(text[(m.Index + m.Length)..])) { previousEnd = m.Index + m.Length; continue; }
+            var digits = m.Groups[1].Value;
+            var unit = m.Groups[2].Value;
+            var subject = text[previousEnd..m.Index];
+            previousEnd = m.Index + m.Length;
+            var before = text[..m.Index];
+            var decimals = digits.Contains('.') ? digits.Length - digits.IndexOf('.') - 1 : 0;
+            var kind = unit switch
+            {
+                "万元" or "元" or "万" => ClaimKind.Amount,
+                "%" or "％" => ClaimKind.Percent,
+                "万标箱" or "标箱" => ClaimKind.Quantity,
+                _ => ClaimKind.Count,
+            };
+            long value = kind switch
+            {
+                ClaimKind.Amount => Scaled(digits, unit == "元" ? 2 : 6),
+                ClaimKind.Percent => Scaled(digits, 4),
+                ClaimKind.Count => Scaled(digits, 0),
+                _ => 0,
+            };
+            if (value < 0) continue; // more decimals than can be held exactly: not a figure of the accounts
+            var role = ClaimRole.Figure;
+            var sign = 0;
+            var denominator = "";
+            if (kind == ClaimKind.Percent && CompletionBefore().IsMatch(subject)) role = ClaimRole.Completion;
+            else if (kind == ClaimKind.Percent && ShareBefore().Match(subject) is { Success: true } share)
+            {
+                role = ClaimRole.Share;
+                denominator = CleanDenominator(share.Groups[1].Value);
+            }
+            else if (ChangeBefore().Match(subject) is { Success: true } change && kind != ClaimKind.Quantity)
+            {
+                role = kind == ClaimKind.Percent ? ClaimRole.Rate : ClaimRole.Change;
+                sign = change.Groups[1].Value is "增长" or "增加" or "上升" or "提高" or "增" ? 1 : -1;
+            }
+            var changeBase = role is ClaimRole.Change or ClaimRole.Rate ? BaseOf(before) : ChangeBase.None;
+            yield return new Claim(kind, m.Value, unit is "％" ? "%" : unit, value, decimals, role, sign, changeBase,
+                sentence.Start + m.Index, subject, denominator, sentence);
+        }
+    }
+
+    public static IEnumerable<DirectionPhrase> Directions(NarrativeSentence sentence)
+    {
+        foreach (Match m in BudgetDirection().Matches(sentence.Text))
+        {
+            var sign = m.Groups[1].Value switch { "大于" or "高于" or "超过" or "多于" => 1, "小于" or "低于" or "少于" => -1, _ => 0 };
+            yield return new DirectionPhrase(m.Value, sign, ChangeBase.Budget, sentence.Start + m.Index, sentence);
+        }
+        var same = NoChangeFromLastYear().Match(sentence.Text);
+        if (same.Success) yield return new DirectionPhrase(same.Value, 0, ChangeBase.LastYear, sentence.Start + same.Index, sentence);
+    }
+
+    private static ChangeBase BaseOf(string before)
+    {
+        var lastYear = LastYearAnchors.Max(a => before.LastIndexOf(a, StringComparison.Ordinal));
+        var budget = BudgetAnchors.Max(a => before.LastIndexOf(a, StringComparison.Ordinal));
+        if (lastYear < 0 && budget < 0) return ChangeBase.None;
+        return lastYear > budget ? ChangeBase.LastYear : ChangeBase.Budget;
+    }
+
+    private static string CleanDenominator(string words)
+    {
+        var d = words.Trim();
+        if (d.StartsWith('比')) return "";
+        foreach (var tail in new[] { "比例为", "比重为", "比例", "比重", "为", "的" })
+            if (d.EndsWith(tail, StringComparison.Ordinal)) d = d[..^tail.Length];
+        return d.EndsWith('的') ? d[..^1] : d;
+    }
+
+    /// <summary>"791.59" with <paramref name="scale"/> decimals kept: 791.59 × 10^scale, exactly; −1 when it has more decimals.</summary>
+    internal static long Scaled(string digits, int scale)
+    {
+        var dot = digits.IndexOf('.');
+        var whole = dot < 0 ? digits : digits[..dot];
+        var frac = dot < 0 ? "" : digits[(dot + 1)..];
+        if (frac.Length > scale) return frac[scale..].All(c => c == '0') ? Scaled(digits[..(digits.Length - (frac.Length - scale))], scale) : -1;
+        if (whole.Length > 12) return -1;
+        return long.Parse(whole + frac.PadRight(scale, '0'), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

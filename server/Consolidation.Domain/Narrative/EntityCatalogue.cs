@@ -1,0 +1,287 @@
+using Consolidation.Domain.Classification;
+using Consolidation.Domain.Model;
+using Consolidation.Domain.Rules;
+
+namespace Consolidation.Domain.Narrative;
+
+/// <summary>
+/// The entities the narrative speaks of and the words that name them, section by section (reference section 5), built
+/// from the accounts being checked (and last year's when on file). A claim is tied to the entity whose words end
+/// nearest before it (the longest on a tie); class and item names come from T5's own rows.
+/// </summary>
+public sealed class EntityCatalogue
+{
+    private readonly Dictionary<string, Entity> _entities = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, List<(string Words, string Key)>> _words = [];
+    private readonly Dictionary<int, string> _defaultDenominator = [];
+    private readonly FinalAccounts _accounts;
+    private readonly FinalAccounts? _lastYear;
+
+    public EntityCatalogue(CheckContext context)
+    {
+        _accounts = context.Accounts;
+        _lastYear = context.LastYear;
+        Build();
+    }
+
+    public FinalAccounts Accounts => _accounts;
+
+    public Entity? this[string key] => _entities.GetValueOrDefault(key);
+
+    public IEnumerable<Entity> All => _entities.Values;
+
+    /// <summary>The entity a share is of when its words name no denominator (二: 本年收入合计; 三: 本年支出合计; …).</summary>
+    public Entity? DefaultDenominator(int section) =>
+        _defaultDenominator.TryGetValue(section, out var key) ? this[key] : null;
+
+    /// <summary>The entity named nearest the end of <paramref name="words"/> in <paramref name="section"/>, or null.</summary>
+    public Entity? Find(int section, string words)
+    {
+        var text = Normalise(words);
+        if (!_words.TryGetValue(section, out var list)) return null;
+        (int End, int Length, string Key)? best = null;
+        foreach (var (w, key) in list)
+        {
+            var at = text.LastIndexOf(w, StringComparison.Ordinal);
+            if (at < 0) continue;
+            var candidate = (End: at + w.Length, w.Length, key);
+            if (best is null || candidate.End > best.Value.End || (candidate.End == best.Value.End && candidate.Length > best.Value.Length))
+                best = candidate;
+        }
+        return best is null ? null : this[best.Value.Key];
+    }
+
+    /// <summary>Drops the level markers （类）（款）（项） so "一般公共服务（类）支出" reads as the catalogue's name.</summary>
+    public static string Normalise(string words) =>
+        words.Replace("（类）", "").Replace("（款）", "").Replace("（项）", "").Replace("(类)", "").Replace("(款)", "").Replace("(项)", "")
+             .Replace("“", "").Replace("”", "").Replace("\"", "");
+
+    /// <summary>Adds an entity known only from the narrative (an S13 vehicle kind) and returns it.</summary>
+    public Entity AddStated(string key, string name)
+    {
+        if (!_entities.TryGetValue(key, out var e)) _entities[key] = e = new Entity(key, name);
+        return e;
+    }
+
+    private long Half => Money.HalfStep(_accounts.Precision);
+
+    private Figure? Cell(FinalAccounts a, string table, string row, string column)
+    {
+        if (!a.Tables.TryGetValue(table, out var t)) return null;
+        var values = t.FindRow(row);
+        if (values is null) return null;
+        int index;
+        try { index = t.Layout.ColumnIndex(column); }
+        catch (ArgumentException) { return null; }
+        return new Figure(Cells.Locate(t, row, column), values[index], Money.HalfStep(a.Precision));
+    }
+
+    private void Add(string key, string name, string table, string row, string column, string? budgetColumn = null, string? budgetRow = null)
+    {
+        var actual = Cell(_accounts, table, row, column);
+        var budget = budgetColumn is null ? null : Cell(_accounts, table, budgetRow ?? row, budgetColumn);
+        var last = _lastYear is null ? null : Cell(_lastYear, table, row, column);
+        _entities[key] = new Entity(key, name, actual, budget, last);
+    }
+
+    private void Words(int section, string key, params string[] words)
+    {
+        if (!_words.TryGetValue(section, out var list)) _words[section] = list = [];
+        foreach (var w in words) list.Add((w, key));
+    }
+
+    private void Build()
+    {
+        // 一 收入支出决算总体情况
+        Add("T1.grand", "收支总计", "T1", "incomeGrandTotal", "amount");
+        Add("T1.grandExpenditure", "支出总计", "T1", "expenditureGrandTotal", "amount");
+        _entities["Staff"] = new Entity("Staff", "实有人数");
+        Words(1, "T1.grand", "收、支总计", "收支总计", "收入总计", "收、支总额", "收支总额");
+        Words(1, "T1.grandExpenditure", "支出总计");
+        Words(1, "Staff", "工作人员", "在职人员", "实有人数", "人员");
+
+        // 二 收入决算
+        Add("T1.income", "本年收入合计", "T1", "incomeTotal", "amount");
+        Add("T2.fiscal", "财政拨款收入", "T2", "total", "fiscal");
+        Add("T1.generalBudgetAppropriation", "一般公共预算财政拨款收入", "T1", "generalBudgetAppropriation", "amount");
+        Add("T1.governmentFundAppropriation", "政府性基金预算财政拨款收入", "T1", "governmentFundAppropriation", "amount");
+        Add("T1.stateCapitalAppropriation", "国有资本经营预算财政拨款收入", "T1", "stateCapitalAppropriation", "amount");
+        Add("T1.superiorSubsidy", "上级补助收入", "T1", "superiorSubsidy", "amount");
+        Add("T1.businessIncome", "事业收入", "T1", "businessIncome", "amount");
+        Add("T1.operatingIncome", "经营收入", "T1", "operatingIncome", "amount");
+        Add("T1.subsidiaryRemittance", "附属单位上缴收入", "T1", "subsidiaryRemittance", "amount");
+        Add("T1.otherIncome", "其他收入", "T1", "otherIncome", "amount");
+        Words(2, "T1.income", "收入合计", "本年收入合计", "收入总额");
+        Words(2, "T2.fiscal", "财政拨款收入");
+        Words(2, "T1.generalBudgetAppropriation", "一般公共预算财政拨款收入", "一般公共预算拨款收入");
+        Words(2, "T1.governmentFundAppropriation", "政府性基金预算财政拨款收入", "政府性基金预算拨款收入");
+        Words(2, "T1.stateCapitalAppropriation", "国有资本经营预算财政拨款收入", "国有资本经营预算拨款收入");
+        Words(2, "T1.superiorSubsidy", "上级补助收入");
+        Words(2, "T1.businessIncome", "事业收入");
+        Words(2, "T1.operatingIncome", "经营收入");
+        Words(2, "T1.subsidiaryRemittance", "附属单位上缴收入");
+        Words(2, "T1.otherIncome", "其他收入");
+        _defaultDenominator[2] = "T1.income";
+
+        // 三 支出决算
+        Add("T1.expenditure", "本年支出合计", "T1", "expenditureTotal", "amount");
+        Add("T3.basic", "基本支出", "T3", "total", "basic");
+        Add("T3.project", "项目支出", "T3", "total", "project");
+        Add("T3.remittanceToSuperior", "上缴上级支出", "T3", "total", "remittanceToSuperior");
+        Add("T3.operating", "经营支出", "T3", "total", "operating");
+        Add("T3.subsidyToSubsidiaries", "对附属单位补助支出", "T3", "total", "subsidyToSubsidiaries");
+        Words(3, "T1.expenditure", "支出合计", "本年支出合计", "支出总额");
+        Words(3, "T3.basic", "基本支出");
+        Words(3, "T3.project", "项目支出");
+        Words(3, "T3.remittanceToSuperior", "上缴上级支出");
+        Words(3, "T3.operating", "经营支出");
+        Words(3, "T3.subsidyToSubsidiaries", "对附属单位补助支出");
+        if (_accounts.Tables.TryGetValue("T3", out var t3))
+            foreach (var row in t3.Rows.Where(r => r.Code.Length == 3))
+            {
+                Add("T3:" + row.Code, row.Name, "T3", row.Code, "total");
+                Words(3, "T3:" + row.Code, row.Name);
+            }
+        _defaultDenominator[3] = "T1.expenditure";
+
+        // 四 财政拨款收入支出决算总体情况
+        Add("T4.grand", "财政拨款收支总计", "T4", "incomeGrandTotal", "total");
+        Add("T4.income", "财政拨款本年收入合计", "T4", "incomeCurrent", "total");
+        Add("T4.expenditure", "财政拨款本年支出合计", "T4", "expenditureTotal", "total");
+        Words(4, "T4.grand", "收、支总计", "收支总计", "收入总计", "支出总计", "收、支总额");
+        Words(4, "T4.income", "财政拨款收入", "本年收入");
+        Words(4, "T4.expenditure", "财政拨款支出", "本年支出");
+
+        // 五 一般公共预算财政拨款支出 (T5): totals, 类 and 项 rows by their printed names
+        Add("T5.total", "一般公共预算财政拨款支出", "T5", "total", "total", "budget");
+        Words(5, "T5.total", "财政拨款支出", "一般公共预算财政拨款支出", "一般公共预算支出", "支出决算数", "决算数", "年初预算数");
+        Words(5, "T1.expenditure", "本年支出合计", "支出合计");
+        if (_accounts.Tables.TryGetValue("T5", out var t5))
+        {
+            foreach (var row in t5.Rows.Where(r => r.Code.Length is 3 or 7))
+            {
+                Add("T5:" + row.Code, row.Name, "T5", row.Code, "total", "budget");
+                if (row.Code.Length == 3)
+                {
+                    Words(5, "T5:" + row.Code, row.Name);
+                    if (row.Name.EndsWith("支出", StringComparison.Ordinal) && row.Name.Length > 4) Words(5, "T5:" + row.Code, row.Name[..^2]);
+                }
+            }
+        }
+        _defaultDenominator[5] = "T5.total";
+
+        // 六 基本支出 = 人员经费 + 公用经费 (T6)
+        Add("T6.total", "基本支出", "T6", "total", "amount");
+        Add("T6.personnel", "人员经费", "T6", "personnelTotal", "amount");
+        Add("T6.public", "公用经费", "T6", "publicTotal", "amount");
+        Words(6, "T6.total", "基本支出");
+        Words(6, "T6.personnel", "人员经费");
+        Words(6, "T6.public", "公用经费");
+        _defaultDenominator[6] = "T6.total";
+
+        // 七 / 八 政府性基金 (T8), 国有资本经营 (T9)
+        foreach (var (section, table) in new[] { (7, "T8"), (8, "T9") })
+        {
+            Add(table + ".income", "本年收入", table, "total", "income");
+            Add(table + ".opening", "年初结转和结余", table, "total", "openingBalance");
+            Add(table + ".expenditure", "本年支出合计", table, "total", "expenditureTotal");
+            Add(table + ".basic", "基本支出", table, "total", "basic");
+            Add(table + ".project", "项目支出", table, "total", "project");
+            Add(table + ".closing", "年末结转和结余", table, "total", "closingBalance");
+            Words(section, table + ".income", "收入");
+            Words(section, table + ".opening", "年初结转和结余", "年初结转结余");
+            Words(section, table + ".expenditure", "支出");
+            Words(section, table + ".basic", "基本支出");
+            Words(section, table + ".project", "项目支出");
+            Words(section, table + ".closing", "年末结转和结余", "年末结转结余");
+        }
+
+        // 九 三公 (T7)
+        foreach (var (row, name) in new[]
+                 {
+                     ("total", "“三公”经费"), ("outboundTravel", "因公出国（境）费"), ("reception", "公务接待费"),
+                     ("vehicles", "公务用车购置及运行维护费"), ("vehiclePurchase", "公务用车购置费"), ("vehicleOperation", "公务用车运行维护费"),
+                 })
+            Add("T7." + row, name, "T7", row, "actual", "budget");
+        Words(9, "T7.total", "三公");
+        Words(9, "T7.outboundTravel", "因公出国（境）", "因公出国(境)", "出国（境）", "因公出国");
+        Words(9, "T7.reception", "公务接待费", "公务接待");
+        Words(9, "T7.vehicles", "公务用车购置及运行维护费", "公务用车购置费及运行维护费", "公务用车购置及运行费", "公务用车费");
+        Words(9, "T7.vehiclePurchase", "公务用车购置费", "购置公务用车");
+        Words(9, "T7.vehicleOperation", "公务用车运行维护费", "公务用车运行费", "公务用车保有量", "保有量");
+        _defaultDenominator[9] = "T7.total";
+
+        // 十 机关运行经费 = T6 公用经费 (for 行政单位; reference section 3, item 6)
+        var administrative = _accounts.Composition.Self.Type is UnitType.Administrative or UnitType.Unspecified;
+        _entities["S10.running"] = new Entity("S10.running", "机关运行经费",
+            administrative ? Cell(_accounts, "T6", "publicTotal", "amount") : null,
+            null, administrative && _lastYear is not null ? Cell(_lastYear, "T6", "publicTotal", "amount") : null);
+        Words(10, "S10.running", "机关运行经费");
+
+        // 十一 会议费, 培训费 (T6 30215, 30216 when the rows are there)
+        foreach (var (code, name, key) in new[] { ("30215", "会议费", "S11.meeting"), ("30216", "培训费", "S11.training") })
+        {
+            var cell = Cell(_accounts, "T6", code, "amount");
+            _entities[key] = new Entity(key, name, cell, null, _lastYear is null ? null : Cell(_lastYear, "T6", code, "amount"));
+            Words(11, key, name);
+        }
+
+        // 十二 政府采购 (the narrative only)
+        foreach (var (key, name, words) in new[]
+                 {
+                     ("S12.total", "政府采购支出总额", new[] { "政府采购支出总额", "采购支出总额", "政府采购支出" }),
+                     ("S12.goods", "政府采购货物支出", new[] { "货物支出", "货物采购支出" }),
+                     ("S12.works", "政府采购工程支出", new[] { "工程支出", "工程采购支出" }),
+                     ("S12.services", "政府采购服务支出", new[] { "服务支出", "服务采购支出" }),
+                     ("S12.sme", "授予中小企业合同金额", new[] { "授予中小企业合同金额", "中小企业合同金额" }),
+                     ("S12.small", "授予小微企业合同金额", new[] { "授予小微企业合同金额", "小微企业合同金额" }),
+                     ("S12.smeGoods", "货物采购授予中小企业合同金额", new[] { "货物采购授予中小企业合同金额" }),
+                     ("S12.smeWorks", "工程采购授予中小企业合同金额", new[] { "工程采购授予中小企业合同金额" }),
+                     ("S12.smeServices", "服务采购授予中小企业合同金额", new[] { "服务采购授予中小企业合同金额" }),
+                 })
+        {
+            _entities[key] = new Entity(key, name);
+            Words(12, key, words);
+        }
+        Words(12, "S12.goods", "货物支出金额");
+        Words(12, "S12.works", "工程支出金额");
+        Words(12, "S12.services", "服务支出金额");
+        _defaultDenominator[12] = "S12.total";
+
+        // 十三 车辆 (the narrative only; kinds are added as they are read)
+        _entities["S13.vehicles"] = new Entity("S13.vehicles", "车辆总数");
+        Words(13, "S13.vehicles", "车辆", "共有车辆", "公务用车");
+
+        // 十四 绩效: 整体支出 = T5 合计 (基本 + 项目); 项目支出 per fund
+        Add("T5.basic", "一般公共预算财政拨款基本支出", "T5", "total", "basic");
+        Add("T5.project", "一般公共预算财政拨款项目支出", "T5", "total", "project");
+        _entities["S14.overall"] = _entities["T5.total"] with { Key = "S14.overall", Name = "整体支出", Budget = null };
+        Words(14, "T5.total", "一般公共预算支出", "整体支出");
+        Words(14, "T8.expenditure", "政府性基金预算支出");
+        Words(14, "T9.expenditure", "国有资本经营预算支出");
+        Words(14, "T5.basic", "基本支出");
+        Words(14, "T5.project", "项目支出", "一般公共预算项目支出");
+        Words(14, "T8.project", "政府性基金预算项目支出");
+        Words(14, "T9.project", "国有资本经营预算项目支出");
+        Words(14, "S14.overall", "全年预算数", "执行数", "预算执行数");
+    }
+
+    /// <summary>The T5 项 row an item heading "A（类）B（款）C（项）" names: by 项 and 款 name, else by 项 name alone when unique.</summary>
+    public TableRow? FindItem(string className, string sectionName, string itemName)
+    {
+        if (!_accounts.Tables.TryGetValue("T5", out var t5)) return null;
+        var names = t5.Rows.ToDictionary(r => r.Code, r => r.Name);
+        var items = t5.Rows.Where(r => r.Code.Length == 7 && r.Name == itemName).ToList();
+        var bySection = items.Where(r => names.GetValueOrDefault(r.Code[..5]) == sectionName).ToList();
+        if (bySection.Count > 1) bySection = bySection.Where(r => names.GetValueOrDefault(r.Code[..3]) == className).DefaultIfEmpty(bySection[0]).ToList();
+        if (bySection.Count >= 1) return bySection[0];
+        var byClass = items.Where(r => names.GetValueOrDefault(r.Code[..3]) == className).ToList();
+        if (byClass.Count >= 1) return byClass[0];
+        return items.Count == 1 ? items[0] : null;
+    }
+
+    /// <summary>The printed name of a T5 row (类, 款 or 项) by code, or the catalogue's.</summary>
+    public string? NameOf(string code) =>
+        (_accounts.Tables.TryGetValue("T5", out var t5) ? t5.Rows.FirstOrDefault(r => r.Code == code)?.Name : null)
+        ?? ClassificationCatalogue.Default.Function(code)?.Name;
+}

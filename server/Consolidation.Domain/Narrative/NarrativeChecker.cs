@@ -1,0 +1,140 @@
+using Consolidation.Domain.Model;
+using Consolidation.Domain.Rules;
+using static Consolidation.Domain.Narrative.NarrativeFindings;
+
+namespace Consolidation.Domain.Narrative;
+
+/// <summary>
+/// Runs every narrative check over the tied claims and collects the findings: amounts (WZ-01, WZ-12), listed sums
+/// (WZ-07), shares and completions (WZ-02, WZ-04, WZ-05, WZ-08), changes and direction words (WZ-03, WZ-06), counts
+/// (WZ-11), wording (WZ-09, WZ-10), and the claims it could not tie or check (WZ-13, WZ-14).
+/// </summary>
+internal sealed partial class NarrativeChecker(CheckContext context, NarrativeAnalysis analysis)
+{
+    private readonly List<Finding> _findings = [];
+    private readonly FinalAccounts _accounts = context.Accounts;
+    private readonly FinalAccounts? _lastYear = context.LastYear;
+
+    public HashSet<Claim> Checked { get; } = new(ReferenceEqualityComparer.Instance);
+    public HashSet<Claim> AwaitingLastYear { get; } = new(ReferenceEqualityComparer.Instance);
+
+    private IReadOnlyList<TiedClaim> Claims => analysis.Claims;
+    private EntityCatalogue Entities => analysis.Entities;
+    private long CellHalf => Money.HalfStep(_accounts.Precision);
+
+    public List<Finding> Run()
+    {
+        CheckAmounts();
+        CheckListedSums();
+        CheckShares();
+        CheckProcurementShares();
+        CheckForcedHundred();
+        CheckCompletions();
+        CheckChanges();
+        CheckDirections();
+        CheckCounts();
+        CheckNames();
+        CheckWording();
+        ReportUnchecked();
+        return _findings;
+    }
+
+    private static RuleInfo Info(string id) => NarrativeRules.All.First(r => r.Info.Id == id).Info;
+
+    private void Add(string ruleId, CellLocation where, long expected, long actual, long tolerance, string message,
+        FindingQuantity quantity = FindingQuantity.Money)
+    {
+        var info = Info(ruleId);
+        _findings.Add(new Finding(info.Id, info.Severity, info.Category, where, expected, actual, tolerance, message) { Quantity = quantity });
+    }
+
+    /// <summary>The last plain figure stated for an entity (of one facet) in the same section before a position.</summary>
+    private TiedClaim? StatedBefore(Entity? entity, Facet facet, int section, int position) =>
+        entity is null ? null
+        : Claims.LastOrDefault(t => ReferenceEquals(t.Entity, entity) && t.Facet == facet && t.Claim.Role == ClaimRole.Figure
+                                    && t.Claim.Kind == ClaimKind.Amount && t.Claim.Sentence.Section == section && t.Claim.Start < position);
+
+    private static Figure? FigureOf(Entity? entity, Facet facet) => facet == Facet.Budget ? entity?.Budget : entity?.Actual;
+
+    private static string Printed(Claim c) => c.Printed;
+
+    // WZ-01 / WZ-12: every plain amount against its cell.
+    private void CheckAmounts()
+    {
+        foreach (var t in Claims.Where(t => t.Claim is { Kind: ClaimKind.Amount, Role: ClaimRole.Figure }))
+        {
+            var figure = FigureOf(t.Entity, t.Facet);
+            if (figure is null) continue;
+            Checked.Add(t.Claim);
+            var tolerance = t.Claim.HalfStep + figure.HalfStep;
+            var difference = t.Claim.Value - figure.Value;
+            if (Math.Abs(difference) <= tolerance) continue;
+            var meeting = t.Entity!.Key.StartsWith("S11.", StringComparison.Ordinal);
+            var hint = meeting ? "如该项支出含项目支出或其他资金，请在出错说明中写明；否则请改正。" : "请核对并改正情况说明中的该金额（或表中数据）。";
+            Add(meeting ? NarrativeRules.MeetingAndTraining : NarrativeRules.Amount, figure.Location, figure.Value, t.Claim.Value, tolerance,
+                $"{Quote(t.Claim.Sentence, t.Claim.Start)}：所述{t.Entity.Name}{(t.Facet == Facet.Budget ? "预算数" : "")} {t.Claim.Printed} 与 {figure.Location.Display} " +
+                $"{Wan(figure.Value, _accounts.Precision)} 不符，相差 {Amount(difference)}，超出允许的尾差 {Amount(tolerance)}" +
+                $"（情况说明与表中数据各自四舍五入，每个数各计半个末位）。{hint}");
+        }
+    }
+
+    // WZ-07: a listed breakdown adds up to its stated total.
+    private void CheckListedSums()
+    {
+        var t5Classes = Entities.All.Where(e => e.Key.StartsWith("T5:", StringComparison.Ordinal) && e.Key.Length == 6).Select(e => e.Key).ToArray();
+        var t5Items = Entities.All.Where(e => e.Key.StartsWith("T5:", StringComparison.Ordinal) && e.Key.Length == 10).Select(e => e.Key).ToArray();
+        var lists = new List<(int Section, int Subsection, string Total, Facet Facet, string[] Parts, string What)>
+        {
+            (2, -1, "T1.income", Facet.Actual, ["T2.fiscal", "T1.generalBudgetAppropriation", "T1.governmentFundAppropriation", "T1.stateCapitalAppropriation",
+                "T1.superiorSubsidy", "T1.businessIncome", "T1.operatingIncome", "T1.subsidiaryRemittance", "T1.otherIncome"], "各项收入"),
+            (3, -1, "T1.expenditure", Facet.Actual, ["T3.basic", "T3.project", "T3.remittanceToSuperior", "T3.operating", "T3.subsidyToSubsidiaries"], "各项支出"),
+            (5, 2, "T5.total", Facet.Actual, t5Classes, "各类支出"),
+            (5, 3, "T5.total", Facet.Actual, t5Items, "各项支出决算数"),
+            (5, 3, "T5.total", Facet.Budget, t5Items, "各项年初预算数"),
+            (6, -1, "T6.total", Facet.Actual, ["T6.personnel", "T6.public"], "人员经费与公用经费"),
+            (7, -1, "T8.expenditure", Facet.Actual, ["T8.basic", "T8.project"], "基本支出与项目支出"),
+            (8, -1, "T9.expenditure", Facet.Actual, ["T9.basic", "T9.project"], "基本支出与项目支出"),
+            (12, -1, "S12.total", Facet.Actual, ["S12.goods", "S12.works", "S12.services"], "货物、工程、服务采购支出"),
+            (14, -1, "T5.total", Facet.Actual, ["T5.basic", "T5.project"], "基本支出与项目支出"),
+        };
+        foreach (var sub in analysis.Document.Sentences.Where(s => s.Section == 9).Select(s => s.Subsection).Distinct())
+            foreach (var facet in new[] { Facet.Budget, Facet.Actual })
+            {
+                lists.Add((9, sub, "T7.total", facet, ["T7.outboundTravel", "T7.reception", "T7.vehicles"], "“三公”经费各项"));
+                lists.Add((9, sub, "T7.total", facet, ["T7.outboundTravel", "T7.reception", "T7.vehiclePurchase", "T7.vehicleOperation"], "“三公”经费各项"));
+                lists.Add((9, sub, "T7.vehicles", facet, ["T7.vehiclePurchase", "T7.vehicleOperation"], "公务用车购置费与运行维护费"));
+            }
+        var vehicleKinds = Entities.All.Where(e => e.Key.StartsWith("S13:", StringComparison.Ordinal)).Select(e => e.Key).ToArray();
+        lists.Add((13, -1, "S13.vehicles", Facet.Actual, vehicleKinds, "各类车辆"));
+
+        var figures = Claims.Where(t => t.Claim.Role == ClaimRole.Figure && t.Claim.Kind is ClaimKind.Amount or ClaimKind.Count && t.Entity is not null)
+            .ToLookup(t => t.Claim.Sentence.Section);
+        foreach (var (section, subsection, totalKey, facet, partKeys, what) in lists)
+        {
+            var inScope = figures[section].Where(t => (subsection < 0 || t.Claim.Sentence.Subsection == subsection) && t.Facet == facet).ToList();
+            var total = inScope.FirstOrDefault(t => t.Entity!.Key == totalKey);
+            if (total is null) continue;
+            var parts = partKeys.Select(k => inScope.FirstOrDefault(t => t.Entity!.Key == k && t.Claim.Start > total.Claim.Start))
+                .Where(t => t is not null).Select(t => t!).ToList();
+            if (totalKey == "T1.income" && parts.Any(p => p.Entity!.Key == "T2.fiscal"))
+                parts = parts.Where(p => !p.Entity!.Key.EndsWith("Appropriation", StringComparison.Ordinal)).ToList();
+            if (partKeys.Contains("T7.vehicles") && !parts.Any(p => p.Entity!.Key == "T7.vehicles")) continue;
+            if (partKeys.Contains("T7.vehiclePurchase") && totalKey == "T7.total" && parts.Any(p => p.Entity!.Key == "T7.vehicles")) continue;
+            if (parts.Count < 2) continue;
+            var sum = parts.Sum(p => p.Claim.Value);
+            var tolerance = parts.Sum(p => p.Claim.HalfStep);
+            Checked.Add(total.Claim);
+            foreach (var p in parts) Checked.Add(p.Claim);
+            if (Math.Abs(total.Claim.Value - sum) <= tolerance) continue;
+            var count = total.Claim.Kind == ClaimKind.Count;
+            string Show(long v) => count ? v.ToString(System.Globalization.CultureInfo.InvariantCulture) + total.Claim.Unit : Amount(v);
+            var listed = string.Join(" + ", parts.Select(p => p.Claim.Printed));
+            var note = totalKey == "T5.total" && facet == Facet.Budget ? "（以此合计计算的“完成年初预算”百分比也随之有误）" : "";
+            Add(NarrativeRules.ListedSum, Of(total.Claim.Sentence, total.Entity, facet), sum, total.Claim.Value, tolerance,
+                $"{Quote(total.Claim.Sentence, total.Claim.Start)}：所述{total.Entity!.Name}{(facet == Facet.Budget ? "预算数" : "")} {total.Claim.Printed}，" +
+                $"而所列{what}之和为 {listed} = {Show(sum)}，相差 {Show(total.Claim.Value - sum)}" +
+                (count ? "。" : $"，超出 {parts.Count} 个分项的尾差 {Amount(tolerance)}。") + note + "请核对合计与所列各项。",
+                count ? FindingQuantity.Count : FindingQuantity.Money);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+using System.Text.RegularExpressions;
+
+namespace Consolidation.Domain.Narrative;
+
+/// <summary>
+/// Ties the claims of a read narrative to entities: the words before a number (or, for a count, just after it) name
+/// its entity in the section it stands in; a number whose words name none speaks of the sentence's topic — the entity
+/// last named in the same section, subsection and item (so "支出决算为379.03万元" speaks of the item its heading named).
+/// </summary>
+internal static partial class Tier
+{
+    [GeneratedRegex(@"^\s*\d{1,2}\s*[、.．]\s*(.+?)[（(]类[）)](.+?)[（(]款[）)](.+?)[（(]项[）)]")]
+    private static partial Regex ItemHeadingPattern();
+
+    [GeneratedRegex(@"^[^，,；;。：:\d]{0,8}")]
+    private static partial Regex WordsAfter();
+
+    private static readonly string[] FundPrefixes = ["一般公共预算", "政府性基金预算", "国有资本经营预算"];
+
+    public static (List<TiedClaim> Claims, List<TiedDirection> Directions, List<ItemHeading> Items) Tie(NarrativeDocument doc, EntityCatalogue entities)
+    {
+        var claims = new List<TiedClaim>();
+        var directions = new List<TiedDirection>();
+        var items = new List<ItemHeading>();
+        Entity? topic = null;
+        (int, int, int) scope = (-1, -1, -1);
+        var claimsBySentence = doc.Claims.ToLookup(c => c.Sentence, ReferenceEqualityComparer.Instance);
+        var directionsBySentence = doc.Directions.ToLookup(d => d.Sentence, ReferenceEqualityComparer.Instance);
+        var vehicleTotalSeen = false;
+        foreach (var sentence in doc.Sentences)
+        {
+            var here = (sentence.Section, sentence.Subsection, sentence.Item);
+            if (here != scope) { topic = null; scope = here; }
+            var heading = ItemHeadingPattern().Match(sentence.Text);
+            if (heading.Success)
+            {
+                var (c, s, i) = (heading.Groups[1].Value.Trim(), heading.Groups[2].Value.Trim(), heading.Groups[3].Value.Trim());
+                var row = entities.FindItem(c, s, i);
+                items.Add(new ItemHeading(sentence, c, s, i, row?.Code));
+                if (row is not null && sentence.Section == 5) topic = entities["T5:" + row.Code];
+            }
+            var events = claimsBySentence[sentence].Select(c => (c.Start, (object)c))
+                .Concat(directionsBySentence[sentence].Select(d => (d.Start, (object)d)))
+                .OrderBy(e => e.Start).ToList();
+            var inSentence = new List<TiedClaim>();
+            foreach (var (_, e) in events)
+            {
+                if (e is DirectionPhrase d) { directions.Add(new TiedDirection(d, topic)); continue; }
+                var claim = (Claim)e;
+                var section = sentence.Section;
+                TiedClaim tied;
+                switch (claim.Kind, claim.Role)
+                {
+                    case (ClaimKind.Quantity, _):
+                        tied = new TiedClaim(claim, null, Facet.Actual);
+                        topic = null;
+                        break;
+                    case (ClaimKind.Count, _) when section == 13 && claim.Unit == "辆":
+                    {
+                        Entity entity;
+                        if (!vehicleTotalSeen && (claim.Subject.Contains("车辆") || claim.Subject.Contains("共有")))
+                        {
+                            entity = entities["S13.vehicles"]!;
+                            vehicleTotalSeen = true;
+                        }
+                        else
+                        {
+                            var name = VehicleKind(claim.Subject);
+                            entity = entities.AddStated("S13:" + name, name);
+                        }
+                        tied = new TiedClaim(claim, entity, Facet.Actual);
+                        break;
+                    }
+                    case (_, ClaimRole.Share):
+                    {
+                        var zhan = claim.Subject.LastIndexOf('占');
+                        var numeratorWords = zhan > 0 ? claim.Subject[..zhan] : "";
+                        var named = numeratorWords.Trim('，', ',', '；', ';', ' ').Length > 0 ? entities.Find(section, numeratorWords) : null;
+                        var part = named is null ? inSentence.LastOrDefault(t => t.Claim.Role == ClaimRole.Figure && t.Claim.Kind == ClaimKind.Amount) : null;
+                        var denominator = claim.Denominator.Length > 0
+                            ? entities.Find(section, claim.Denominator) ?? Global(entities, claim.Denominator)
+                            : entities.DefaultDenominator(section);
+                        tied = new TiedClaim(claim, named ?? part?.Entity, Facet.Actual) { Denominator = denominator, Part = part };
+                        break;
+                    }
+                    case (_, ClaimRole.Completion):
+                        tied = new TiedClaim(claim, topic, Facet.Actual);
+                        break;
+                    case (_, ClaimRole.Change or ClaimRole.Rate):
+                    {
+                        var words = claim.Kind == ClaimKind.Count ? claim.Subject + After(sentence, claim) : claim.Subject;
+                        var entity = entities.Find(section, words) ?? topic;
+                        if (claim.Kind == ClaimKind.Count && entity?.Key != "Staff")
+                            entity = After(sentence, claim).Contains("人员") ? entities["Staff"] : entities.Find(section, After(sentence, claim));
+                        var change = claim.Role == ClaimRole.Rate
+                            ? inSentence.LastOrDefault(t => t.Claim.Role == ClaimRole.Change && t.Claim.Kind == ClaimKind.Amount && ReferenceEquals(t.Entity, entity) && t.Claim.Base == claim.Base)
+                            : null;
+                        tied = new TiedClaim(claim, entity, Facet.Actual) { Change = change };
+                        if (entity is not null && claim.Kind != ClaimKind.Count) topic = entity;
+                        break;
+                    }
+                    default:
+                    {
+                        var entity = entities.Find(section, claim.Subject);
+                        if (entity?.Key == "Staff") entity = null;
+                        if (entity is null && (claim.Kind == ClaimKind.Count || SpeaksOfTheTopic(claim.Subject))) entity = topic;
+                        tied = new TiedClaim(claim, entity, FacetOf(claim.Subject));
+                        if (entity is not null) topic = entity;
+                        break;
+                    }
+                }
+                claims.Add(tied);
+                inSentence.Add(tied);
+            }
+        }
+        return (claims, directions, items);
+    }
+
+    private static Entity? Global(EntityCatalogue entities, string words) =>
+        words.Contains("支出合计") ? entities["T1.expenditure"] : words.Contains("收入合计") ? entities["T1.income"] : null;
+
+    private static string After(NarrativeSentence sentence, Claim claim) =>
+        WordsAfter().Match(sentence.Text[(claim.End - sentence.Start)..]).Value;
+
+    /// <summary>
+    /// Whether words that name no entity still speak of the topic: they say only which figure ("，支出决算为",
+    /// "年初预算为", "，共涉及资金", "执行数为"). Words naming something unknown ("；一般公共服务支出") do not: such a
+    /// number is left untied rather than compared with the wrong cell.
+    /// </summary>
+    internal static bool SpeaksOfTheTopic(string subject)
+    {
+        var s = subject;
+        foreach (var w in TopicWords) s = s.Replace(w, "");
+        return !s.Any(c => c >= '\u4e00' && c <= '\u9fff');
+    }
+
+    private static readonly string[] TopicWords =
+    [
+        "支出决算数", "支出决算", "决算数", "决算", "年初预算数", "年初预算", "全年预算数", "预算数", "预算", "执行数", "共涉及资金", "涉及资金", "资金",
+        "支出", "金额", "合计", "总额", "其中", "全年", "年度", "本年", "共计", "累计", "实际", "为", "是", "达到", "共",
+    ];
+
+    /// <summary>Budget when the words say 预算 (not a fund's name, not 决算 or 执行), otherwise actual.</summary>
+    internal static Facet FacetOf(string subject)
+    {
+        var s = subject;
+        foreach (var fund in FundPrefixes) s = s.Replace(fund, "");
+        return s.Contains("预算") && !s.Contains("决算") && !s.Contains("执行") ? Facet.Budget : Facet.Actual;
+    }
+
+    private static string VehicleKind(string subject)
+    {
+        var s = subject.Trim('，', ',', '、', '；', ';', '：', ':', ' ');
+        var at = s.LastIndexOfAny(['，', ',', '、', '；', ';', '：', ':']);
+        return at >= 0 ? s[(at + 1)..] : s;
+    }
+}

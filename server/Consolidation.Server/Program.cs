@@ -20,7 +20,10 @@ builder.Services.AddSingleton<SubmissionRepository>();
 builder.Services.AddSingleton<ConsolidationRunRepository>();
 builder.Services.AddSingleton(AccountsChecker.Standard);
 builder.Services.AddSingleton<Intake>();
-builder.Services.AddSingleton(_ => Registry.Load(ResolvePath(options.RegistryPath)));
+builder.Services.AddSingleton<RegistryRepository>();
+builder.Services.AddSingleton<RegistryBook>();
+builder.Services.AddSingleton<YearLockRepository>();
+builder.Services.AddSingleton<YearLocks>();
 builder.Services.AddSingleton<ConsolidationOffice>();
 builder.Services.AddSingleton(_ => LoadGlossary(ResolvePath(options.GlossarySourcePath)));
 
@@ -36,9 +39,11 @@ var app = builder.Build();
 // Open the data file (and take its lock) before accepting calls: a second server on the same file fails here.
 app.Services.GetRequiredService<LiteDbStore>();
 app.Services.GetRequiredService<Glossary>();
+app.Services.GetRequiredService<RegistryBook>().ImportAtStartup(ResolvePath(options.RegistryPath)); // only into an empty registry
 app.MapGrpcService<SubmissionGrpcService>();
 app.MapGrpcService<ConsolidationGrpcService>();
 app.MapGrpcService<GlossaryGrpcService>();
+app.MapGrpcService<RegistryGrpcService>();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 app.Lifetime.ApplicationStarted.Register(() =>

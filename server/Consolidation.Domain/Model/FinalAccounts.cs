@@ -37,6 +37,8 @@ public sealed record FinalAccounts
     public required IReadOnlyDictionary<string, Table> Tables { get; init; }
     public string Narrative { get; init; } = "";
     public IReadOnlyList<Explanation> Explanations { get; init; } = [];
+    /// <summary>内部往来: flows with other units, named so that consolidation can eliminate them (issue 5).</summary>
+    public IReadOnlyList<InternalTransfer> InternalTransfers { get; init; } = [];
 
     public Table this[string tableId] => Tables[tableId];
 }

@@ -73,7 +73,8 @@ public static class ConsolidatedNarrative
             : $"{y}年度一般公共预算财政拨款支出{W(general)}万元，主要用于以下方面：" + string.Join("；", classes.Select(r =>
             {
                 var v = r.Values[t5.Layout.ColumnIndex("total")];
-                return $"{r.Name}（类）支出{W(v)}万元，占{Money.Percent(v, general)}";
+                var name = r.Name.EndsWith("支出", StringComparison.Ordinal) ? r.Name[..^2] : r.Name; // 一般公共服务（类）支出, as the seed writes it
+                return $"{name}（类）支出{W(v)}万元，占{Money.Percent(v, general)}";
             })) + "。");
         sb.AppendLine("（三）一般公共预算财政拨款支出决算具体情况");
         var budget = t5.Fixed("total", "budget");

@@ -6,5 +6,6 @@ public static class Registry
     public static readonly IReadOnlyDictionary<string, (string Description, Func<string[], int> Run)> All =
         new SortedDictionary<string, (string, Func<string[], int>)>
         {
+            ["consolidate"] = ("汇总 of 1,000 and 10,000 synthetic departments vs reading them from LiteDB", ConsolidateBenchmark.Run),
         };
 }

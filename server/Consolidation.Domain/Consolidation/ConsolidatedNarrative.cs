@@ -59,13 +59,13 @@ public static class ConsolidatedNarrative
 
         sb.AppendLine("四、财政拨款收入支出决算总体情况说明");
         var fiscalGrand = t4.Fixed("incomeGrandTotal", "total");
-        sb.AppendLine($"{y}年度财政拨款收、支总计{W(fiscalGrand)}万元，{Change(fiscalGrand, lastYear?["T4"].Fixed("incomeGrandTotal", "total"), comma: true)}");
+        sb.AppendLine($"{y}年度财政拨款收、支总计{W(fiscalGrand)}万元，{Change(fiscalGrand, lastYear?["T4"].Fixed("incomeGrandTotal", "total"))}");
 
         sb.AppendLine("五、一般公共预算财政拨款支出决算情况说明");
         sb.AppendLine("（一）一般公共预算财政拨款支出决算总体情况");
         var general = t5.Fixed("total", "total");
         sb.AppendLine($"{y}年度一般公共预算财政拨款支出{W(general)}万元，占本年支出合计的{Money.Percent(general, t1.Fixed("expenditureTotal", "amount"))}，" +
-            Change(general, lastYear?["T5"].Fixed("total", "total"), comma: true, subject: "一般公共预算财政拨款支出"));
+            Change(general, lastYear?["T5"].Fixed("total", "total"), subject: "一般公共预算财政拨款支出"));
         sb.AppendLine("（二）一般公共预算财政拨款支出决算结构情况");
         var classes = t5.Rows.Where(r => r.Code.Length == 3 && r.Values[t5.Layout.ColumnIndex("total")] != 0).ToList();
         sb.AppendLine(classes.Count == 0
@@ -98,7 +98,7 @@ public static class ConsolidatedNarrative
         var three = t7.Fixed("total", "actual");
         sb.AppendLine($"“三公”经费财政拨款支出预算为{W(threeBudget)}万元，支出决算为{W(three)}万元" +
             (threeBudget == 0 ? "，" : $"，完成预算的{Money.Percent(three, threeBudget)}，") +
-            Change(three, lastYear?["T7"].Fixed("total", "actual"), comma: true, subject: "“三公”经费财政拨款支出"));
+            Change(three, lastYear?["T7"].Fixed("total", "actual"), subject: "“三公”经费财政拨款支出"));
         var outbound = t7.Fixed("outboundTravel", "actual");
         var vehicles = t7.Fixed("vehicles", "actual");
         var reception = t7.Fixed("reception", "actual");
@@ -128,7 +128,7 @@ public static class ConsolidatedNarrative
         $"年末结转和结余{W(t.Fixed("total", "closingBalance"))}万元。";
 
     /// <summary>"与上年相比，减少367.99万元，减少27.93%。" — or why there is no comparison.</summary>
-    public static string Change(long current, long? last, bool comma = false, string subject = "")
+    public static string Change(long current, long? last, string subject = "")
     {
         if (last is not { } previous) return "上年没有已发布的汇总结果，未作同比比较。";
         var lead = subject.Length > 0 ? $"与上年相比，{subject}" : "与上年相比，";

@@ -26,7 +26,7 @@ public sealed class Intake(SubmissionRepository submissions, AccountsChecker che
     public StoredSubmission Submit(FinalAccounts accounts, string submittedBy)
     {
         var check = Validate(accounts);
-        locks.EnsureOpen(accounts.FiscalYear); // a published year takes no submission until reopened
-        return submissions.Add(accounts, check, submittedBy, clock.GetUtcNow().UtcDateTime);
+        // A published year takes no submission until reopened; checked and stored under the lock that publishing takes.
+        return locks.WhileOpen(accounts.FiscalYear, () => submissions.Add(accounts, check, submittedBy, clock.GetUtcNow().UtcDateTime));
     }
 }

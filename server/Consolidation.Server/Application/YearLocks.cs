@@ -20,6 +20,9 @@ public sealed class YearLocks(YearLockRepository acts, ConsolidationRunRepositor
 {
     public sealed record State(int FiscalYear, bool Locked, int PublishedRun, IReadOnlyList<YearLockActDocument> Acts);
 
+    // Publishing and storing a submission exclude each other, so no submission slips in between the check and the store.
+    private readonly object _gate = new();
+
     public State Get(int fiscalYear)
     {
         var all = acts.Acts(fiscalYear);
@@ -28,11 +31,15 @@ public sealed class YearLocks(YearLockRepository acts, ConsolidationRunRepositor
         return new State(fiscalYear, locked, locked ? last!.RunNumber : 0, all);
     }
 
-    /// <summary>Intake calls this before storing a submission.</summary>
-    public void EnsureOpen(int fiscalYear)
+    /// <summary>Runs <paramref name="store"/> if the year is open; throws <see cref="YearLockedException"/> if it is published.</summary>
+    public T WhileOpen<T>(int fiscalYear, Func<T> store)
     {
-        var state = Get(fiscalYear);
-        if (state.Locked) throw new YearLockedException(fiscalYear, state.PublishedRun);
+        lock (_gate)
+        {
+            var state = Get(fiscalYear);
+            if (state.Locked) throw new YearLockedException(fiscalYear, state.PublishedRun);
+            return store();
+        }
     }
 
     /// <returns>null when the run does not exist.</returns>
@@ -41,20 +48,26 @@ public sealed class YearLocks(YearLockRepository acts, ConsolidationRunRepositor
         if (string.IsNullOrWhiteSpace(by)) throw new YearLockConflictException("发布须写明发布人");
         var run = runs.Get(fiscalYear, runNumber, runNumber > 0 ? null : "");
         if (run is null) return null;
-        var state = Get(fiscalYear);
-        if (state.Locked) throw new YearLockConflictException($"{fiscalYear} 年度已发布第 {state.PublishedRun} 次汇总并锁定；要改为发布另一次，请先重新开放");
-        acts.Add(new YearLockActDocument { FiscalYear = fiscalYear, Act = "publish", RunNumber = run.RunNumber, By = by, At = clock.GetUtcNow().UtcDateTime });
-        return Get(fiscalYear);
+        lock (_gate)
+        {
+            var state = Get(fiscalYear);
+            if (state.Locked) throw new YearLockConflictException($"{fiscalYear} 年度已发布第 {state.PublishedRun} 次汇总并锁定；要改为发布另一次，请先重新开放");
+            acts.Add(new YearLockActDocument { FiscalYear = fiscalYear, Act = "publish", RunNumber = run.RunNumber, By = by, At = clock.GetUtcNow().UtcDateTime });
+            return Get(fiscalYear);
+        }
     }
 
     public State Reopen(int fiscalYear, string by, string reason)
     {
         if (string.IsNullOrWhiteSpace(by) || string.IsNullOrWhiteSpace(reason))
             throw new YearLockConflictException("重新开放须写明操作人和原因");
-        var state = Get(fiscalYear);
-        if (!state.Locked) throw new YearLockConflictException($"{fiscalYear} 年度没有锁定，无需重新开放");
-        acts.Add(new YearLockActDocument { FiscalYear = fiscalYear, Act = "reopen", RunNumber = state.PublishedRun, By = by, Reason = reason, At = clock.GetUtcNow().UtcDateTime });
-        return Get(fiscalYear);
+        lock (_gate)
+        {
+            var state = Get(fiscalYear);
+            if (!state.Locked) throw new YearLockConflictException($"{fiscalYear} 年度没有锁定，无需重新开放");
+            acts.Add(new YearLockActDocument { FiscalYear = fiscalYear, Act = "reopen", RunNumber = state.PublishedRun, By = by, Reason = reason, At = clock.GetUtcNow().UtcDateTime });
+            return Get(fiscalYear);
+        }
     }
 
     /// <summary>The run most recently published for the year (even if reopened since): last year's figures to compare with.</summary>

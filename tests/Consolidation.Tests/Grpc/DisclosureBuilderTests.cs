@@ -134,6 +134,7 @@ public sealed class DisclosureBuilderTests
         Assert.Contains(names, n => n.Contains("三公"));
         Assert.Contains(names, n => n.Contains("机关运行经费"));
         Assert.Contains("基本支出", names);
+        Assert.Contains(names, n => n.StartsWith("一般公共服务支出")); // "一般公共服务（类）支出" in the narrative
         Assert.All(d.Glossary, t => Assert.False(string.IsNullOrWhiteSpace(t.Definition)));
         Assert.DoesNotContain(names, n => n.StartsWith("伙食补助费")); // not used in the narrative
     }

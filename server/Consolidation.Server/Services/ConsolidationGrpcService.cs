@@ -29,6 +29,8 @@ public sealed class ConsolidationGrpcService(ConsolidationOffice office, YearLoc
         return Task.FromResult(ConsolidationOffice.ToProto(office.Coverage(request.FiscalYear)));
     }
 
+    // AUTHORIZATION: callers are not authenticated yet. Publish and reopen belong to the finance bureau's role; once there
+    // is an identity, check it here and take published_by / reopened_by from it, not from the request.
     public override Task<YearLock> PublishConsolidation(PublishConsolidationRequest request, ServerCallContext context)
     {
         RequireYear(request.FiscalYear);

@@ -62,8 +62,11 @@ fa status 431001 --year $year || true
 echo "== consolidating $year"
 fa consolidate --year $year --by "run-main" --out "$out/consolidation-$year.txt" >"$out/consolidate.txt"
 fa consolidation --year $year --out "$out/consolidation-$year.json" --json >/dev/null
+for format in html xlsx csv; do
+  fa consolidation --year $year --format $format --out "$out/consolidation-$year.$format" >/dev/null
+done
 head -n 60 "$out/consolidate.txt"
-echo "   … the whole disclosure: $out/consolidation-$year.txt (and .json)"
+echo "   … the whole disclosure: $out/consolidation-$year.txt (and .json, .html, .xlsx, .csv)"
 
 echo "== coverage"
 fa coverage --year $year

@@ -118,6 +118,7 @@ public sealed class Connection : IDisposable
         Submissions = new SubmissionService.SubmissionServiceClient(Channel);
         Consolidations = new ConsolidationService.ConsolidationServiceClient(Channel);
         Glossary = new GlossaryService.GlossaryServiceClient(Channel);
+        Registry = new RegistryService.RegistryServiceClient(Channel);
     }
 
     public string Address { get; }
@@ -125,6 +126,7 @@ public sealed class Connection : IDisposable
     public SubmissionService.SubmissionServiceClient Submissions { get; }
     public ConsolidationService.ConsolidationServiceClient Consolidations { get; }
     public GlossaryService.GlossaryServiceClient Glossary { get; }
+    public RegistryService.RegistryServiceClient Registry { get; }
 
     /// <summary>The options of one call: the deadline from --timeout, cancelled with the command (Ctrl+C).</summary>
     public CallOptions Call(CancellationToken cancellationToken) =>

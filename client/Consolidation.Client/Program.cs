@@ -41,13 +41,34 @@ app.Configure(config =>
         .WithExample("versions", "431001", "--year", "2023");
     config.AddCommand<ConsolidateCommand>("consolidate")
         .WithDescription("汇总：合并该年度已接收的决算并显示 (run a consolidation and print the disclosure)")
-        .WithExample("consolidate", "--year", "2023", "--out", "2023.txt");
+        .WithExample("consolidate", "--year", "2023", "--out", "2023.html")
+        .WithExample("consolidate", "--year", "2023", "--scope", "405001", "--out", "education.xlsx");
     config.AddCommand<ConsolidationCommand>("consolidation")
         .WithDescription("显示已保存的汇总结果，默认最新一次 (print a stored consolidation run)")
         .WithExample("consolidation", "--year", "2023", "--run", "1", "--out", "2023.json");
     config.AddCommand<CoverageCommand>("coverage")
         .WithDescription("报送情况：已接收、待说明、已退回、未报送 (who has submitted what)")
         .WithExample("coverage", "--year", "2023");
+    config.AddBranch("registry", registry =>
+    {
+        registry.SetDescription("预算单位名录：部门及其下属单位 (the registry of departments and units)");
+        registry.AddCommand<RegistryListCommand>("list").WithDescription("列出名录 (list the registered units)");
+        registry.AddCommand<RegistryAddCommand>("add").WithDescription("登记单位 (register a unit; a recorded act)")
+            .WithExample("registry", "add", "405002", "--name", "岳阳市第一中学", "--parent", "405001", "--type", "事业", "--by", "张三");
+        registry.AddCommand<RegistryChangeCommand>("change").WithDescription("修改单位 (change a unit; a recorded act)");
+        registry.AddCommand<RegistryImportCommand>("import").WithDescription("从 CSV 导入 (import a CSV: code,name,parent,type)")
+            .WithExample("registry", "import", "samples/2023/registry.csv", "--by", "张三");
+        registry.AddCommand<RegistryHistoryCommand>("history").WithDescription("修改记录 (who changed what, when)");
+    });
+    config.AddBranch("year", year =>
+    {
+        year.SetDescription("发布与锁定年度 (publish a consolidation, lock / reopen a year)");
+        year.AddCommand<YearPublishCommand>("publish").WithDescription("发布汇总结果并锁定年度 (publish a run; locks the year)")
+            .WithExample("year", "publish", "--year", "2023", "--by", "张三");
+        year.AddCommand<YearReopenCommand>("reopen").WithDescription("重新开放年度，须写明原因 (reopen with a reason)")
+            .WithExample("year", "reopen", "--year", "2023", "--reason", "教育局更正报送", "--by", "张三");
+        year.AddCommand<YearStatusCommand>("status").WithDescription("年度是否锁定及发布记录 (lock state and acts)");
+    });
     config.AddBranch("glossary", glossary =>
     {
         glossary.SetDescription("名词解释 (the glossary of standard terms)");

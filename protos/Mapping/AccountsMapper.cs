@@ -28,6 +28,11 @@ public static class AccountsMapper
         m.Composition.Subordinates.AddRange(a.Composition.Subordinates.Select(ToProto));
         m.Explanations.AddRange(a.Explanations.Select(e => new Explanation { RuleId = e.RuleId, Location = e.Location, Text = e.Text }));
         if (a.Supplementary is { } sup) m.Supplementary = ToProto(sup);
+        m.InternalTransfers.AddRange(a.InternalTransfers.Select(t => new InternalTransfer
+        {
+            Kind = (InternalTransferKind)(int)t.Kind, CounterpartyCode = t.CounterpartyCode, Amount = t.Amount,
+            FunctionCode = t.FunctionCode, UnitCode = t.UnitCode,
+        }));
         foreach (var layout in StandardLayouts.All)
         {
             if (!a.Tables.TryGetValue(layout.Id, out var table)) continue;
@@ -58,6 +63,9 @@ public static class AccountsMapper
             Narrative = m.Narrative,
             Explanations = m.Explanations.Select(e => new D.Explanation(e.RuleId, e.Location, e.Text)).ToList(),
             Supplementary = m.Supplementary is { } sup ? ToDomain(sup) : null,
+            InternalTransfers = m.InternalTransfers
+                .Select(t => new D.InternalTransfer((D.InternalTransferKind)(int)t.Kind, t.CounterpartyCode, t.Amount, t.FunctionCode, t.UnitCode))
+                .ToList(),
         };
     }
 

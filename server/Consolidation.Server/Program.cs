@@ -28,7 +28,10 @@ catch (Consolidation.Domain.Rules.Formulas.IdentityFileException e)
 }
 builder.Services.AddSingleton(checker);
 builder.Services.AddSingleton<Intake>();
-builder.Services.AddSingleton(_ => Registry.Load(ResolvePath(options.RegistryPath)));
+builder.Services.AddSingleton<RegistryRepository>();
+builder.Services.AddSingleton<RegistryBook>();
+builder.Services.AddSingleton<YearLockRepository>();
+builder.Services.AddSingleton<YearLocks>();
 builder.Services.AddSingleton<ConsolidationOffice>();
 builder.Services.AddSingleton(_ => GlossarySources.Load(ResolvePath(options.GlossarySourcePath)));
 builder.Services.AddSingleton<GlossaryChangeRepository>();
@@ -46,9 +49,11 @@ var app = builder.Build();
 // Open the data file (and take its lock) before accepting calls: a second server on the same file fails here.
 app.Services.GetRequiredService<LiteDbStore>();
 app.Services.GetRequiredService<GlossaryOffice>();
+app.Services.GetRequiredService<RegistryBook>().ImportAtStartup(ResolvePath(options.RegistryPath)); // only into an empty registry
 app.MapGrpcService<SubmissionGrpcService>();
 app.MapGrpcService<ConsolidationGrpcService>();
 app.MapGrpcService<GlossaryGrpcService>();
+app.MapGrpcService<RegistryGrpcService>();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -22,11 +22,12 @@ public sealed class ConsolidateCommand : AsyncCommand<ConsolidateCommand.Setting
             {
                 FiscalYear = settings.Year,
                 RequestedBy = settings.By ?? Environment.UserName,
+                Scope = settings.Scope ?? "",
             };
             var disclosure = await server.Consolidations.RunConsolidationAsync(request, server.Call(cancellationToken));
             if (settings.Json) ProtoJson.Print(disclosure);
             else DisclosureView.Render(Terminal.Out, disclosure);
-            if (settings.Out is not null) DisclosureFile.WriteAndReport(settings.Out, disclosure, settings.Json);
+            if (settings.Out is not null) DisclosureFile.WriteAndReport(settings.Out, disclosure, settings.Json, DisclosureFile.Parse(settings.Format));
             return ExitCodes.Success;
         });
 }

@@ -22,11 +22,11 @@ public sealed class ConsolidationCommand : AsyncCommand<ConsolidationCommand.Set
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
         Connection.RunAsync(settings, async server =>
         {
-            var request = new GetConsolidationRequest { FiscalYear = settings.Year, RunNumber = settings.Run };
+            var request = new GetConsolidationRequest { FiscalYear = settings.Year, RunNumber = settings.Run, Scope = settings.Scope ?? "" };
             var disclosure = await server.Consolidations.GetConsolidationAsync(request, server.Call(cancellationToken));
             if (settings.Json) ProtoJson.Print(disclosure);
             else DisclosureView.Render(Terminal.Out, disclosure);
-            if (settings.Out is not null) DisclosureFile.WriteAndReport(settings.Out, disclosure, settings.Json);
+            if (settings.Out is not null) DisclosureFile.WriteAndReport(settings.Out, disclosure, settings.Json, DisclosureFile.Parse(settings.Format));
             return ExitCodes.Success;
         });
 }

@@ -12,12 +12,23 @@ public class DisclosureSettings : JsonServerSettings
     public int Year { get; set; }
 
     [CommandOption("--out <FILE>")]
-    [Description("另存到文件：.json 为 proto JSON，其他为纯文本 (write to FILE: .json → proto JSON, else plain text)")]
+    [Description("另存到文件，格式按 --format 或扩展名：.html .xlsx .csv .json，其他为纯文本 (write to FILE)")]
     public string? Out { get; set; }
+
+    [CommandOption("--format <FORMAT>")]
+    [Description("--out 的格式：text、json、html、xlsx、csv（默认按扩展名）")]
+    public string? Format { get; set; }
+
+    [CommandOption("--scope <CODE>")]
+    [Description("汇总范围：部门编码（该部门及其下属单位）；默认全市 (a department code; default: the city)")]
+    public string? Scope { get; set; }
 
     public override ValidationResult Validate()
     {
         if (Year <= 0) return ValidationResult.Error("缺少 --year 或年度无效 (a fiscal year is required)");
+        if (Format is not null && Format.Trim().ToLowerInvariant() is not ("text" or "txt" or "json" or "html" or "htm" or "xlsx" or "csv"))
+            return ValidationResult.Error($"--format “{Format}”无效：应为 text、json、html、xlsx 或 csv");
+        if (Format is not null && Out is null) return ValidationResult.Error("--format 须与 --out 一起使用 (--format needs --out)");
         if (Out is not null)
         {
             var directory = Path.GetDirectoryName(Path.GetFullPath(Out));

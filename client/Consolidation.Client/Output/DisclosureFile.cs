@@ -1,27 +1,65 @@
+using Consolidation.Client.Output.Exports;
 using Consolidation.Contracts;
 using Spectre.Console;
 
 namespace Consolidation.Client.Output;
 
-/// <summary>Writes a disclosure for <c>--out</c>: <c>.json</c> as proto JSON, anything else as the console's plain text.</summary>
+/// <summary>The formats a disclosure is exported in.</summary>
+public enum DisclosureFormat { Text, Json, Html, Xlsx, Csv }
+
+/// <summary>
+/// Writes a disclosure for <c>--out</c>: text (the console's plain rendering), JSON (proto JSON), HTML (self-contained,
+/// printable, with charts), XLSX (a sheet per table) or CSV (UTF-8 with BOM). The format is <c>--format</c>, else the
+/// file's extension (.json, .html/.htm, .xlsx, .csv), else text.
+/// </summary>
 public static class DisclosureFile
 {
-    public static void Write(string path, ConsolidatedDisclosure disclosure)
+    public static DisclosureFormat? Parse(string? format) => format?.Trim().ToLowerInvariant() switch
     {
-        string text;
-        if (string.Equals(Path.GetExtension(path), ".json", StringComparison.OrdinalIgnoreCase))
-        {
-            text = ProtoJson.Format(disclosure) + Environment.NewLine;
-        }
-        else
-        {
-            using var writer = new StringWriter();
-            DisclosureView.Render(Terminal.Plain(writer), disclosure);
-            text = writer.ToString();
-        }
+        null or "" => null,
+        "text" or "txt" => DisclosureFormat.Text,
+        "json" => DisclosureFormat.Json,
+        "html" or "htm" => DisclosureFormat.Html,
+        "xlsx" => DisclosureFormat.Xlsx,
+        "csv" => DisclosureFormat.Csv,
+        _ => throw new UsageException($"--format “{format}”无效：应为 text、json、html、xlsx 或 csv"),
+    };
+
+    public static DisclosureFormat FromExtension(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".json" => DisclosureFormat.Json,
+        ".html" or ".htm" => DisclosureFormat.Html,
+        ".xlsx" => DisclosureFormat.Xlsx,
+        ".csv" => DisclosureFormat.Csv,
+        _ => DisclosureFormat.Text,
+    };
+
+    public static void Write(string path, ConsolidatedDisclosure disclosure, DisclosureFormat? format = null)
+    {
         try
         {
-            File.WriteAllText(path, text);
+            switch (format ?? FromExtension(path))
+            {
+                case DisclosureFormat.Json:
+                    File.WriteAllText(path, ProtoJson.Format(disclosure) + Environment.NewLine);
+                    break;
+                case DisclosureFormat.Html:
+                    File.WriteAllText(path, HtmlExport.Render(disclosure));
+                    break;
+                case DisclosureFormat.Xlsx:
+                    XlsxExport.Write(path, disclosure);
+                    break;
+                case DisclosureFormat.Csv:
+                    CsvExport.Write(path, disclosure);
+                    break;
+                default:
+                    using (var writer = new StringWriter())
+                    {
+                        DisclosureView.Render(Terminal.Plain(writer), disclosure);
+                        File.WriteAllText(path, writer.ToString());
+                    }
+                    break;
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -30,9 +68,9 @@ public static class DisclosureFile
     }
 
     /// <summary>Writes the file and says so (on stderr with --json, so stdout stays JSON).</summary>
-    public static void WriteAndReport(string path, ConsolidatedDisclosure disclosure, bool json)
+    public static void WriteAndReport(string path, ConsolidatedDisclosure disclosure, bool json, DisclosureFormat? format = null)
     {
-        Write(path, disclosure);
+        Write(path, disclosure, format);
         (json ? Terminal.Error : Terminal.Out).MarkupLine($"已写入 (written)：{Markup.Escape(Path.GetFullPath(path))}");
     }
 }

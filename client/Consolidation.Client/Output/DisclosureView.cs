@@ -20,6 +20,12 @@ public static class DisclosureView
     {
         Header(console, d);
         console.WriteLine();
+        if (d.Overview.Length > 0)
+        {
+            console.Write(new Rule("[bold]第一部分 汇总概况[/]").LeftJustified());
+            console.WriteLine(d.Overview);
+            console.WriteLine();
+        }
         CoverageView.Render(console, d.Coverage ?? new Coverage { FiscalYear = d.FiscalYear }, onlyOutstanding: true);
         console.WriteLine();
         Headlines(console, d);
@@ -32,6 +38,19 @@ public static class DisclosureView
                 RenderTable(console, accounts.Tables.GetValueOrDefault(layout.Id) ?? D.Table.Empty(layout));
             }
         }
+        Eliminations(console, d);
+        if (d.Narrative.Length > 0)
+        {
+            console.WriteLine();
+            console.Write(new Rule("[bold]第三部分 汇总决算情况说明[/]").LeftJustified());
+            console.WriteLine(d.Narrative.TrimEnd());
+        }
+        if (d.Glossary.Count > 0)
+        {
+            console.WriteLine();
+            console.Write(new Rule("[bold]第四部分 名词解释[/]").LeftJustified());
+            foreach (var term in d.Glossary) console.WriteLine($"{term.Name}：{term.Definition}");
+        }
         console.WriteLine();
         console.Write(new Rule("[bold]汇总数审核[/]").LeftJustified());
         // The totals are exact sums in 分 (precision 元): the checks' tolerances are sums of half-steps, printed in 元 so
@@ -39,9 +58,35 @@ public static class DisclosureView
         FindingsView.Render(console, d.Findings, D.AmountPrecision.Yuan);
     }
 
+    /// <summary>内部往来抵销: every pair, both sides' amounts, the eliminated amount and the difference; mismatches marked.</summary>
+    private static void Eliminations(IAnsiConsole console, ConsolidatedDisclosure d)
+    {
+        if (d.Eliminations.Count == 0 && d.Overlaps.Count == 0 && d.EliminationIssues.Count == 0) return;
+        console.WriteLine();
+        console.MarkupLine($"[bold]内部往来抵销[/]（{UnitLine}；双方不一致时按较小数抵销，差额留在汇总数中）");
+        if (d.Eliminations.Count > 0)
+        {
+            var table = new Table().AddColumns("付出方→收到方", "往来", "付出方填报", "收到方填报", "抵销数", "差额");
+            for (var i = 2; i < 6; i++) table.Columns[i].RightAligned();
+            foreach (var e in d.Eliminations)
+                table.AddRow(Labels.Text($"{e.PayerCode}→{e.ReceiverCode}"), e.Flow == "subsidy" ? "补助" : "上缴",
+                    Money.FormatWanYuan(e.PayerAmount), Money.FormatWanYuan(e.ReceiverAmount), Money.FormatWanYuan(e.Eliminated),
+                    e.Difference == 0 ? "0.00" : $"[red]{Money.FormatWanYuan(e.Difference)} 不一致[/]");
+            console.Write(table);
+            foreach (var e in d.Eliminations.Where(e => e.Difference != 0)) console.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
+        }
+        foreach (var issue in d.EliminationIssues) console.MarkupLine($"[yellow]{Markup.Escape(issue)}[/]");
+        foreach (var o in d.Overlaps)
+            console.MarkupLine($"[yellow]单位 {Markup.Escape(o.UnitCode)} 已由 {Markup.Escape(o.CoveredBy)} 的报送覆盖" +
+                (o.ExcludedSubmission.Length > 0 ? $"，其单独报送未重复计入[/]" : "，两份报送均含该单位，请核对[/]"));
+    }
+
     private static void Header(IAnsiConsole console, ConsolidatedDisclosure d)
     {
-        console.Write(new Rule($"[bold]{d.FiscalYear} 年度部门决算汇总 · 第 {d.RunNumber} 次汇总[/]").LeftJustified());
+        var scope = string.IsNullOrEmpty(d.ScopeName) ? "" : $"{Markup.Escape(d.ScopeName)} · ";
+        console.Write(new Rule($"[bold]{scope}{d.FiscalYear} 年度部门决算汇总 · 第 {d.RunNumber} 次汇总[/]").LeftJustified());
+        if (d.CoverageSummary is { } summary)
+            console.MarkupLine(summary.Complete ? $"[green]{Markup.Escape(summary.Statement)}[/]" : $"[bold red]{Markup.Escape(summary.Statement)}[/]");
         var grid = new Grid();
         grid.AddColumn(new GridColumn().NoWrap().PadRight(2));
         grid.AddColumn();
@@ -49,7 +94,9 @@ public static class DisclosureView
         grid.AddRow(new Markup("[grey]汇总次序[/]"), new Markup($"第 {d.RunNumber} 次"));
         grid.AddRow(new Markup("[grey]汇总时间[/]"), new Markup(Labels.LocalTime(d.CreatedAt)));
         grid.AddRow(new Markup("[grey]汇总人[/]"), new Markup(Labels.Text(d.RequestedBy)));
-        grid.AddRow(new Markup("[grey]纳入部门[/]"), new Markup($"{d.Included.Count} 家"));
+        grid.AddRow(new Markup("[grey]纳入报送[/]"), new Markup($"{d.Included.Count} 份"));
+        if (d.ContentHash.Length > 0) grid.AddRow(new Markup("[grey]内容指纹[/]"), new Markup(Labels.Text(d.ContentHash)));
+        if (d.ComparedWithRun > 0) grid.AddRow(new Markup("[grey]同比基准[/]"), new Markup($"{d.FiscalYear - 1} 年度已发布的第 {d.ComparedWithRun} 次汇总"));
         console.Write(grid);
     }
 

@@ -3,8 +3,11 @@ using Consolidation.Domain.Rules;
 
 namespace Consolidation.Domain.Consolidation;
 
-/// <summary>A department the city expects accounts from (the registry, 预算单位名录).</summary>
-public sealed record RegisteredDepartment(string Code, string Name, UnitType Type);
+/// <summary>
+/// A unit the city expects accounts from (the registry, 预算单位名录): a department (no parent) or one of its 下属单位
+/// (parent = the department's or another unit's code).
+/// </summary>
+public sealed record RegisteredDepartment(string Code, string Name, UnitType Type, string Parent = "");
 
 /// <summary>What is on file for one department and year: its latest version and status, and its latest accepted version.</summary>
 public sealed record DepartmentFiling(string Code, string Name, int LatestVersion, SubmissionStatus LatestStatus, int AcceptedVersion);
@@ -12,15 +15,25 @@ public sealed record DepartmentFiling(string Code, string Name, int LatestVersio
 public enum CoverageState { Accepted = 1, PendingExplanation = 2, Rejected = 3, Missing = 4 }
 
 public sealed record DepartmentCoverage(
-    string Code, string Name, CoverageState State, int LatestVersion, SubmissionStatus? LatestStatus, int AcceptedVersion, bool Registered);
+    string Code, string Name, CoverageState State, int LatestVersion, SubmissionStatus? LatestStatus, int AcceptedVersion, bool Registered)
+{
+    /// <summary>The accepted submission whose composition covers this unit, when it did not submit on its own.</summary>
+    public string CoveredBy { get; init; } = "";
+    public UnitType Type { get; init; } = UnitType.Unspecified;
+    /// <summary>The registry's parent (empty for a department).</summary>
+    public string Parent { get; init; } = "";
+}
 
 /// <summary>Who is covered, who is waiting, who is missing — so a missing submitter never silently shrinks the total.</summary>
 public sealed record CoverageReport(int FiscalYear, IReadOnlyList<DepartmentCoverage> Departments, int ExpectedCount)
 {
     public int Count(CoverageState state) => Departments.Count(d => d.State == state);
 
-    public static CoverageReport Compute(int fiscalYear, IEnumerable<RegisteredDepartment> registry, IEnumerable<DepartmentFiling> filings)
+    /// <param name="coveredBy">unit code → the accepted submission whose composition (决算单位构成) covers it.</param>
+    public static CoverageReport Compute(int fiscalYear, IEnumerable<RegisteredDepartment> registry, IEnumerable<DepartmentFiling> filings,
+        IReadOnlyDictionary<string, string>? coveredBy = null)
     {
+        coveredBy ??= new Dictionary<string, string>();
         var expected = registry.GroupBy(r => r.Code).ToDictionary(g => g.Key, g => g.First());
         var filed = filings.ToDictionary(f => f.Code);
         var codes = expected.Keys.Union(filed.Keys).Order(StringComparer.Ordinal);
@@ -30,13 +43,18 @@ public sealed record CoverageReport(int FiscalYear, IReadOnlyList<DepartmentCove
             var registered = expected.TryGetValue(code, out var reg);
             if (!filed.TryGetValue(code, out var f))
             {
-                departments.Add(new DepartmentCoverage(code, reg!.Name, CoverageState.Missing, 0, null, 0, true));
+                var by = coveredBy.GetValueOrDefault(code, "");
+                departments.Add(new DepartmentCoverage(code, reg!.Name, by.Length > 0 ? CoverageState.Accepted : CoverageState.Missing, 0, null, 0, true)
+                    { CoveredBy = by, Type = reg.Type, Parent = reg.Parent });
                 continue;
             }
             var state = f.AcceptedVersion > 0 ? CoverageState.Accepted
                 : f.LatestStatus == SubmissionStatus.PendingExplanation ? CoverageState.PendingExplanation
                 : CoverageState.Rejected;
-            departments.Add(new DepartmentCoverage(code, reg?.Name ?? f.Name, state, f.LatestVersion, f.LatestStatus, f.AcceptedVersion, registered));
+            var covered = state != CoverageState.Accepted ? coveredBy.GetValueOrDefault(code, "") : "";
+            if (covered.Length > 0) state = CoverageState.Accepted; // its own filing is not accepted, but a department's submission covers it
+            departments.Add(new DepartmentCoverage(code, reg?.Name ?? f.Name, state, f.LatestVersion, f.LatestStatus, f.AcceptedVersion, registered)
+                { CoveredBy = covered, Type = reg?.Type ?? UnitType.Unspecified, Parent = reg?.Parent ?? "" });
         }
         return new CoverageReport(fiscalYear, departments, expected.Count);
     }

@@ -22,7 +22,7 @@ public static class SubmissionFile
     };
 
     private static readonly string[] TopLevel =
-        ["format", "department", "fiscalYear", "unit", "composition", "staffing", "tables", "supplementary", "narrative", "explanations", "provenance"];
+        ["format", "department", "fiscalYear", "unit", "composition", "staffing", "tables", "supplementary", "narrative", "explanations", "internalTransfers", "provenance"];
 
     public static FinalAccounts Read(string path)
     {
@@ -143,6 +143,8 @@ public static class SubmissionFile
                 }
             }
 
+            var transfers = ReadTransfers(root);
+
             if (Violations.Count > 0) return null;
             var accounts = new FinalAccounts
             {
@@ -156,6 +158,7 @@ public static class SubmissionFile
                 Narrative = narrative,
                 Explanations = explanations,
                 Supplementary = supplementary,
+                InternalTransfers = transfers,
             };
             // A file that parses but could not be submitted is reported here, before anything is sent.
             Violations.AddRange(AccountsValidator.Validate(accounts));
@@ -176,6 +179,39 @@ public static class SubmissionFile
                 else figures = figures.With(key, Amount(cell, path));
             }
             return figures;
+        }
+
+        /// <summary>内部往来: optional; each { kind, counterparty, amount, functionCode, unit? }, amounts in the file's unit.</summary>
+        private List<InternalTransfer> ReadTransfers(JsonElement root)
+        {
+            var transfers = new List<InternalTransfer>();
+            if (Optional(root, "internalTransfers", "internalTransfers", JsonValueKind.Array) is not { } array) return transfers;
+            var i = 0;
+            foreach (var e in array.EnumerateArray())
+            {
+                var p = $"internalTransfers[{i++}]";
+                if (e.ValueKind != JsonValueKind.Object) { Error(p, "应为 {kind, counterparty, amount, functionCode}"); continue; }
+                CheckKnown(e, p, ["kind", "counterparty", "amount", "functionCode", "unit"]);
+                var kindText = RequiredString(e, "kind", $"{p}.kind");
+                var kind = InternalTransferKind.Unspecified;
+                if (kindText is not null)
+                {
+                    if (InternalTransfer.ParseKind(kindText) is { } k) kind = k;
+                    else Error($"{p}.kind", $"往来类型“{kindText}”无效：应为 superiorSubsidy（上级补助收入）、subsidyToSubsidiaries（对附属单位补助支出）、subsidiaryRemittance（附属单位上缴收入）或 remittanceToSuperior（上缴上级支出）");
+                }
+                var counterparty = RequiredString(e, "counterparty", $"{p}.counterparty") ?? "";
+                var amount = e.TryGetProperty("amount", out var a) ? Amount(a, $"{p}.amount") : MissingAmount($"{p}.amount");
+                var function = RequiredString(e, "functionCode", $"{p}.functionCode") ?? "";
+                var unit = OptionalString(e, "unit", $"{p}.unit") ?? "";
+                transfers.Add(new InternalTransfer(kind, counterparty, amount, function, unit));
+            }
+            return transfers;
+        }
+
+        private long MissingAmount(string path)
+        {
+            Error(path, "缺少此字段");
+            return 0;
         }
 
         private Unit ReadUnit(JsonElement e, string path)

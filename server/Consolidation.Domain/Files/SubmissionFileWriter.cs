@@ -61,6 +61,10 @@ public static class SubmissionFileWriter
         sb.Append("  \"explanations\": [").Append(string.Join(",", a.Explanations.Select(e =>
             $"\n    {{ \"ruleId\": {Q(e.RuleId)}, \"location\": {Q(e.Location)}, \"text\": {Q(e.Text)} }}")))
           .Append(a.Explanations.Count > 0 ? "\n  ],\n" : "],\n");
+        if (a.InternalTransfers.Count > 0)
+            sb.Append("  \"internalTransfers\": [").Append(string.Join(",", a.InternalTransfers.Select(t =>
+                $"\n    {{ \"kind\": {Q(InternalTransfer.KindKey(t.Kind))}, \"counterparty\": {Q(t.CounterpartyCode)}, \"amount\": {Money.Format(t.Amount, p)}, " +
+                $"\"functionCode\": {Q(t.FunctionCode)}{(t.UnitCode.Length > 0 ? $", \"unit\": {Q(t.UnitCode)}" : "")} }}"))).Append("\n  ],\n");
         sb.Append($"  \"narrative\": {Q(a.Narrative)}\n");
         sb.Append("}\n");
         return sb.ToString();

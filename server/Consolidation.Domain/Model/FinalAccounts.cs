@@ -95,6 +95,8 @@ public sealed record FinalAccounts
     public IReadOnlyList<Explanation> Explanations { get; init; } = [];
     /// <summary>补充资料, when the submission gives it (null in older files).</summary>
     public SupplementaryFigures? Supplementary { get; init; }
+    /// <summary>内部往来: flows with other units, named so that consolidation can eliminate them (issue 5).</summary>
+    public IReadOnlyList<InternalTransfer> InternalTransfers { get; init; } = [];
 
     public Table this[string tableId] => Tables[tableId];
 }

@@ -60,6 +60,7 @@ public static partial class AccountsValidator
                 else if (fen % step != 0) v.Add(new($"supplementary.{key}", $"补充资料「{name}」金额不是 0.01 万元的整数倍，与声明的金额单位不符"));
             }
         }
+        ValidateTransfers(accounts, v);
         foreach (var layout in StandardLayouts.All)
         {
             if (!accounts.Tables.TryGetValue(layout.Id, out var table))
@@ -70,6 +71,32 @@ public static partial class AccountsValidator
             ValidateTable(table, accounts.Precision, v);
         }
         return v;
+    }
+
+    /// <summary>内部往来: a known kind, a counterparty code, a non-negative amount of the precision, a function 项, a unit of the submission.</summary>
+    private static void ValidateTransfers(FinalAccounts accounts, List<Violation> v)
+    {
+        var units = new HashSet<string>(accounts.Composition.Subordinates.Select(u => u.Code)) { accounts.DepartmentCode, accounts.Composition.Self.Code };
+        var step = Money.Granularity(Enum.IsDefined(accounts.Precision) ? accounts.Precision : AmountPrecision.Yuan);
+        for (var i = 0; i < accounts.InternalTransfers.Count; i++)
+        {
+            var t = accounts.InternalTransfers[i];
+            var p = $"internalTransfers[{i}]";
+            if (!Enum.IsDefined(t.Kind) || t.Kind == InternalTransferKind.Unspecified)
+                v.Add(new($"{p}.kind", "往来类型无效：应为 superiorSubsidy、subsidyToSubsidiaries、subsidiaryRemittance 或 remittanceToSuperior"));
+            if (!DepartmentCodePattern().IsMatch(t.CounterpartyCode))
+                v.Add(new($"{p}.counterparty", $"对方单位编码“{t.CounterpartyCode}”格式不对：应为 6 至 12 位数字"));
+            if (t.Amount < 0 || t.Amount > Money.MaxAbsoluteFen)
+                v.Add(new($"{p}.amount", "往来金额不能为负或超出上限"));
+            else if (t.Amount % step != 0)
+                v.Add(new($"{p}.amount", $"往来金额须为{Money.UnitName(accounts.Precision)}两位小数"));
+            if (t.FunctionCode.Length != 7 || !t.FunctionCode.All(char.IsAsciiDigit))
+                v.Add(new($"{p}.functionCode", $"功能科目“{t.FunctionCode}”应为 7 位项级编码（该笔往来记在 T2/T3 的哪一行）"));
+            if (t.UnitCode.Length > 0 && !units.Contains(t.UnitCode))
+                v.Add(new($"{p}.unit", $"记账单位“{t.UnitCode}”不是本次报送的本级或下属单位"));
+            if (t.CounterpartyCode == (t.UnitCode.Length > 0 ? t.UnitCode : accounts.DepartmentCode))
+                v.Add(new($"{p}.counterparty", "对方单位不能是记账单位自己"));
+        }
     }
 
     private static void ValidateUnit(Unit unit, string path, List<Violation> v)

@@ -1,56 +1,65 @@
 using Consolidation.Contracts;
 using Consolidation.Contracts.Mapping;
 using Consolidation.Domain.Consolidation;
+using Consolidation.Domain.Glossary;
 using Consolidation.Server.Storage;
 using Google.Protobuf.WellKnownTypes;
 using CoverageReport = Consolidation.Domain.Consolidation.CoverageReport;
 
 namespace Consolidation.Server.Application;
 
-/// <summary>No department of the year has an accepted version: there is nothing to consolidate.</summary>
-public sealed class NothingToConsolidateException(int year)
-    : Exception($"{year} 年度没有已接收（审核通过）的部门决算，无法汇总")
+/// <summary>No department of the year (in the scope) has an accepted version: there is nothing to consolidate.</summary>
+public sealed class NothingToConsolidateException(int year, string scope = "")
+    : Exception($"{year} 年度{(scope.Length > 0 ? $"单位 {scope} 及其下属单位" : "")}没有已接收（审核通过）的部门决算，无法汇总")
 {
     public int FiscalYear { get; } = year;
 }
 
 /// <summary>
-/// 汇总: consolidates the latest accepted version of every department of a year, stores the disclosure as a new
-/// run, and reports coverage against the registry.
+/// 汇总: consolidates the latest accepted version of every unit in a scope (the city, or one department and its 下属单位),
+/// stores the disclosure as a new immutable run, and reports coverage against the registry. Year-on-year figures compare
+/// with last year's published run of the same scope, when there is one.
 /// </summary>
 public sealed class ConsolidationOffice(
-    SubmissionRepository submissions, ConsolidationRunRepository runs, IReadOnlyList<RegisteredDepartment> registry, TimeProvider clock)
+    SubmissionRepository submissions, ConsolidationRunRepository runs, RegistryBook registry, YearLocks locks, GlossaryOffice glossary,
+    TimeProvider clock)
 {
-    public ConsolidatedDisclosure Run(int fiscalYear, string requestedBy)
+    public ConsolidatedDisclosure Run(int fiscalYear, string requestedBy, string scope = "")
     {
-        var accepted = submissions.LatestAccepted(fiscalYear);
-        if (accepted.Count == 0) throw new NothingToConsolidateException(fiscalYear);
-        var result = Consolidator.Consolidate(fiscalYear,
-            accepted.Select(s => (new SubmissionRef(s.DepartmentCode, s.DepartmentName, s.Version, s.ContentHash), s.LoadAccounts())));
-        var disclosure = new ConsolidatedDisclosure
-        {
-            FiscalYear = fiscalYear,
-            CreatedAt = Timestamp.FromDateTimeOffset(clock.GetUtcNow()),
-            RequestedBy = requestedBy,
-            Coverage = ToProto(Coverage(fiscalYear)),
-            Totals = AccountsMapper.ToProto(result.Totals),
-        };
-        disclosure.Included.AddRange(result.Included.Select(r => new IncludedSubmission
-        {
-            DepartmentCode = r.DepartmentCode, DepartmentName = r.DepartmentName, Version = r.Version, ContentHash = r.ContentHash,
-        }));
-        disclosure.Departments.AddRange(result.Headlines.Select(h => new Contracts.DepartmentHeadline
-        {
-            DepartmentCode = h.DepartmentCode, DepartmentName = h.DepartmentName, Version = h.Version,
-            IncomeTotal = h.IncomeTotal, ExpenditureTotal = h.ExpenditureTotal, FiscalAppropriation = h.FiscalAppropriation,
-            ThreePublicActual = h.ThreePublicActual, StaffActual = h.StaffActual,
-        }));
+        var disclosure = Build(fiscalYear, scope);
+        disclosure.CreatedAt = Timestamp.FromDateTimeOffset(clock.GetUtcNow());
+        disclosure.RequestedBy = requestedBy;
         return runs.Add(disclosure);
     }
 
-    public ConsolidatedDisclosure? Get(int fiscalYear, int runNumber) => runs.Get(fiscalYear, runNumber);
+    /// <summary>The disclosure the current state gives, without run metadata and without storing it.</summary>
+    public ConsolidatedDisclosure Build(int fiscalYear, string scope)
+    {
+        var hierarchy = registry.Hierarchy();
+        var accepted = submissions.LatestAccepted(fiscalYear)
+            .Where(s => scope.Length == 0 || hierarchy.IsWithin(s.DepartmentCode, scope)).ToList();
+        if (accepted.Count == 0) throw new NothingToConsolidateException(fiscalYear, scope);
+        var lastRun = locks.LastPublishedRun(fiscalYear - 1);
+        var last = lastRun > 0 ? runs.Get(fiscalYear - 1, lastRun) : null;
+        if (last is not null && last.ScopeCode != scope) last = null;
+        return DisclosureBuilder.Build(new DisclosureInputs(
+            fiscalYear, scope,
+            accepted.Select(s => (new SubmissionRef(s.DepartmentCode, s.DepartmentName, s.Version, s.ContentHash), s.LoadAccounts())).ToList(),
+            registry.Units(), submissions.Filings(fiscalYear), glossary.Current,
+            last?.RunNumber ?? 0, last?.Totals is { } totals ? AccountsMapper.ToDomain(totals) : null));
+    }
 
-    public CoverageReport Coverage(int fiscalYear) => CoverageReport.Compute(fiscalYear, registry, submissions.Filings(fiscalYear));
+    public ConsolidatedDisclosure? Get(int fiscalYear, int runNumber, string? scope = null) => runs.Get(fiscalYear, runNumber, scope);
+
+    public CoverageReport Coverage(int fiscalYear)
+    {
+        // A unit covered by an accepted department submission's composition counts as covered.
+        var coveredBy = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var s in submissions.LatestAccepted(fiscalYear))
+            foreach (var unit in s.LoadAccounts().Composition.Subordinates)
+                if (unit.Code != s.DepartmentCode) coveredBy.TryAdd(unit.Code, s.DepartmentCode);
+        return CoverageReport.Compute(fiscalYear, registry.Units(), submissions.Filings(fiscalYear), coveredBy);
+    }
 
     public static Contracts.Coverage ToProto(CoverageReport report)
     {
@@ -72,6 +81,9 @@ public sealed class ConsolidationOffice(
             LatestStatus = d.LatestStatus is { } s ? FindingMapper.ToProto(s) : SubmissionStatus.Unspecified,
             AcceptedVersion = d.AcceptedVersion,
             Registered = d.Registered,
+            CoveredBy = d.CoveredBy,
+            Type = (Contracts.UnitType)(int)d.Type,
+            Parent = d.Parent,
         }));
         return m;
     }

@@ -13,7 +13,7 @@ public sealed class MalformedSubmissionException(IReadOnlyList<Violation> violat
 }
 
 /// <summary>报送受理: refuses malformed accounts, checks the rest (审核) and stores each as a new version.</summary>
-public sealed class Intake(SubmissionRepository submissions, AccountsChecker checker, TimeProvider clock)
+public sealed class Intake(SubmissionRepository submissions, AccountsChecker checker, TimeProvider clock, YearLocks locks)
 {
     public CheckResult Validate(FinalAccounts accounts)
     {
@@ -26,6 +26,7 @@ public sealed class Intake(SubmissionRepository submissions, AccountsChecker che
     public StoredSubmission Submit(FinalAccounts accounts, string submittedBy)
     {
         var check = Validate(accounts);
-        return submissions.Add(accounts, check, submittedBy, clock.GetUtcNow().UtcDateTime);
+        // A published year takes no submission until reopened; checked and stored under the lock that publishing takes.
+        return locks.WhileOpen(accounts.FiscalYear, () => submissions.Add(accounts, check, submittedBy, clock.GetUtcNow().UtcDateTime));
     }
 }

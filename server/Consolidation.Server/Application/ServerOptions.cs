@@ -11,7 +11,7 @@ public sealed class ServerOptions
     /// <summary>The LiteDB file; relative paths are under the content root.</summary>
     public string DataPath { get; set; } = "data/consolidation.litedb";
 
-    /// <summary>A CSV (code,name,type) of the departments the city expects accounts from; empty = none registered.</summary>
+    /// <summary>A CSV (code,name[,parent],type) imported once into an empty registry at start-up (docs/consolidation.md); empty = none.</summary>
     public string RegistryPath { get; set; } = "";
 
     /// <summary>The document whose Part 4 is the glossary; empty = the seed disclosure shipped with the server.</summary>

@@ -5,18 +5,20 @@ using Grpc.Core;
 namespace Consolidation.Server.Services;
 
 /// <summary>汇总 over gRPC: unpacks the request, hands it to <see cref="ConsolidationOffice"/>, packs the reply.</summary>
-public sealed class ConsolidationGrpcService(ConsolidationOffice office) : ConsolidationService.ConsolidationServiceBase
+public sealed class ConsolidationGrpcService(ConsolidationOffice office, YearLocks locks) : ConsolidationService.ConsolidationServiceBase
 {
     public override Task<ConsolidatedDisclosure> RunConsolidation(RunConsolidationRequest request, ServerCallContext context)
     {
         RequireYear(request.FiscalYear);
-        return Task.FromResult(office.Run(request.FiscalYear, request.RequestedBy));
+        RequireScope(request.Scope);
+        return Task.FromResult(office.Run(request.FiscalYear, request.RequestedBy, request.Scope));
     }
 
     public override Task<ConsolidatedDisclosure> GetConsolidation(GetConsolidationRequest request, ServerCallContext context)
     {
         RequireYear(request.FiscalYear);
-        return Task.FromResult(office.Get(request.FiscalYear, request.RunNumber)
+        RequireScope(request.Scope);
+        return Task.FromResult(office.Get(request.FiscalYear, request.RunNumber, request.RunNumber > 0 ? null : request.Scope)
             ?? throw new RpcException(new Status(StatusCode.NotFound,
                 $"{request.FiscalYear} 年度还没有{(request.RunNumber > 0 ? $"第 {request.RunNumber} 次" : "")}汇总结果")));
     }
@@ -25,6 +27,46 @@ public sealed class ConsolidationGrpcService(ConsolidationOffice office) : Conso
     {
         RequireYear(request.FiscalYear);
         return Task.FromResult(ConsolidationOffice.ToProto(office.Coverage(request.FiscalYear)));
+    }
+
+    // AUTHORIZATION: callers are not authenticated yet. Publish and reopen belong to the finance bureau's role; once there
+    // is an identity, check it here and take published_by / reopened_by from it, not from the request.
+    public override Task<YearLock> PublishConsolidation(PublishConsolidationRequest request, ServerCallContext context)
+    {
+        RequireYear(request.FiscalYear);
+        var state = locks.Publish(request.FiscalYear, request.RunNumber, request.PublishedBy)
+            ?? throw new RpcException(new Status(StatusCode.NotFound,
+                $"{request.FiscalYear} 年度没有{(request.RunNumber > 0 ? $"第 {request.RunNumber} 次" : "全市")}汇总结果，无法发布"));
+        return Task.FromResult(ToProto(state));
+    }
+
+    public override Task<YearLock> ReopenYear(ReopenYearRequest request, ServerCallContext context)
+    {
+        RequireYear(request.FiscalYear);
+        return Task.FromResult(ToProto(locks.Reopen(request.FiscalYear, request.ReopenedBy, request.Reason)));
+    }
+
+    public override Task<YearLock> GetYearLock(GetYearLockRequest request, ServerCallContext context)
+    {
+        RequireYear(request.FiscalYear);
+        return Task.FromResult(ToProto(locks.Get(request.FiscalYear)));
+    }
+
+    private static YearLock ToProto(YearLocks.State state)
+    {
+        var m = new YearLock { FiscalYear = state.FiscalYear, Locked = state.Locked, PublishedRun = state.PublishedRun };
+        m.Acts.AddRange(state.Acts.Select(a => new YearLockAct
+        {
+            Act = a.Act, RunNumber = a.RunNumber, By = a.By, Reason = a.Reason,
+            At = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(DateTime.SpecifyKind(a.At, DateTimeKind.Utc)),
+        }));
+        return m;
+    }
+
+    private static void RequireScope(string scope)
+    {
+        if (scope.Length > 0 && !Domain.Validation.AccountsValidator.DepartmentCodePattern().IsMatch(scope))
+            throw ErrorInterceptor.InvalidArgument($"汇总范围“{scope}”无效", [("scope", "应为部门编码（6 至 12 位数字），或留空表示全市")]);
     }
 
     private static void RequireYear(int year)

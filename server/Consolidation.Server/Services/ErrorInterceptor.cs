@@ -28,6 +28,26 @@ public sealed class ErrorInterceptor : Interceptor
         {
             throw new RpcException(new Grpc.Core.Status(StatusCode.FailedPrecondition, e.Message));
         }
+        catch (YearLockedException e)
+        {
+            throw new RpcException(new Grpc.Core.Status(StatusCode.FailedPrecondition, e.Message));
+        }
+        catch (YearLockConflictException e)
+        {
+            throw new RpcException(new Grpc.Core.Status(StatusCode.FailedPrecondition, e.Message));
+        }
+        catch (RegistryRefusedException e)
+        {
+            throw InvalidArgument("单位名录数据有误，未作任何修改", e.Violations.Select(v => (v.Field, v.Message)));
+        }
+        catch (UnitExistsException e)
+        {
+            throw new RpcException(new Grpc.Core.Status(StatusCode.AlreadyExists, e.Message));
+        }
+        catch (UnitNotFoundException e)
+        {
+            throw new RpcException(new Grpc.Core.Status(StatusCode.NotFound, e.Message));
+        }
     }
 
     public static RpcException InvalidArgument(string message, IEnumerable<(string Field, string Description)> violations)

@@ -22,19 +22,21 @@ public sealed class ConsolidationRunRepository(LiteDbStore store)
                 FiscalYear = disclosure.FiscalYear,
                 RunNumber = disclosure.RunNumber,
                 CreatedAt = disclosure.CreatedAt.ToDateTime(),
+                Scope = disclosure.ScopeCode,
                 Disclosure = disclosure.ToByteArray(),
             });
         }
         return disclosure;
     }
 
-    /// <summary>A stored run (0 = the latest of the year); null when there is none.</summary>
-    public ConsolidatedDisclosure? Get(int fiscalYear, int runNumber)
+    /// <summary>A stored run (0 = the latest of the year, of the scope when one is given); null when there is none.</summary>
+    public ConsolidatedDisclosure? Get(int fiscalYear, int runNumber, string? scope = null)
     {
         var key = $"{fiscalYear}/{runNumber}"; // computed outside the predicate: LiteDB cannot translate interpolation
         var doc = runNumber > 0
             ? store.Runs.FindOne(r => r.Key == key)
-            : store.Runs.Query().Where(r => r.FiscalYear == fiscalYear).OrderByDescending(r => r.RunNumber).FirstOrDefault();
+            : store.Runs.Query().Where(r => r.FiscalYear == fiscalYear).ToEnumerable()
+                .Where(r => scope is null || r.Scope == scope).OrderByDescending(r => r.RunNumber).FirstOrDefault();
         return doc is null ? null : ConsolidatedDisclosure.Parser.ParseFrom(doc.Disclosure);
     }
 }

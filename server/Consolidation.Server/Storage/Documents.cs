@@ -32,6 +32,8 @@ public sealed class ConsolidationRunDocument
     public int FiscalYear { get; set; }
     public int RunNumber { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>The department code the run consolidates; empty for the city.</summary>
+    public string Scope { get; set; } = "";
     /// <summary>The contract's ConsolidatedDisclosure message, serialized.</summary>
     public byte[] Disclosure { get; set; } = [];
 }

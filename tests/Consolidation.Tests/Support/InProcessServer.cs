@@ -43,6 +43,7 @@ public sealed class InProcessServer : IDisposable
         Submissions = new SubmissionService.SubmissionServiceClient(Channel);
         Consolidation = new ConsolidationService.ConsolidationServiceClient(Channel);
         Glossary = new GlossaryService.GlossaryServiceClient(Channel);
+        Registry = new RegistryService.RegistryServiceClient(Channel);
     }
 
     public string Directory { get; }
@@ -51,6 +52,7 @@ public sealed class InProcessServer : IDisposable
     public SubmissionService.SubmissionServiceClient Submissions { get; }
     public ConsolidationService.ConsolidationServiceClient Consolidation { get; }
     public GlossaryService.GlossaryServiceClient Glossary { get; }
+    public RegistryService.RegistryServiceClient Registry { get; }
 
     public T Service<T>() where T : notnull => _factory.Services.GetRequiredService<T>();
 

@@ -1,0 +1,51 @@
+using Consolidation.Contracts;
+using Spectre.Console;
+
+namespace Consolidation.Client.Output;
+
+/// <summary>Prints the registry: units, a changed unit, and the history of changes.</summary>
+public static class RegistryView
+{
+    public static string TypeName(UnitType type) => type switch
+    {
+        UnitType.Administrative => "行政",
+        UnitType.PublicInstitution => "事业",
+        UnitType.Other => "其他",
+        _ => "—",
+    };
+
+    public static void Changed(IAnsiConsole console, string what, RegistryUnit unit) =>
+        console.MarkupLine($"{what}：{Labels.Text(unit.Code)} {Labels.Text(unit.Name)}（{TypeName(unit.Type)}" +
+                           $"{(unit.Parent.Length > 0 ? $"，上级 {Labels.Text(unit.Parent)}" : "，部门")}）· {Labels.Text(unit.ChangedBy)} · {Labels.LocalTime(unit.ChangedAt)}");
+
+    public static void List(IAnsiConsole console, ListUnitsReply reply)
+    {
+        if (reply.Units.Count == 0)
+        {
+            console.MarkupLine("名录为空 (no units registered)");
+            return;
+        }
+        var table = new Table().AddColumns("编码", "名称", "类型", "上级", "最后修改", "修改人");
+        foreach (var u in reply.Units)
+            table.AddRow(Labels.Text(u.Code), Labels.Text(u.Name), TypeName(u.Type), Labels.Text(u.Parent), Labels.LocalTime(u.ChangedAt), Labels.Text(u.ChangedBy));
+        console.Write(table);
+        console.MarkupLine($"共 {reply.Units.Count} 个单位，其中部门 {reply.Units.Count(u => u.Parent.Length == 0)} 个");
+    }
+
+    public static void History(IAnsiConsole console, ListRegistryActsReply reply)
+    {
+        if (reply.Acts.Count == 0)
+        {
+            console.MarkupLine("没有修改记录 (no changes recorded)");
+            return;
+        }
+        var table = new Table().AddColumns("序号", "时间", "修改人", "动作", "编码", "修改前", "修改后", "来源");
+        foreach (var a in reply.Acts)
+            table.AddRow(a.Sequence.ToString(), Labels.LocalTime(a.At), Labels.Text(a.By), Labels.Text(a.Action), Labels.Text(a.Code),
+                Describe(a.Before), Describe(a.After), Labels.Text(a.Source));
+        console.Write(table);
+    }
+
+    private static string Describe(RegistryUnit? u) =>
+        u is null ? "—" : Labels.Text($"{u.Name}／{TypeName(u.Type)}／{(u.Parent.Length > 0 ? u.Parent : "部门")}");
+}

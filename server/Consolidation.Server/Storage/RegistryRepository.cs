@@ -1,0 +1,51 @@
+using LiteDB;
+
+namespace Consolidation.Server.Storage;
+
+/// <summary>The registry's units and the append-only record of every change to them.</summary>
+public sealed class RegistryRepository
+{
+    private readonly LiteDbStore _store;
+    private readonly ILiteCollection<RegistryUnitDocument> _units;
+    private readonly ILiteCollection<RegistryActDocument> _acts;
+
+    public RegistryRepository(LiteDbStore store)
+    {
+        _store = store;
+        _units = store.Database.GetCollection<RegistryUnitDocument>("registry_units");
+        _units.EnsureIndex(u => u.Parent);
+        _acts = store.Database.GetCollection<RegistryActDocument>("registry_acts");
+        _acts.EnsureIndex(a => a.Code);
+    }
+
+    public IReadOnlyList<RegistryUnitDocument> All() => _units.FindAll().OrderBy(u => u.Id, StringComparer.Ordinal).ToList();
+
+    public RegistryUnitDocument? Find(string code) => _units.FindById(code);
+
+    public bool IsEmpty => _units.Count() == 0;
+
+    /// <summary>Writes the units and their acts in one transaction (no await inside: LiteDB binds it to the thread).</summary>
+    public void Write(IReadOnlyList<(RegistryUnitDocument? Before, RegistryUnitDocument After, string Action)> changes, string by, DateTime at, string source)
+    {
+        if (changes.Count == 0) return;
+        var db = _store.Database;
+        db.BeginTrans();
+        try
+        {
+            foreach (var (before, after, action) in changes)
+            {
+                _units.Upsert(after);
+                _acts.Insert(new RegistryActDocument { At = at, By = by, Action = action, Code = after.Id, Before = before, After = after, Source = source });
+            }
+            db.Commit();
+        }
+        catch
+        {
+            db.Rollback();
+            throw;
+        }
+    }
+
+    public IReadOnlyList<RegistryActDocument> Acts(string code) =>
+        (code.Length == 0 ? _acts.FindAll() : _acts.Find(a => a.Code == code)).OrderBy(a => a.Id).ToList();
+}

@@ -20,6 +20,7 @@ builder.Services.AddSingleton<SubmissionRepository>();
 builder.Services.AddSingleton<ConsolidationRunRepository>();
 builder.Services.AddSingleton(AccountsChecker.Standard);
 builder.Services.AddSingleton<Intake>();
+builder.Services.AddSingleton<IdempotentIntake>();
 builder.Services.AddSingleton(_ => Registry.Load(ResolvePath(options.RegistryPath)));
 builder.Services.AddSingleton<ConsolidationOffice>();
 builder.Services.AddSingleton(_ => LoadGlossary(ResolvePath(options.GlossarySourcePath)));

@@ -32,6 +32,7 @@ public sealed class LiteDbStore : IDisposable
         Runs = Database.GetCollection<ConsolidationRunDocument>("consolidation_runs");
         Runs.EnsureIndex(d => d.Key, unique: true);
         Runs.EnsureIndex(d => d.FiscalYear);
+        Requests = Database.GetCollection<RequestDocument>("submission_requests");
         FilePath = full;
     }
 
@@ -39,6 +40,8 @@ public sealed class LiteDbStore : IDisposable
     public LiteDatabase Database { get; }
     public ILiteCollection<SubmissionDocument> Submissions { get; }
     public ILiteCollection<ConsolidationRunDocument> Runs { get; }
+    /// <summary>Submission request IDs already decided (idempotent retries, docs/batch.md).</summary>
+    public ILiteCollection<RequestDocument> Requests { get; }
 
     public void Dispose()
     {

@@ -20,7 +20,7 @@ public sealed record StoredSubmission(
 /// Stores every submission as a new version of its department and year, never overwriting an earlier one, and reads
 /// them back. Version numbers are assigned under one lock, so concurrent submissions of one department never collide.
 /// </summary>
-public sealed class SubmissionRepository(LiteDbStore store)
+public sealed partial class SubmissionRepository(LiteDbStore store)
 {
     private readonly object _versionLock = new();
 

@@ -33,6 +33,8 @@ public sealed class LiteDbStore : IDisposable
         Runs.EnsureIndex(d => d.Key, unique: true);
         Runs.EnsureIndex(d => d.FiscalYear);
         Requests = Database.GetCollection<RequestDocument>("submission_requests");
+        // Creates the collection now: created lazily inside the first storing transaction, concurrent readers could fail.
+        Requests.EnsureIndex(d => d.SubmissionKey);
         FilePath = full;
     }
 

@@ -107,11 +107,9 @@ public sealed partial class SubmissionRepository(LiteDbStore store)
     /// <summary>A department's latest accepted version of a year; null when it has none.</summary>
     public StoredSubmission? LatestAccepted(string departmentCode, int fiscalYear)
     {
-        var accepted = (int)DomainStatus.Accepted;
-        var doc = store.Submissions.Query()
-            .Where(d => d.DepartmentCode == departmentCode && d.FiscalYear == fiscalYear && d.Status == accepted)
-            .OrderByDescending(d => d.Version)
-            .FirstOrDefault();
+        var doc = DepartmentDocuments(departmentCode)
+            .Where(d => d.FiscalYear == fiscalYear && d.Status == (int)DomainStatus.Accepted)
+            .MaxBy(d => d.Version);
         return doc is null ? null : ToStored(doc);
     }
 

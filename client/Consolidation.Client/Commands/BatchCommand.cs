@@ -118,10 +118,14 @@ public sealed class BatchCommand : AsyncCommand<BatchCommand.Settings>
         }
         var done = 0;
         var step = Math.Max(1, inputs.Count / 10);
+        var gate = new object();
         var plain = new BatchRunner(server.Submissions, journal, options, _ =>
         {
-            var n = Interlocked.Increment(ref done);
-            if (n % step == 0 || n == inputs.Count) Terminal.Error.WriteLine($"已处理 {n}/{inputs.Count} (processed)");
+            lock (gate)
+            {
+                done++;
+                if (done % step == 0 || done == inputs.Count) Terminal.Error.WriteLine($"已处理 {done}/{inputs.Count} (processed)");
+            }
         });
         return await plain.RunAsync(inputs, cancel);
     }

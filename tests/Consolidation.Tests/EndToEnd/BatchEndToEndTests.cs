@@ -166,3 +166,29 @@ public sealed class BatchEndToEndTests : IDisposable
         return n;
     }
 }
+
+/// <summary>`fa batch` when no server answers: retried with backoff, then reported per input, exit 5.</summary>
+[Collection("end-to-end")]
+public sealed class BatchUnavailableTests : IDisposable
+{
+    private readonly string _work = Directory.CreateTempSubdirectory("fa-e2e-unavailable").FullName;
+
+    public void Dispose() => Directory.Delete(_work, recursive: true);
+
+    [Fact]
+    public void ServerUnavailable_IsRetriedWithBackoff_ThenEveryInputFailsWithExit5()
+    {
+        var file = Path.Combine(_work, "seed.json");
+        File.Copy(Repo.SeedSample, file);
+        var report = Path.Combine(_work, "r.json");
+        var watch = Stopwatch.StartNew();
+        var run = Client.Run(null, "batch", file, "--retries", "2", "--report", report, "--journal", Path.Combine(_work, "j.jsonl"));
+        Assert.True(run.ExitCode == 5, run.ToString());
+        Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(1.5), "two retries wait 0.5 s and 1 s");
+        Assert.Contains("失败", run.Stdout);
+        Assert.Contains("重试 2 次后放弃", run.Stdout);
+        using var doc = JsonDocument.Parse(File.ReadAllText(report));
+        Assert.Equal(1, doc.RootElement.GetProperty("summary").GetProperty("counts").GetProperty("failed").GetInt32());
+        Assert.Equal(5, doc.RootElement.GetProperty("summary").GetProperty("exitCode").GetInt32());
+    }
+}

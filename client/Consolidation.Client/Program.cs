@@ -33,6 +33,15 @@ app.Configure(config =>
     config.AddCommand<ValidateCommand>("validate")
         .WithDescription("审核：只检查不保存 (check a file without storing it; exit 0 / 1 / 2 as submit)")
         .WithExample("validate", "samples/2023/431001-yueyang-port-office.json");
+    config.AddCommand<BatchCommand>("batch")
+        .WithDescription("批量报送：文件夹或多个文件（.json、.xlsx、CSV 文件夹），可续传 (submit many; resumable; exit 0 all accepted, 1 some 已退回, 2 some 待说明, 3 some malformed/refused, 5 some unanswered)")
+        .WithExample("batch", "samples/2023", "--report", "out/batch.json", "--report", "out/batch.csv");
+    config.AddCommand<TemplateCommand>("template")
+        .WithDescription("写出空白模板：XLSX 工作簿或 CSV 文件夹 (an empty workbook or CSV folder to fill in)")
+        .WithExample("template", "--format", "xlsx", "决算模板.xlsx");
+    config.AddCommand<ConvertCommand>("convert")
+        .WithDescription("格式转换：.json、.xlsx、CSV 文件夹之间互转 (convert a submission between the input formats)")
+        .WithExample("convert", "samples/2023/431001-yueyang-port-office.json", "samples/2023/xlsx/431001-yueyang-port-office.xlsx");
     config.AddCommand<StatusCommand>("status")
         .WithDescription("查询某版报送的状态和审核结果，默认最新版 (status and findings of a stored version)")
         .WithExample("status", "431001", "--year", "2023");

@@ -98,10 +98,12 @@ public static class AccountsMapper
         FinalAccounts.Descriptor.FindFieldByName(layout.Id.ToLowerInvariant())
         ?? throw new InvalidOperationException($"the contract has no field for {layout.Id}");
 
-    /// <summary>The field of a message whose camelCase name is <paramref name="key"/>.</summary>
+    /// <summary>The field of a message whose camelCase name is <paramref name="key"/> (looked up once, then cached: every cell asks).</summary>
     public static FieldDescriptor Field(MessageDescriptor message, string key) =>
-        message.Fields.InDeclarationOrder().FirstOrDefault(f => f.JsonName == key)
-        ?? throw new InvalidOperationException($"{message.Name} has no field '{key}'");
+        FieldCache.GetOrAdd((message, key), static k => k.Message.Fields.InDeclarationOrder().FirstOrDefault(f => f.JsonName == k.Key)
+            ?? throw new InvalidOperationException($"{k.Message.Name} has no field '{k.Key}'"));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(MessageDescriptor Message, string Key), FieldDescriptor> FieldCache = new();
 
     private static IMessage TableToProto(D.Table table, MessageDescriptor descriptor)
     {

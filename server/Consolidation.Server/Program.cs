@@ -32,6 +32,7 @@ builder.Services.AddSingleton<RegistryRepository>();
 builder.Services.AddSingleton<RegistryBook>();
 builder.Services.AddSingleton<YearLockRepository>();
 builder.Services.AddSingleton<YearLocks>();
+builder.Services.AddSingleton<IdempotentIntake>();
 builder.Services.AddSingleton<ConsolidationOffice>();
 builder.Services.AddSingleton(_ => GlossarySources.Load(ResolvePath(options.GlossarySourcePath)));
 builder.Services.AddSingleton<GlossaryChangeRepository>();

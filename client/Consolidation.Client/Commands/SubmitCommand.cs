@@ -1,8 +1,9 @@
 using System.ComponentModel;
+using Consolidation.Client.Inputs;
 using Consolidation.Client.Output;
 using Consolidation.Contracts;
 using Consolidation.Contracts.Mapping;
-using Consolidation.Domain.Files;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Consolidation.Client.Commands;
@@ -13,7 +14,7 @@ public sealed class SubmitCommand : AsyncCommand<SubmitCommand.Settings>
     public sealed class Settings : JsonServerSettings
     {
         [CommandArgument(0, "<FILE>")]
-        [Description("报送文件 (submission JSON file)")]
+        [Description("报送文件：.json、.xlsx 或 CSV 文件夹 (submission file: JSON, workbook or CSV folder)")]
         public string File { get; set; } = "";
 
         [CommandOption("--by <NAME>")]
@@ -25,15 +26,22 @@ public sealed class SubmitCommand : AsyncCommand<SubmitCommand.Settings>
         Connection.RunAsync(settings, async server =>
         {
             // A bad file throws here, before anything is sent.
-            var accounts = SubmissionFile.Read(settings.File);
+            var accounts = SubmissionInput.Read(settings.File);
             var request = new SubmitRequest
             {
                 Accounts = AccountsMapper.ToProto(accounts),
                 SubmittedBy = settings.By ?? Environment.UserName,
+                // Idempotent: a retry of this call could never store twice; unchanged content is recognised by the server.
+                RequestId = Guid.NewGuid().ToString("n"),
             };
             var record = await server.Submissions.SubmitAsync(request, server.Call(cancellationToken));
             if (settings.Json) ProtoJson.Print(record);
-            else SubmissionView.Record(Terminal.Out, record, accounts.Precision);
+            else
+            {
+                if (record.Outcome == SubmitOutcome.Unchanged)
+                    Terminal.Out.MarkupLine($"[grey]内容与第 {record.Version} 版相同，未保存新版本 (unchanged: same content as version {record.Version})[/]");
+                SubmissionView.Record(Terminal.Out, record, accounts.Precision);
+            }
             return ExitCodes.For(record.Status);
         });
 }

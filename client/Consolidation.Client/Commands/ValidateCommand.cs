@@ -1,8 +1,8 @@
 using System.ComponentModel;
+using Consolidation.Client.Inputs;
 using Consolidation.Client.Output;
 using Consolidation.Contracts;
 using Consolidation.Contracts.Mapping;
-using Consolidation.Domain.Files;
 using Spectre.Console.Cli;
 
 namespace Consolidation.Client.Commands;
@@ -13,7 +13,7 @@ public sealed class ValidateCommand : AsyncCommand<ValidateCommand.Settings>
     public sealed class Settings : JsonServerSettings
     {
         [CommandArgument(0, "<FILE>")]
-        [Description("报送文件 (submission JSON file)")]
+        [Description("报送文件：.json、.xlsx 或 CSV 文件夹 (submission file: JSON, workbook or CSV folder)")]
         public string File { get; set; } = "";
 
         [CommandOption("--define")]
@@ -24,7 +24,7 @@ public sealed class ValidateCommand : AsyncCommand<ValidateCommand.Settings>
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
         Connection.RunAsync(settings, async server =>
         {
-            var accounts = SubmissionFile.Read(settings.File);
+            var accounts = SubmissionInput.Read(settings.File);
             var request = new ValidateRequest { Accounts = AccountsMapper.ToProto(accounts) };
             var reply = await server.Submissions.ValidateAsync(request, server.Call(cancellationToken));
             if (settings.Json) ProtoJson.Print(reply);

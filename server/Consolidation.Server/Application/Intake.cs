@@ -19,6 +19,12 @@ public sealed class Intake(SubmissionRepository submissions, AccountsChecker che
     {
         var violations = AccountsValidator.Validate(accounts);
         if (violations.Count > 0) throw new MalformedSubmissionException(violations);
+        return Check(accounts);
+    }
+
+    /// <summary>审核 of accounts already known to be well-formed, against the department's accepted accounts of last year.</summary>
+    public CheckResult Check(FinalAccounts accounts)
+    {
         var lastYear = submissions.LatestAccepted(accounts.DepartmentCode, accounts.FiscalYear - 1)?.LoadAccounts();
         return checker.Check(accounts, lastYear);
     }

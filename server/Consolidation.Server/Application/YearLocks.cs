@@ -42,6 +42,20 @@ public sealed class YearLocks(YearLockRepository acts, ConsolidationRunRepositor
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="store"/> with the published years among <paramref name="years"/> (year → the refusal message),
+    /// under the same gate as publishing: the store leaves those years alone.
+    /// </summary>
+    public T WhileOpen<T>(IEnumerable<int> years, Func<IReadOnlyDictionary<int, string>, T> store)
+    {
+        lock (_gate)
+        {
+            var locked = years.Distinct().Select(Get).Where(s => s.Locked)
+                .ToDictionary(s => s.FiscalYear, s => new YearLockedException(s.FiscalYear, s.PublishedRun).Message);
+            return store(locked);
+        }
+    }
+
     /// <returns>null when the run does not exist.</returns>
     public State? Publish(int fiscalYear, int runNumber, string by)
     {

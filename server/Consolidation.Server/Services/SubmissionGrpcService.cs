@@ -8,10 +8,13 @@ using Grpc.Core;
 namespace Consolidation.Server.Services;
 
 /// <summary>报送 over gRPC: unpacks the request, hands it to <see cref="Intake"/>, packs the reply.</summary>
-public sealed class SubmissionGrpcService(Intake intake, SubmissionRepository submissions, GlossaryOffice glossary) : SubmissionService.SubmissionServiceBase
+public sealed partial class SubmissionGrpcService(
+    Intake intake, IdempotentIntake idempotentIntake, SubmissionRepository submissions, GlossaryOffice glossary)
+    : SubmissionService.SubmissionServiceBase
 {
     public override Task<SubmissionRecord> Submit(SubmitRequest request, ServerCallContext context)
     {
+        if (request.RequestId.Length > 0) return Task.FromResult(SubmitIdempotent(request));
         var accounts = RequireAccounts(request.Accounts);
         var stored = intake.Submit(AccountsMapper.ToDomain(accounts), request.SubmittedBy);
         return Task.FromResult(ToRecord(stored, includeAccounts: false));

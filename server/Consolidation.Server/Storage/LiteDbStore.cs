@@ -32,6 +32,9 @@ public sealed class LiteDbStore : IDisposable
         Runs = Database.GetCollection<ConsolidationRunDocument>("consolidation_runs");
         Runs.EnsureIndex(d => d.Key, unique: true);
         Runs.EnsureIndex(d => d.FiscalYear);
+        Requests = Database.GetCollection<RequestDocument>("submission_requests");
+        // Creates the collection now: created lazily inside the first storing transaction, concurrent readers could fail.
+        Requests.EnsureIndex(d => d.SubmissionKey);
         FilePath = full;
     }
 
@@ -39,6 +42,8 @@ public sealed class LiteDbStore : IDisposable
     public LiteDatabase Database { get; }
     public ILiteCollection<SubmissionDocument> Submissions { get; }
     public ILiteCollection<ConsolidationRunDocument> Runs { get; }
+    /// <summary>Submission request IDs already decided (idempotent retries, docs/batch.md).</summary>
+    public ILiteCollection<RequestDocument> Requests { get; }
 
     public void Dispose()
     {

@@ -20,7 +20,7 @@ public sealed record StoredSubmission(
 /// Stores every submission as a new version of its department and year, never overwriting an earlier one, and reads
 /// them back. Version numbers are assigned under one lock, so concurrent submissions of one department never collide.
 /// </summary>
-public sealed class SubmissionRepository(LiteDbStore store)
+public sealed partial class SubmissionRepository(LiteDbStore store)
 {
     private readonly object _versionLock = new();
 
@@ -107,11 +107,9 @@ public sealed class SubmissionRepository(LiteDbStore store)
     /// <summary>A department's latest accepted version of a year; null when it has none.</summary>
     public StoredSubmission? LatestAccepted(string departmentCode, int fiscalYear)
     {
-        var accepted = (int)DomainStatus.Accepted;
-        var doc = store.Submissions.Query()
-            .Where(d => d.DepartmentCode == departmentCode && d.FiscalYear == fiscalYear && d.Status == accepted)
-            .OrderByDescending(d => d.Version)
-            .FirstOrDefault();
+        var doc = DepartmentDocuments(departmentCode)
+            .Where(d => d.FiscalYear == fiscalYear && d.Status == (int)DomainStatus.Accepted)
+            .MaxBy(d => d.Version);
         return doc is null ? null : ToStored(doc);
     }
 

@@ -1,0 +1,206 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using Consolidation.Contracts;
+using Consolidation.Contracts.Mapping;
+using Consolidation.Domain.Files;
+using Consolidation.Domain.Rules;
+using Consolidation.Synthetic;
+using Google.Protobuf;
+using LiteDB;
+
+namespace Consolidation.Benchmarks;
+
+/// <summary>
+/// batch: N realistic synthetic departments (the generator's `generate N DIR`) submitted by the real client
+/// (`fa batch DIR`) to the real server on a fresh data file, both built in Release, timed end to end; then, in the
+/// same run, the same documents (the shape SubmissionRepository stores, with their request records) written straight
+/// into a fresh LiteDB file, grouped in transactions as the server groups them. Prints both rates and their ratio.
+/// Options: --count N (10000), --concurrency C and --chunk K (passed to fa batch), --seed S (1).
+/// </summary>
+public static class BatchBenchmark
+{
+    public static int Run(string[] args)
+    {
+        var count = Option(args, "--count", 10_000);
+        var seed = Option(args, "--seed", 1);
+        var root = RepoRoot();
+        var work = Directory.CreateTempSubdirectory("fa-bench-batch").FullName;
+        try
+        {
+            Console.WriteLine($"batch: {count} synthetic departments, work dir {work}");
+            Build(root);
+            var input = Path.Combine(work, "in");
+            var watch = Stopwatch.StartNew();
+            SampleWriter.WriteRandom(input, count, seed, 2023);
+            Console.WriteLine($"  generated {count} files in {watch.Elapsed.TotalSeconds:0.00} s ({DirectorySize(input) / 1024 / 1024} MiB)");
+
+            var (endToEnd, clientLine) = EndToEnd(root, work, input, args);
+            var raw = RawLiteDb(work, input);
+
+            var e2eRate = count / endToEnd.TotalSeconds;
+            var rawRate = count / raw.TotalSeconds;
+            Console.WriteLine($"  end to end (fa batch → server → LiteDB): {endToEnd.TotalSeconds:0.00} s, {e2eRate:0} submissions/s");
+            Console.WriteLine($"    the client said: {clientLine}");
+            Console.WriteLine($"  raw LiteDB (same documents, groups of 256 per transaction): {raw.TotalSeconds:0.00} s, {rawRate:0} submissions/s");
+            Console.WriteLine($"  ratio end to end / raw storage: {e2eRate / rawRate:0.00}");
+            return 0;
+        }
+        finally
+        {
+            try { Directory.Delete(work, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private static (TimeSpan Elapsed, string ClientLine) EndToEnd(string root, string work, string input, string[] args)
+    {
+        var serverDll = Path.Combine(root, "server", "Consolidation.Server", "bin", "Release", "net10.0", "Consolidation.Server.dll");
+        var clientDll = Path.Combine(root, "client", "Consolidation.Client", "bin", "Release", "net10.0", "fa.dll");
+        var server = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = work };
+        if (Environment.GetEnvironmentVariable("FA_BENCH_SERVER_GC") is { } gc) server.Environment["DOTNET_gcServer"] = gc;
+        foreach (var a in new[] { serverDll, "--contentRoot", work, "--Consolidation:Port=0", $"--Consolidation:DataPath={Path.Combine(work, "e2e.litedb")}",
+                     "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information" })
+            server.ArgumentList.Add(a);
+        using var serverProcess = Process.Start(server)!;
+        try
+        {
+            var address = new TaskCompletionSource<string>();
+            serverProcess.OutputDataReceived += (_, e) =>
+            {
+                const string marker = "Now listening on: ";
+                if (e.Data?.IndexOf(marker, StringComparison.Ordinal) is >= 0 and var i) address.TrySetResult(e.Data[(i + marker.Length)..].Trim());
+            };
+            serverProcess.ErrorDataReceived += (_, _) => { };
+            serverProcess.BeginOutputReadLine();
+            serverProcess.BeginErrorReadLine();
+            if (!address.Task.Wait(TimeSpan.FromSeconds(60))) throw new TimeoutException("the server did not start");
+            var serverCpuBefore = serverProcess.TotalProcessorTime;
+
+            var client = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var a in new[] { clientDll, "batch", input, "--server", address.Task.Result, "--timeout", "120" }) client.ArgumentList.Add(a);
+            foreach (var name in new[] { "--concurrency", "--chunk" })
+                if (Array.IndexOf(args, name) is >= 0 and var i && i + 1 < args.Length) { client.ArgumentList.Add(name); client.ArgumentList.Add(args[i + 1]); }
+            var watch = Stopwatch.StartNew();
+            using var clientProcess = Process.Start(client)!;
+            var stdout = clientProcess.StandardOutput.ReadToEndAsync();
+            var stderr = clientProcess.StandardError.ReadToEndAsync();
+            var clientCpu = TimeSpan.Zero;
+            while (!clientProcess.WaitForExit(100))
+                try { clientCpu = clientProcess.TotalProcessorTime; } catch (InvalidOperationException) { }
+            var elapsed = watch.Elapsed;
+            serverProcess.Refresh();
+            var serverCpu = serverProcess.TotalProcessorTime - serverCpuBefore;
+            var output = stdout.Result;
+            if (clientProcess.ExitCode != 0) throw new InvalidOperationException($"fa batch exited {clientProcess.ExitCode}:\n{output}\n{stderr.Result}");
+            Console.WriteLine($"    CPU during the batch: server {serverCpu.TotalSeconds:0.00} s, client ≥ {clientCpu.TotalSeconds:0.00} s (last sample)");
+            var summary = string.Join(" / ", output.Split('\n').Where(l => l.StartsWith("共 ", StringComparison.Ordinal) || l.StartsWith("用时", StringComparison.Ordinal)).Select(l => l.Trim()));
+            return (elapsed, summary);
+        }
+        finally
+        {
+            serverProcess.Kill(entireProcessTree: true);
+            serverProcess.WaitForExit();
+        }
+    }
+
+    /// <summary>The same documents the server stores for these files, written straight into LiteDB; only the writing is timed.</summary>
+    private static TimeSpan RawLiteDb(string work, string input)
+    {
+        var checker = AccountsChecker.Standard;
+        var receivedAt = DateTime.UtcNow;
+        var documents = Directory.GetFiles(input, "*.json").AsParallel().Select(file =>
+        {
+            var accounts = SubmissionFile.Read(file);
+            var bytes = AccountsMapper.ToProto(accounts).ToByteArray();
+            var check = checker.Check(accounts);
+            var findings = new ValidateReply { Status = FindingMapper.ToProto(check.Status) };
+            findings.Findings.AddRange(check.Findings.Select(FindingMapper.ToProto));
+            var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            var key = $"{accounts.DepartmentCode}/{accounts.FiscalYear}/1";
+            return (new RawSubmission
+            {
+                Key = key, DepartmentCode = accounts.DepartmentCode, DepartmentName = accounts.DepartmentName, FiscalYear = accounts.FiscalYear,
+                Version = 1, Status = (int)check.Status, ReceivedAt = receivedAt, SubmittedBy = "bench", ContentHash = hash,
+                MandatoryCount = check.MandatoryCount, AdvisoryCount = check.AdvisoryCount, UnexplainedCount = check.UnexplainedCount,
+                Accounts = bytes, Findings = findings.ToByteArray(),
+            }, new RawRequest { Id = Guid.NewGuid().ToString("n"), ContentHash = hash, SubmissionKey = key, Stored = true, DecidedAt = receivedAt });
+        }).ToList();
+
+        var path = Path.Combine(work, "raw.litedb");
+        var watch = Stopwatch.StartNew();
+        using (var db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct },
+                   new BsonMapper { EmptyStringToNull = false, TrimWhitespace = false }))
+        {
+            var submissions = db.GetCollection<RawSubmission>("submissions");
+            submissions.EnsureIndex(d => d.Key, unique: true);
+            submissions.EnsureIndex(d => d.DepartmentCode);
+            submissions.EnsureIndex(d => d.FiscalYear);
+            var requests = db.GetCollection<RawRequest>("submission_requests");
+            foreach (var group in documents.Chunk(256))
+            {
+                db.BeginTrans();
+                foreach (var (submission, request) in group)
+                {
+                    submissions.Insert(submission);
+                    requests.Insert(request);
+                }
+                db.Commit();
+            }
+        }
+        return watch.Elapsed;
+    }
+
+    private static void Build(string root)
+    {
+        foreach (var project in new[] { "server/Consolidation.Server", "client/Consolidation.Client" })
+        {
+            var build = Process.Start(new ProcessStartInfo("dotnet", ["build", "-c", "Release", "-nologo", "-v", "quiet", Path.Combine(root, project)])
+                { RedirectStandardOutput = true, UseShellExecute = false })!;
+            var output = build.StandardOutput.ReadToEnd();
+            build.WaitForExit();
+            if (build.ExitCode != 0) throw new InvalidOperationException($"building {project} failed:\n{output}");
+        }
+    }
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Consolidation.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Consolidation.sln not found");
+    }
+
+    private static long DirectorySize(string dir) => Directory.GetFiles(dir).Sum(f => new FileInfo(f).Length);
+
+    private static int Option(string[] args, string name, int fallback) =>
+        Array.IndexOf(args, name) is >= 0 and var i && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+
+    /// <summary>The shape of Storage/SubmissionDocument (kept in step by hand: the benchmark does not reference the server).</summary>
+    private sealed class RawSubmission
+    {
+        public long Id { get; set; }
+        public string Key { get; set; } = "";
+        public string DepartmentCode { get; set; } = "";
+        public string DepartmentName { get; set; } = "";
+        public int FiscalYear { get; set; }
+        public int Version { get; set; }
+        public int Status { get; set; }
+        public DateTime ReceivedAt { get; set; }
+        public string SubmittedBy { get; set; } = "";
+        public string ContentHash { get; set; } = "";
+        public int MandatoryCount { get; set; }
+        public int AdvisoryCount { get; set; }
+        public int UnexplainedCount { get; set; }
+        public byte[] Accounts { get; set; } = [];
+        public byte[] Findings { get; set; } = [];
+    }
+
+    /// <summary>The shape of Storage/RequestDocument.</summary>
+    private sealed class RawRequest
+    {
+        public string Id { get; set; } = "";
+        public string ContentHash { get; set; } = "";
+        public string SubmissionKey { get; set; } = "";
+        public bool Stored { get; set; }
+        public DateTime DecidedAt { get; set; }
+    }
+}

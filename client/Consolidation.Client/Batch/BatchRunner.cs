@@ -1,0 +1,198 @@
+using Consolidation.Client.Inputs;
+using Consolidation.Client.Output;
+using Consolidation.Contracts;
+using Consolidation.Contracts.Mapping;
+using Consolidation.Domain.Files;
+using Google.Protobuf;
+using Grpc.Core;
+
+namespace Consolidation.Client.Batch;
+
+/// <summary>How a batch is sent: streams at once, submissions per stream, the deadline of a stream, retries, who.</summary>
+public sealed record BatchOptions(int Concurrency, int ChunkSize, TimeSpan Timeout, int Retries, string SubmittedBy)
+{
+    /// <summary>The pause before retry number <paramref name="attempt"/> (1, 2, …): 0.5 s doubling up to 8 s, plus jitter.</summary>
+    public static TimeSpan Backoff(int attempt) =>
+        TimeSpan.FromMilliseconds(Math.Min(8000, 500 * Math.Pow(2, attempt - 1)) + Random.Shared.Next(0, 250));
+}
+
+/// <summary>
+/// Sends a batch: the inputs are cut into chunks; each chunk is read and converted (in parallel), its request IDs are
+/// journalled, and it is sent on its own SubmitBatch stream; <see cref="BatchOptions.Concurrency"/> chunks are in
+/// flight at once. A stream that fails with UNAVAILABLE, DEADLINE_EXCEEDED or ABORTED (or ends early) is retried with
+/// exponential backoff for the submissions it did not answer, with the same request IDs — the server replays what it
+/// had already decided. Findings are results, never retried.
+/// </summary>
+public sealed class BatchRunner(SubmissionService.SubmissionServiceClient client, BatchJournal journal, BatchOptions options,
+    Action<BatchItemResult> progress)
+{
+    private sealed record Pending(int Index, string File, string Key, string RequestId, FinalAccounts Accounts);
+
+    public async Task<IReadOnlyList<BatchItemResult>> RunAsync(IReadOnlyList<string> inputs, CancellationToken cancel)
+    {
+        var results = new BatchItemResult?[inputs.Count];
+        var chunks = Enumerable.Range(0, inputs.Count).Chunk(options.ChunkSize);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancel };
+        await Parallel.ForEachAsync(chunks, parallel, async (chunk, token) =>
+        {
+            var pending = Prepare(inputs, chunk, results);
+            if (pending.Count == 0) return;
+            journal.RecordSending(pending.Select(p => (p.Key, p.RequestId)));
+            await SendAsync(pending, results, token);
+            journal.Flush();
+        });
+        return results.Select(r => r!).ToList();
+    }
+
+    /// <summary>Reads the chunk's inputs; files that cannot be read and inputs the journal has a result for are done here.</summary>
+    private List<Pending> Prepare(IReadOnlyList<string> inputs, int[] chunk, BatchItemResult?[] results)
+    {
+        var pending = new Pending?[chunk.Length];
+        Parallel.For(0, chunk.Length, k =>
+        {
+            var index = chunk[k];
+            var file = inputs[index];
+            FinalAccounts proto;
+            try
+            {
+                proto = AccountsMapper.ToProto(SubmissionInput.Read(file));
+            }
+            catch (SubmissionFileException e)
+            {
+                Done(results, index, new BatchItemResult
+                {
+                    File = file,
+                    Outcome = BatchOutcome.Malformed,
+                    Reason = $"文件无法读取或内容有误，未发送（{e.Violations.Count} 处问题）",
+                    Details = e.Violations.Select(v => v.ToString()).ToList(),
+                });
+                return;
+            }
+            var key = Path.GetFullPath(file) + "|" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(proto.ToByteArray()));
+            if (journal.ResultOf(key) is { } earlier)
+            {
+                Done(results, index, earlier with { File = file, FromJournal = true });
+                return;
+            }
+            pending[k] = new Pending(index, file, key, journal.RequestIdOf(key), proto);
+        });
+        return pending.Where(p => p is not null).Select(p => p!).ToList();
+    }
+
+    private async Task SendAsync(List<Pending> items, BatchItemResult?[] results, CancellationToken cancel)
+    {
+        var remaining = items;
+        for (var attempt = 0; ; attempt++)
+        {
+            if (attempt > 0) await Task.Delay(BatchOptions.Backoff(attempt), cancel);
+            var sent = remaining;
+            var answered = new bool[sent.Count];
+            RpcException? failure = null;
+            try
+            {
+                using var call = client.SubmitBatch(new CallOptions(deadline: DateTime.UtcNow.Add(options.Timeout), cancellationToken: cancel));
+                var writing = WriteAllAsync(call.RequestStream, sent);
+                try
+                {
+                    while (await call.ResponseStream.MoveNext(cancel))
+                    {
+                        var reply = call.ResponseStream.Current;
+                        if (reply.Index < 0 || reply.Index >= sent.Count || answered[reply.Index]) continue;
+                        answered[reply.Index] = true;
+                        var result = ToResult(sent[reply.Index], reply);
+                        journal.RecordResult(result);
+                        Done(results, sent[reply.Index].Index, result);
+                    }
+                }
+                finally
+                {
+                    try { await writing; } catch (RpcException) { } catch (InvalidOperationException) { }
+                }
+            }
+            catch (RpcException e)
+            {
+                failure = e;
+            }
+            remaining = sent.Where((_, i) => !answered[i]).ToList();
+            if (remaining.Count == 0) return;
+            var transient = failure is null || IsTransient(failure.StatusCode);
+            if (!transient || attempt >= options.Retries)
+            {
+                var reason = failure is null
+                    ? $"服务器未答复（重试 {attempt} 次后放弃）"
+                    : transient
+                        ? $"服务器不可用或未在 {options.Timeout.TotalSeconds:0} 秒内答复（{failure.StatusCode}，重试 {attempt} 次后放弃）：{failure.Status.Detail}"
+                        : $"服务器错误（{failure.StatusCode}）：{failure.Status.Detail}";
+                foreach (var p in remaining)
+                    Done(results, p.Index, new BatchItemResult
+                    {
+                        File = p.File, Outcome = BatchOutcome.Failed, RequestId = p.RequestId, DepartmentCode = p.Accounts.DepartmentCode,
+                        DepartmentName = p.Accounts.DepartmentName, FiscalYear = p.Accounts.FiscalYear, Reason = reason,
+                    });
+                return;
+            }
+        }
+    }
+
+    private async Task WriteAllAsync(IClientStreamWriter<SubmitRequest> stream, List<Pending> items)
+    {
+        foreach (var p in items)
+            await stream.WriteAsync(new SubmitRequest { RequestId = p.RequestId, Accounts = p.Accounts, SubmittedBy = options.SubmittedBy });
+        await stream.CompleteAsync();
+    }
+
+    private void Done(BatchItemResult?[] results, int index, BatchItemResult result)
+    {
+        results[index] = result;
+        progress(result);
+    }
+
+    public static bool IsTransient(StatusCode code) => code is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Aborted;
+
+    private static BatchItemResult ToResult(Pending p, SubmitResult r)
+    {
+        var record = r.Record;
+        var result = new BatchItemResult
+        {
+            File = p.File,
+            Outcome = BatchOutcome.Failed,
+            RequestId = p.RequestId,
+            DepartmentCode = p.Accounts.DepartmentCode,
+            DepartmentName = p.Accounts.DepartmentName,
+            FiscalYear = p.Accounts.FiscalYear,
+            Replayed = r.Replayed,
+            Reason = r.Reason,
+            Details = r.Violations.Select(v => $"{v.Field}: {v.Description}").ToList(),
+        };
+        if (record is not null)
+        {
+            var findings = record.Findings.Where(f => f.Severity is Severity.Mandatory or Severity.Advisory && !f.Explained).ToList();
+            result = result with
+            {
+                Version = record.Version,
+                Status = Labels.Name(record.Status),
+                MandatoryCount = record.Findings.Count(f => f.Severity == Severity.Mandatory),
+                AdvisoryCount = record.Findings.Count(f => f.Severity == Severity.Advisory),
+                Reason = findings.Count == 0 ? "" : findings[0].Message + (findings.Count > 1 ? $"（等 {findings.Count} 条）" : ""),
+                Details = findings.Select(f => $"{f.RuleId} {f.Message}").ToList(),
+            };
+        }
+        return result with
+        {
+            Outcome = r.Outcome switch
+            {
+                SubmitOutcome.Stored => record?.Status switch
+                {
+                    SubmissionStatus.Accepted => BatchOutcome.Accepted,
+                    SubmissionStatus.PendingExplanation => BatchOutcome.PendingExplanation,
+                    SubmissionStatus.Rejected => BatchOutcome.Rejected,
+                    _ => BatchOutcome.Failed,
+                },
+                SubmitOutcome.Unchanged => BatchOutcome.Unchanged,
+                SubmitOutcome.Malformed => BatchOutcome.Malformed,
+                SubmitOutcome.Refused => BatchOutcome.Refused,
+                _ => BatchOutcome.Failed,
+            },
+        };
+    }
+}

@@ -1,0 +1,81 @@
+using Consolidation.Domain.Files;
+using Consolidation.Domain.Model;
+using Consolidation.Domain.Validation;
+
+namespace Consolidation.Client.Inputs;
+
+/// <summary>The formats a submission can come in (docs/batch.md): the JSON file, an XLSX workbook, a folder of CSV files.</summary>
+public enum InputFormat { Json, Workbook, CsvFolder }
+
+/// <summary>Reads a submission in any of the input formats into the domain's accounts; finds the inputs under a folder.</summary>
+public static class SubmissionInput
+{
+    /// <summary>The format of a path: *.xlsx a workbook, a folder with info.csv a CSV folder, anything else JSON.</summary>
+    public static InputFormat FormatOf(string path)
+    {
+        if (Directory.Exists(path)) return InputFormat.CsvFolder;
+        return Path.GetExtension(path).Equals(".xlsx", StringComparison.OrdinalIgnoreCase) ? InputFormat.Workbook : InputFormat.Json;
+    }
+
+    /// <summary>Reads and validates one input; a <see cref="SubmissionFileException"/> says every problem and where.</summary>
+    public static FinalAccounts Read(string path) => FormatOf(path) switch
+    {
+        InputFormat.Workbook => WorkbookFormat.Read(path),
+        InputFormat.CsvFolder => CsvFolderFormat.Read(path),
+        _ => SubmissionFile.Read(path),
+    };
+
+    /// <summary>Writes accounts in the format of <paramref name="path"/> (a .json or .xlsx file, or a folder for CSV).</summary>
+    public static void Write(FinalAccounts accounts, string path, InputFormat format)
+    {
+        switch (format)
+        {
+            case InputFormat.Workbook: WorkbookFormat.Write(accounts, path); break;
+            case InputFormat.CsvFolder: CsvFolderFormat.Write(accounts, path); break;
+            default:
+                var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+                if (dir is not null) Directory.CreateDirectory(dir);
+                File.WriteAllText(path, SubmissionFileWriter.Write(accounts), new System.Text.UTF8Encoding(false));
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The inputs named on the command line, in order: a file as it is; a folder with info.csv as one CSV submission;
+    /// any other folder searched (recursively) for *.json and *.xlsx files and CSV folders. Hidden files and folders
+    /// (the journal) and Excel's "~$" lock files are skipped, and so are the paths in <paramref name="exclude"/>.
+    /// </summary>
+    public static IReadOnlyList<string> Discover(IEnumerable<string> paths, IReadOnlyCollection<string> exclude)
+    {
+        var excluded = exclude.Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
+        var found = new List<string>();
+        foreach (var path in paths)
+        {
+            if (File.Exists(path)) found.Add(path);
+            else if (Directory.Exists(path)) Search(path, found);
+            else throw new UsageException($"找不到 {path} (no such file or folder)");
+        }
+        return found.Where(p => !excluded.Contains(Path.GetFullPath(p))).Distinct().ToList();
+    }
+
+    private static void Search(string dir, List<string> found)
+    {
+        if (File.Exists(Path.Combine(dir, CsvFolderFormat.InfoFile)))
+        {
+            found.Add(dir);
+            return;
+        }
+        foreach (var file in Directory.GetFiles(dir).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(file);
+            if (name.StartsWith('.') || name.StartsWith("~$", StringComparison.Ordinal)) continue;
+            var ext = Path.GetExtension(name).ToLowerInvariant();
+            if (ext is ".json" or ".xlsx") found.Add(file);
+        }
+        foreach (var sub in Directory.GetDirectories(dir).Order(StringComparer.Ordinal))
+            if (!Path.GetFileName(sub).StartsWith('.')) Search(sub, found);
+    }
+
+    /// <summary>A read failure of a format reader: where (sheet or file, row, column) and what.</summary>
+    public static SubmissionFileException Error(string path, IReadOnlyList<Violation> violations) => new(path, violations);
+}

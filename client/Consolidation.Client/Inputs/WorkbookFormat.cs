@@ -1,0 +1,130 @@
+using System.Globalization;
+using ClosedXML.Excel;
+using Consolidation.Domain.Files;
+using Consolidation.Domain.Layouts;
+using Consolidation.Domain.Model;
+using Consolidation.Domain.Validation;
+
+namespace Consolidation.Client.Inputs;
+
+/// <summary>
+/// The XLSX workbook (docs/batch.md): sheets 基本信息, one per table named "T1 收入支出决算总表" … (a sheet named just
+/// "T1" is read too) laid out as the published table — title row, "金额单位：万元" row, header row
+/// 科目编码 | 科目名称 | columns, then the rows — 出错说明 and 情况说明. Amount cells are numbers or text; a number is
+/// read as its shortest decimal text and parsed as in the JSON format, so 461.57 stays exactly 461.57.
+/// </summary>
+public static class WorkbookFormat
+{
+    public const string InfoSheet = "基本信息";
+    public const string ExplanationSheet = "出错说明";
+    public const string NarrativeSheet = "情况说明";
+    /// <summary>Below Excel's 32,767 characters per cell: a longer narrative continues in the next rows.</summary>
+    private const int NarrativeCellChars = 30_000;
+
+    public static string SheetName(TableLayout layout) => $"{layout.Id} {layout.Name}";
+
+    public static FinalAccounts Read(string path)
+    {
+        XLWorkbook workbook;
+        try
+        {
+            workbook = new XLWorkbook(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or FormatException
+                                      or ArgumentException or InvalidOperationException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException)
+        {
+            throw new SubmissionFileException(path, [new Violation("(工作簿)", $"无法打开 XLSX 工作簿：{e.Message}")]);
+        }
+        using (workbook)
+        {
+            Grid? Sheet(Func<string, bool> match) =>
+                workbook.Worksheets.FirstOrDefault(s => match(s.Name)) is { } ws ? ToGrid(ws) : null;
+            var tables = StandardLayouts.All.ToDictionary(l => l.Id,
+                l => Sheet(n => n == l.Id || n.StartsWith(l.Id + " ", StringComparison.Ordinal)));
+            var narrativeSheet = workbook.Worksheets.FirstOrDefault(s => s.Name == NarrativeSheet);
+            var narrative = narrativeSheet is null ? "" : string.Concat(
+                Enumerable.Range(2, Math.Max(0, narrativeSheet.LastRowUsed()?.RowNumber() - 1 ?? 0)).Select(r => CellText(narrativeSheet.Cell(r, 1))));
+            return AccountsGridReader.Read(path, Sheet(n => n == InfoSheet), tables, Sheet(n => n == ExplanationSheet), narrative,
+                $"工作表「{InfoSheet}」", l => $"工作表「{SheetName(l)}」");
+        }
+    }
+
+    private static Grid ToGrid(IXLWorksheet ws)
+    {
+        var lastRow = ws.LastRowUsed()?.RowNumber() ?? 0;
+        var lastColumn = ws.LastColumnUsed()?.ColumnNumber() ?? 0;
+        var rows = new List<string[]>(lastRow);
+        for (var r = 1; r <= lastRow; r++)
+        {
+            var row = new string[lastColumn];
+            for (var c = 1; c <= lastColumn; c++) row[c - 1] = CellText(ws.Cell(r, c));
+            rows.Add(row);
+        }
+        return new Grid(ws.Name, spreadsheet: true, rows);
+    }
+
+    /// <summary>A cell as text: a number as its shortest round-trip decimal (never through a float sum), text as it is.</summary>
+    private static string CellText(IXLCell cell) => cell.Value switch
+    {
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        string s => s,
+        null => "",
+        var other => cell.GetFormattedString(),
+    };
+
+    public static void Write(FinalAccounts accounts, string path) => Write(AccountsGrids.Of(accounts), accounts.DepartmentName, path);
+
+    public static void Write(AccountsGrids grids, string departmentName, string path)
+    {
+        using var workbook = new XLWorkbook();
+        var info = workbook.AddWorksheet(InfoSheet);
+        WriteRows(info, 1, grids.Info, amountsFrom: int.MaxValue);
+        info.Column(1).Width = 12;
+        info.Column(2).Width = 40;
+        info.Column(3).Width = 40;
+        var unit = grids.Info.FirstOrDefault(r => r[0] == AccountsGrids.InfoKeys.Unit)?.ElementAtOrDefault(1) ?? "";
+        foreach (var layout in StandardLayouts.All)
+        {
+            var ws = workbook.AddWorksheet(SheetName(layout));
+            ws.Cell(1, 1).SetValue(layout.Name);
+            ws.Cell(1, 1).Style.Font.Bold = true;
+            ws.Cell(2, 1).SetValue(departmentName.Length > 0 ? $"编制单位：{departmentName}" : "编制单位：");
+            ws.Cell(2, layout.Columns.Count + 2).SetValue(AccountsGrids.UnitPrefix + unit);
+            WriteRows(ws, 3, grids.Tables[layout.Id], amountsFrom: 2);
+            ws.Row(3).Style.Font.Bold = true;
+            ws.Column(1).Width = 12;
+            ws.Column(2).Width = 36;
+            for (var c = 0; c < layout.Columns.Count; c++) ws.Column(c + 3).Width = 16;
+        }
+        var explanations = workbook.AddWorksheet(ExplanationSheet);
+        WriteRows(explanations, 1, grids.Explanations, amountsFrom: int.MaxValue);
+        explanations.Column(3).Width = 80;
+        var narrative = workbook.AddWorksheet(NarrativeSheet);
+        narrative.Cell(1, 1).SetValue(NarrativeSheet);
+        for (var i = 0; i * NarrativeCellChars < grids.Narrative.Length; i++)
+            narrative.Cell(2 + i, 1).SetValue(grids.Narrative.Substring(i * NarrativeCellChars, Math.Min(NarrativeCellChars, grids.Narrative.Length - i * NarrativeCellChars)));
+        narrative.Column(1).Width = 120;
+        narrative.Column(1).Style.Alignment.WrapText = true;
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (dir is not null) Directory.CreateDirectory(dir);
+        workbook.SaveAs(path);
+    }
+
+    /// <summary>Writes rows from <paramref name="firstRow"/>; cells from column <paramref name="amountsFrom"/> (0-based) of data rows are amounts.</summary>
+    private static void WriteRows(IXLWorksheet ws, int firstRow, IReadOnlyList<string[]> rows, int amountsFrom)
+    {
+        for (var r = 0; r < rows.Count; r++)
+            for (var c = 0; c < rows[r].Length; c++)
+            {
+                var cell = ws.Cell(firstRow + r, c + 1);
+                var text = rows[r][c];
+                // An amount is written as a number (so the sheet sums), from its exact decimal text.
+                if (r > 0 && c >= amountsFrom && decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+                {
+                    cell.SetValue(number);
+                    cell.Style.NumberFormat.Format = "0.00";
+                }
+                else cell.SetValue(text);
+            }
+    }
+}

@@ -1,0 +1,64 @@
+using Consolidation.Client.Batch;
+using Spectre.Console;
+
+namespace Consolidation.Client.Output;
+
+/// <summary>The end of <c>fa batch</c>: the per-input result table and the summary (counts, time, rate).</summary>
+public static class BatchView
+{
+    public static string Name(BatchOutcome outcome) => outcome switch
+    {
+        BatchOutcome.Accepted => "已接收",
+        BatchOutcome.PendingExplanation => "待说明",
+        BatchOutcome.Rejected => "已退回",
+        BatchOutcome.Unchanged => "未变",
+        BatchOutcome.Malformed => "格式有误",
+        BatchOutcome.Refused => "被拒绝",
+        _ => "失败",
+    };
+
+    private static string Style(BatchOutcome outcome) => outcome switch
+    {
+        BatchOutcome.Accepted => "green",
+        BatchOutcome.PendingExplanation => "yellow",
+        BatchOutcome.Unchanged => "grey",
+        _ => "red",
+    };
+
+    /// <summary>
+    /// The result table: every input when <paramref name="all"/>, else only the inputs that are not 已接收 or 未变
+    /// (with a line saying how many were left out).
+    /// </summary>
+    public static void Table(IAnsiConsole console, IReadOnlyList<BatchItemResult> results, bool all)
+    {
+        var shown = all ? results : results.Where(r => r.Outcome is not (BatchOutcome.Accepted or BatchOutcome.Unchanged)).ToList();
+        if (shown.Count > 0)
+        {
+            var table = new Table().Border(TableBorder.Simple)
+                .AddColumn("文件 file").AddColumn("部门 department").AddColumn("年度").AddColumn("结果 result")
+                .AddColumn(new TableColumn("版本").RightAligned()).AddColumn("说明 reason");
+            foreach (var r in shown)
+            {
+                var outcome = $"[{Style(r.Outcome)}]{Name(r.Outcome)}[/]" + (r.Outcome == BatchOutcome.Unchanged && r.Status.Length > 0 ? $"（{r.Status}）" : "")
+                    + (r.FromJournal ? " [grey](上次)[/]" : r.Replayed ? " [grey](重放)[/]" : "");
+                var reason = r.Reason.Length > 0 ? r.Reason : r.Details.FirstOrDefault() ?? "";
+                if (r.Outcome == BatchOutcome.Malformed && r.Details.Count > 0)
+                    reason = r.Reason + "\n" + string.Join("\n", r.Details.Take(5)) + (r.Details.Count > 5 ? $"\n…（共 {r.Details.Count} 处）" : "");
+                table.AddRow(Markup.Escape(r.File), Markup.Escape(r.DepartmentCode.Length > 0 ? $"{r.DepartmentCode} {r.DepartmentName}" : "—"),
+                    r.FiscalYear > 0 ? r.FiscalYear.ToString() : "—", outcome, r.Version > 0 ? r.Version.ToString() : "—", Markup.Escape(reason));
+            }
+            console.Write(table);
+        }
+        var hidden = results.Count - shown.Count;
+        if (hidden > 0) console.MarkupLine($"[grey]另有 {hidden} 份已接收或未变，未逐一列出（--table all 列出全部；--report 写出全部结果）[/]");
+    }
+
+    public static void Summary(IAnsiConsole console, BatchSummary s)
+    {
+        var parts = Enum.GetValues<BatchOutcome>().Where(o => s[o] > 0).Select(o => $"{Name(o)} {s[o]}");
+        console.MarkupLine($"[bold]共 {s.Total} 份[/]：{Markup.Escape(string.Join("，", parts))}");
+        if (s.FromJournal > 0) console.MarkupLine($"其中 {s.FromJournal} 份上次已完成，取自日志，未再发送 (from the journal, not sent again)");
+        if (s.Replayed > 0) console.MarkupLine($"其中 {s.Replayed} 份服务器按请求编号认出为重试，未重复保存 (replayed)");
+        console.MarkupLine($"用时 {s.Elapsed.TotalSeconds:0.00} 秒，{s.Rate:0.0} 份/秒 (elapsed, submissions per second)");
+    }
+}

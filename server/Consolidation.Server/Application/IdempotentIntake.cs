@@ -1,0 +1,100 @@
+using Consolidation.Contracts.Mapping;
+using Consolidation.Domain.Validation;
+using Consolidation.Server.Storage;
+using Google.Protobuf;
+using Contract = Consolidation.Contracts;
+
+namespace Consolidation.Server.Application;
+
+/// <summary>One submission as it arrived: the client's request ID, the accounts (contract message, possibly missing), who.</summary>
+public sealed record IntakeRequest(string RequestId, Contract.FinalAccounts? Accounts, string SubmittedBy);
+
+/// <summary>What became of one request (docs/batch.md).</summary>
+public enum IntakeOutcome { Stored, Unchanged, Malformed, Refused, YearLocked }
+
+/// <summary>The result of one request: the version stored or found unchanged, or why nothing was stored.</summary>
+public sealed record IntakeResult(
+    string RequestId, IntakeOutcome Outcome, bool Replayed, StoredSubmission? Submission, string Reason, IReadOnlyList<Violation> Violations);
+
+/// <summary>
+/// 报送受理 with request IDs (idempotent), for a group of submissions at once: every request is unpacked, validated,
+/// hashed and checked on worker threads; then the whole group is decided and stored in one LiteDB transaction on one
+/// thread (<see cref="SubmissionRepository.StoreRequests"/>). One bad request gets its own result and never spoils
+/// the others.
+/// </summary>
+public sealed class IdempotentIntake(Intake intake, SubmissionRepository submissions, TimeProvider clock, YearLocks locks)
+{
+    public const string MissingAccountsReason = "请求中没有决算数据，未保存";
+    public const string MalformedReason = "报送数据不完整或格式有误，未保存";
+
+    public static string MissingRequestIdReason => "缺少请求编号 request_id（批量报送的每一份都须带客户端生成的唯一编号），未保存";
+
+    public static string ConflictReason(string requestId) =>
+        $"请求编号 {requestId} 已用于内容不同的另一份报送，本次未保存；新的报送请使用新的请求编号";
+
+    public IReadOnlyList<IntakeResult> SubmitAll(IReadOnlyList<IntakeRequest> requests)
+    {
+        var results = new IntakeResult?[requests.Count];
+        var prepared = new PreparedSubmission?[requests.Count];
+        if (requests.Count == 1) Prepare(0);
+        else Parallel.For(0, requests.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, Prepare);
+
+        var toStore = new List<(int Index, PreparedSubmission Item)>();
+        for (var i = 0; i < requests.Count; i++)
+            if (prepared[i] is { } p) toStore.Add((i, p));
+        if (toStore.Count > 0)
+        {
+            // A published year takes no submission until reopened (decided under the gate publishing takes).
+            var decisions = locks.WhileOpen(toStore.Select(t => t.Item.Accounts.FiscalYear), locked =>
+            {
+                foreach (var (index, item) in toStore.Where(t => locked.ContainsKey(t.Item.Accounts.FiscalYear)))
+                    results[index] = new IntakeResult(item.RequestId, IntakeOutcome.YearLocked, false, null, locked[item.Accounts.FiscalYear], []);
+                toStore.RemoveAll(t => locked.ContainsKey(t.Item.Accounts.FiscalYear));
+                return toStore.Count == 0 ? [] : submissions.StoreRequests(toStore.Select(t => t.Item).ToList(), p => intake.Check(p.Accounts), clock.GetUtcNow().UtcDateTime);
+            });
+            for (var k = 0; k < toStore.Count; k++)
+            {
+                var (index, item) = toStore[k];
+                var d = decisions[k];
+                results[index] = d.Kind switch
+                {
+                    RequestDecisionKind.Stored => new IntakeResult(item.RequestId, IntakeOutcome.Stored, d.Replayed, d.Submission, "", []),
+                    RequestDecisionKind.Unchanged => new IntakeResult(item.RequestId, IntakeOutcome.Unchanged, d.Replayed, d.Submission, "", []),
+                    _ => Refused(item.RequestId, ConflictReason(item.RequestId)),
+                };
+            }
+        }
+        return results.Select(r => r!).ToList();
+
+        void Prepare(int i)
+        {
+            var (result, item) = PrepareOne(requests[i]);
+            results[i] = result;
+            prepared[i] = item;
+        }
+    }
+
+    /// <summary>Either a final result (malformed, refused) or a prepared submission to decide under the lock.</summary>
+    private (IntakeResult? Result, PreparedSubmission? Item) PrepareOne(IntakeRequest request)
+    {
+        if (string.IsNullOrWhiteSpace(request.RequestId)) return (Refused(request.RequestId, MissingRequestIdReason), null);
+        if (request.Accounts is null)
+            return (Malformed(request.RequestId, MissingAccountsReason, [new Violation("accounts", "缺少决算数据")]), null);
+        var accounts = AccountsMapper.ToDomain(request.Accounts);
+        var violations = AccountsValidator.Validate(accounts);
+        if (violations.Count > 0) return (Malformed(request.RequestId, MalformedReason, violations), null);
+        // The canonical bytes: the domain accounts packed again, so that equal content always hashes equal.
+        var bytes = AccountsMapper.ToProto(accounts).ToByteArray();
+        var hash = PreparedSubmission.HashOf(bytes);
+        // A retry or an unchanged resubmission needs no check; the decision is taken again under the lock.
+        var anticipated = submissions.Anticipate(request.RequestId, accounts.DepartmentCode, accounts.FiscalYear, hash);
+        var check = anticipated is null ? intake.Check(accounts) : null;
+        return (null, new PreparedSubmission(request.RequestId, accounts, bytes, hash, request.SubmittedBy, check));
+    }
+
+    private static IntakeResult Malformed(string requestId, string reason, IReadOnlyList<Violation> violations) =>
+        new(requestId, IntakeOutcome.Malformed, false, null, reason, violations);
+
+    private static IntakeResult Refused(string requestId, string reason) =>
+        new(requestId, IntakeOutcome.Refused, false, null, reason, []);
+}

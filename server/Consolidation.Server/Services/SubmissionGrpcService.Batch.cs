@@ -1,0 +1,101 @@
+using System.Threading.Channels;
+using Consolidation.Contracts;
+using Consolidation.Server.Application;
+using Grpc.Core;
+
+namespace Consolidation.Server.Services;
+
+/// <summary>Submit with a request ID, and 批量报送 (SubmitBatch): see docs/batch.md.</summary>
+public sealed partial class SubmissionGrpcService
+{
+    /// <summary>At most this many requests are decided together (one LiteDB transaction).</summary>
+    public const int MaxGroup = 256;
+
+    /// <summary>Requests read ahead of the one being decided (back-pressure on the client beyond that).</summary>
+    private const int ReadAhead = 1024;
+
+    /// <summary>Submit with a request ID: the idempotent path; REFUSED becomes ALREADY_EXISTS, MALFORMED INVALID_ARGUMENT.</summary>
+    private SubmissionRecord SubmitIdempotent(SubmitRequest request)
+    {
+        var result = idempotentIntake.SubmitAll([new IntakeRequest(request.RequestId, request.Accounts, request.SubmittedBy)])[0];
+        return result.Outcome switch
+        {
+            IntakeOutcome.Malformed when request.Accounts is null =>
+                throw ErrorInterceptor.InvalidArgument(result.Reason, result.Violations.Select(v => (v.Field, v.Message))),
+            IntakeOutcome.Malformed => throw new MalformedSubmissionException(result.Violations),
+            IntakeOutcome.Refused => throw new RpcException(new Status(StatusCode.AlreadyExists, result.Reason)),
+            IntakeOutcome.YearLocked => throw new RpcException(new Status(StatusCode.FailedPrecondition, result.Reason)),
+            _ => WithOutcome(ToRecord(result.Submission!, includeAccounts: false), result),
+        };
+    }
+
+    public override async Task SubmitBatch(IAsyncStreamReader<SubmitRequest> requestStream, IServerStreamWriter<SubmitResult> responseStream,
+        ServerCallContext context)
+    {
+        var cancel = context.CancellationToken;
+        var pending = Channel.CreateBounded<SubmitRequest>(new BoundedChannelOptions(ReadAhead) { SingleReader = true, SingleWriter = true });
+        // Reading goes on while a group is being decided, so the next group is ready when this one is written back.
+        var pump = Task.Run(async () =>
+        {
+            try
+            {
+                while (await requestStream.MoveNext(cancel)) await pending.Writer.WriteAsync(requestStream.Current, cancel);
+                pending.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                pending.Writer.Complete(e);
+            }
+        }, cancel);
+
+        var index = 0;
+        var group = new List<SubmitRequest>(MaxGroup);
+        while (await pending.Reader.WaitToReadAsync(cancel))
+        {
+            group.Clear();
+            while (group.Count < MaxGroup && pending.Reader.TryRead(out var request)) group.Add(request);
+            var requests = group.Select(r => new IntakeRequest(r.RequestId, r.Accounts, r.SubmittedBy)).ToList();
+            // Decided on a worker thread: the LiteDB transaction begins and commits there, with no await in between.
+            var results = await Task.Run(() => idempotentIntake.SubmitAll(requests), cancel);
+            for (var i = 0; i < results.Count; i++)
+            {
+                var last = i == results.Count - 1;
+                responseStream.WriteOptions = last ? null : new WriteOptions(WriteFlags.BufferHint);
+                await responseStream.WriteAsync(ToResult(results[i], index + i), cancel);
+            }
+            index += results.Count;
+        }
+        await pump;
+    }
+
+    private SubmitResult ToResult(IntakeResult r, int index)
+    {
+        var result = new SubmitResult
+        {
+            RequestId = r.RequestId,
+            Index = index,
+            Outcome = Outcome(r.Outcome),
+            Replayed = r.Replayed,
+            Reason = r.Reason,
+        };
+        if (r.Submission is not null) result.Record = ToRecord(r.Submission, includeAccounts: false);
+        result.Violations.AddRange(r.Violations.Select(v => new FieldViolation { Field = v.Field, Description = v.Message }));
+        return result;
+    }
+
+    private static SubmissionRecord WithOutcome(SubmissionRecord record, IntakeResult r)
+    {
+        record.Outcome = Outcome(r.Outcome);
+        record.Replayed = r.Replayed;
+        return record;
+    }
+
+    private static SubmitOutcome Outcome(IntakeOutcome outcome) => outcome switch
+    {
+        IntakeOutcome.Stored => SubmitOutcome.Stored,
+        IntakeOutcome.Unchanged => SubmitOutcome.Unchanged,
+        IntakeOutcome.Malformed => SubmitOutcome.Malformed,
+        IntakeOutcome.Refused or IntakeOutcome.YearLocked => SubmitOutcome.Refused,
+        _ => SubmitOutcome.Unspecified,
+    };
+}

@@ -1,0 +1,163 @@
+using System.Security.Cryptography;
+using Consolidation.Contracts;
+using Consolidation.Contracts.Mapping;
+using Consolidation.Domain.Rules;
+using Google.Protobuf;
+using D = Consolidation.Domain.Model;
+
+namespace Consolidation.Server.Storage;
+
+/// <summary>
+/// A submission ready to be stored under its request ID: its canonical bytes (the contract's FinalAccounts, serialized
+/// once) and their hash, and its check when it was already run (null: run it only if a new version is stored).
+/// </summary>
+public sealed record PreparedSubmission(
+    string RequestId, D.FinalAccounts Accounts, byte[] CanonicalBytes, string ContentHash, string SubmittedBy, CheckResult? Check)
+{
+    public static string HashOf(byte[] canonicalBytes) => Convert.ToHexStringLower(SHA256.HashData(canonicalBytes));
+}
+
+/// <summary>What the repository decided for one request.</summary>
+public enum RequestDecisionKind
+{
+    /// <summary>A new version was stored (or, when replayed, had been stored by this request ID).</summary>
+    Stored,
+    /// <summary>Same content as the department's latest version of the year: nothing stored, that version returned.</summary>
+    Unchanged,
+    /// <summary>The request ID was already used for other content: nothing stored.</summary>
+    Conflict,
+}
+
+public sealed record RequestDecision(RequestDecisionKind Kind, bool Replayed, StoredSubmission? Submission);
+
+public sealed partial class SubmissionRepository
+{
+    /// <summary>
+    /// The decision a request would get now, without storing anything: a retry of a known request ID (replayed or a
+    /// conflict) or unchanged content; null when it needs checking and storing. Used to skip the check; the
+    /// authoritative decision is taken again by <see cref="StoreRequests"/> under the version lock.
+    /// </summary>
+    public RequestDecision? Anticipate(string requestId, string departmentCode, int fiscalYear, string contentHash)
+    {
+        var known = store.Requests.FindById(requestId);
+        if (known is not null) return Replay(known, contentHash, null);
+        var latest = LatestDocument(departmentCode, fiscalYear);
+        return latest is not null && latest.ContentHash == contentHash
+            ? new RequestDecision(RequestDecisionKind.Unchanged, false, ToStored(latest))
+            : null;
+    }
+
+    /// <summary>
+    /// Decides and stores a group of requests in one LiteDB transaction, under the version lock, on the calling thread
+    /// (nothing in here awaits). Per request, in order: a known request ID is replayed (same content) or a conflict
+    /// (other content); content equal to the department's latest version of the year is unchanged (the request ID is
+    /// remembered, nothing else stored); anything else becomes the next version, checked by <paramref name="check"/>
+    /// when it was not checked before. Many concurrent retries of one request ID therefore store one version.
+    /// </summary>
+    public IReadOnlyList<RequestDecision> StoreRequests(
+        IReadOnlyList<PreparedSubmission> items, Func<PreparedSubmission, CheckResult> check, DateTime receivedAt)
+    {
+        // LiteDB keeps milliseconds: store what a later read returns, so a replay equals the original reply.
+        receivedAt = new DateTime(receivedAt.Ticks - receivedAt.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
+        var decisions = new RequestDecision[items.Count];
+        var requests = new Dictionary<string, RequestDocument>(StringComparer.Ordinal);
+        var latest = new Dictionary<(string Code, int Year), SubmissionDocument?>();
+        var written = new Dictionary<string, SubmissionDocument>(StringComparer.Ordinal);
+        lock (_versionLock)
+        {
+            if (!store.Database.BeginTrans()) throw new InvalidOperationException("a LiteDB transaction is already open on this thread");
+            try
+            {
+                for (var i = 0; i < items.Count; i++)
+                {
+                    var item = items[i];
+                    var known = requests.GetValueOrDefault(item.RequestId) ?? store.Requests.FindById(item.RequestId);
+                    if (known is not null)
+                    {
+                        decisions[i] = Replay(known, item.ContentHash, written);
+                        continue;
+                    }
+                    var slot = (item.Accounts.DepartmentCode, item.Accounts.FiscalYear);
+                    if (!latest.TryGetValue(slot, out var last)) last = latest[slot] = LatestDocument(slot.DepartmentCode, slot.FiscalYear);
+                    SubmissionDocument doc;
+                    bool stored;
+                    if (last is not null && last.ContentHash == item.ContentHash)
+                    {
+                        doc = last;
+                        stored = false;
+                    }
+                    else
+                    {
+                        doc = NewDocument(item, item.Check ?? check(item), receivedAt, (last?.Version ?? 0) + 1);
+                        store.Submissions.Insert(doc);
+                        written[doc.Key] = doc;
+                        latest[slot] = doc;
+                        stored = true;
+                    }
+                    var request = new RequestDocument
+                    {
+                        Id = item.RequestId, ContentHash = item.ContentHash, SubmissionKey = doc.Key, Stored = stored, DecidedAt = receivedAt,
+                    };
+                    store.Requests.Insert(request);
+                    requests[request.Id] = request;
+                    decisions[i] = new RequestDecision(stored ? RequestDecisionKind.Stored : RequestDecisionKind.Unchanged, false, ToStored(doc));
+                }
+                if (!store.Database.Commit()) throw new InvalidOperationException("the LiteDB transaction did not commit");
+            }
+            catch
+            {
+                store.Database.Rollback();
+                throw;
+            }
+        }
+        return decisions;
+    }
+
+    private RequestDecision Replay(RequestDocument known, string contentHash, Dictionary<string, SubmissionDocument>? written)
+    {
+        if (known.ContentHash != contentHash) return new RequestDecision(RequestDecisionKind.Conflict, false, null);
+        var key = known.SubmissionKey;
+        var doc = written?.GetValueOrDefault(key) ?? store.Submissions.FindOne(d => d.Key == key)
+            ?? throw new InvalidOperationException($"request {known.Id} points to {key}, which is not stored");
+        return new RequestDecision(known.Stored ? RequestDecisionKind.Stored : RequestDecisionKind.Unchanged, true, ToStored(doc));
+    }
+
+    /// <summary>
+    /// The department's latest version of the year. Straight on the DepartmentCode index, filtered here: a LINQ
+    /// predicate is translated and parsed again on every call, which cost more than the lookup (docs/batch.md).
+    /// </summary>
+    private SubmissionDocument? LatestDocument(string departmentCode, int fiscalYear) =>
+        DepartmentDocuments(departmentCode).Where(d => d.FiscalYear == fiscalYear).MaxBy(d => d.Version);
+
+    private IEnumerable<SubmissionDocument> DepartmentDocuments(string departmentCode) =>
+        store.Submissions.Find(LiteDB.Query.EQ(nameof(SubmissionDocument.DepartmentCode), departmentCode));
+
+    private static SubmissionDocument NewDocument(PreparedSubmission item, CheckResult check, DateTime receivedAt, int version)
+    {
+        var a = item.Accounts;
+        return new SubmissionDocument
+        {
+            Key = Key(a.DepartmentCode, a.FiscalYear, version),
+            DepartmentCode = a.DepartmentCode,
+            DepartmentName = a.DepartmentName,
+            FiscalYear = a.FiscalYear,
+            Version = version,
+            Status = (int)check.Status,
+            ReceivedAt = receivedAt,
+            SubmittedBy = item.SubmittedBy,
+            ContentHash = item.ContentHash,
+            MandatoryCount = check.MandatoryCount,
+            AdvisoryCount = check.AdvisoryCount,
+            UnexplainedCount = check.UnexplainedCount,
+            Accounts = item.CanonicalBytes,
+            Findings = FindingsBytes(check),
+        };
+    }
+
+    private static byte[] FindingsBytes(CheckResult check)
+    {
+        var findings = new ValidateReply { Status = FindingMapper.ToProto(check.Status) };
+        findings.Findings.AddRange(check.Findings.Select(FindingMapper.ToProto));
+        return findings.ToByteArray();
+    }
+}

@@ -1,3 +1,4 @@
+using Consolidation.Server.Storage;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -117,13 +118,13 @@ public static class BatchBenchmark
             findings.Findings.AddRange(check.Findings.Select(FindingMapper.ToProto));
             var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
             var key = $"{accounts.DepartmentCode}/{accounts.FiscalYear}/1";
-            return (new RawSubmission
+            return (new SubmissionDocument
             {
                 Key = key, DepartmentCode = accounts.DepartmentCode, DepartmentName = accounts.DepartmentName, FiscalYear = accounts.FiscalYear,
                 Version = 1, Status = (int)check.Status, ReceivedAt = receivedAt, SubmittedBy = "bench", ContentHash = hash,
                 MandatoryCount = check.MandatoryCount, AdvisoryCount = check.AdvisoryCount, UnexplainedCount = check.UnexplainedCount,
                 Accounts = bytes, Findings = findings.ToByteArray(),
-            }, new RawRequest { Id = Guid.NewGuid().ToString("n"), ContentHash = hash, SubmissionKey = key, Stored = true, DecidedAt = receivedAt });
+            }, new RequestDocument { Id = Guid.NewGuid().ToString("n"), ContentHash = hash, SubmissionKey = key, Stored = true, DecidedAt = receivedAt });
         }).ToList();
 
         var path = Path.Combine(work, "raw.litedb");
@@ -131,11 +132,11 @@ public static class BatchBenchmark
         using (var db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct },
                    new BsonMapper { EmptyStringToNull = false, TrimWhitespace = false }))
         {
-            var submissions = db.GetCollection<RawSubmission>("submissions");
+            var submissions = db.GetCollection<SubmissionDocument>("submissions");
             submissions.EnsureIndex(d => d.Key, unique: true);
             submissions.EnsureIndex(d => d.DepartmentCode);
             submissions.EnsureIndex(d => d.FiscalYear);
-            var requests = db.GetCollection<RawRequest>("submission_requests");
+            var requests = db.GetCollection<RequestDocument>("submission_requests");
             foreach (var group in documents.Chunk(256))
             {
                 db.BeginTrans();
@@ -173,34 +174,4 @@ public static class BatchBenchmark
 
     private static int Option(string[] args, string name, int fallback) =>
         Array.IndexOf(args, name) is >= 0 and var i && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
-
-    /// <summary>The shape of Storage/SubmissionDocument (kept in step by hand: the benchmark does not reference the server).</summary>
-    private sealed class RawSubmission
-    {
-        public long Id { get; set; }
-        public string Key { get; set; } = "";
-        public string DepartmentCode { get; set; } = "";
-        public string DepartmentName { get; set; } = "";
-        public int FiscalYear { get; set; }
-        public int Version { get; set; }
-        public int Status { get; set; }
-        public DateTime ReceivedAt { get; set; }
-        public string SubmittedBy { get; set; } = "";
-        public string ContentHash { get; set; } = "";
-        public int MandatoryCount { get; set; }
-        public int AdvisoryCount { get; set; }
-        public int UnexplainedCount { get; set; }
-        public byte[] Accounts { get; set; } = [];
-        public byte[] Findings { get; set; } = [];
-    }
-
-    /// <summary>The shape of Storage/RequestDocument.</summary>
-    private sealed class RawRequest
-    {
-        public string Id { get; set; } = "";
-        public string ContentHash { get; set; } = "";
-        public string SubmissionKey { get; set; } = "";
-        public bool Stored { get; set; }
-        public DateTime DecidedAt { get; set; }
-    }
 }

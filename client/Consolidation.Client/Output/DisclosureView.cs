@@ -51,11 +51,6 @@ public static class DisclosureView
             console.Write(new Rule("[bold]第四部分 名词解释[/]").LeftJustified());
             foreach (var term in d.Glossary) console.WriteLine($"{term.Name}：{term.Definition}");
         }
-        console.WriteLine();
-        console.Write(new Rule("[bold]汇总数审核[/]").LeftJustified());
-        // The totals are exact sums in 分 (precision 元): the checks' tolerances are sums of half-steps, printed in 元 so
-        // they do not round away.
-        FindingsView.Render(console, d.Findings, D.AmountPrecision.Yuan);
     }
 
     /// <summary>内部往来抵销: every pair, both sides' amounts, the eliminated amount and the difference; mismatches marked.</summary>

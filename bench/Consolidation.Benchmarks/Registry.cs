@@ -9,6 +9,7 @@ public static class Registry
             ["glossary"] = ("名词解释: median and p99 of one Define/Search over Part 4 + catalogues, per query kind", GlossaryBenchmark.Run),
             ["validate"] = ("CPU time of one 审核 of a realistic submission (seed, 教育局)", ValidateBenchmark.Run),
             ["consolidate"] = ("汇总 of 1,000 and 10,000 synthetic departments vs reading them from LiteDB", ConsolidateBenchmark.Run),
+            ["intake-stages"] = ("CPU per submission of each step from file to LiteDB (client and server stages, one thread)", IntakeStagesBenchmark.Run),
             ["batch"] = ("fa batch of N synthetic departments end to end vs the same documents straight into LiteDB (--count N)", BatchBenchmark.Run),
         };
 }

@@ -94,76 +94,115 @@ public static class AccountsMapper
     public static D.Unit ToDomain(Unit u) => new(u.Code, u.Name, (D.UnitType)(int)u.Type);
 
     /// <summary>The FinalAccounts field that holds a table ("T5" → t5).</summary>
-    public static FieldDescriptor TableField(TableLayout layout) =>
-        FinalAccounts.Descriptor.FindFieldByName(layout.Id.ToLowerInvariant())
-        ?? throw new InvalidOperationException($"the contract has no field for {layout.Id}");
+    public static FieldDescriptor TableField(TableLayout layout) => TablePlan.Of(layout).Field;
 
-    /// <summary>The field of a message whose camelCase name is <paramref name="key"/> (looked up once, then cached: every cell asks).</summary>
+    /// <summary>The field of a message whose camelCase name is <paramref name="key"/>.</summary>
     public static FieldDescriptor Field(MessageDescriptor message, string key) =>
-        FieldCache.GetOrAdd((message, key), static k => k.Message.Fields.InDeclarationOrder().FirstOrDefault(f => f.JsonName == k.Key)
-            ?? throw new InvalidOperationException($"{k.Message.Name} has no field '{k.Key}'"));
+        message.Fields.InDeclarationOrder().FirstOrDefault(f => f.JsonName == key)
+        ?? throw new InvalidOperationException($"{message.Name} has no field '{key}'");
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(MessageDescriptor Message, string Key), FieldDescriptor> FieldCache = new();
+    /// <summary>
+    /// How one layout's table maps onto its message: the accessor of every fixed row, of the coded rows and of every
+    /// column, resolved once per layout by name (a submission has a thousand and more cells; none looks up a field).
+    /// </summary>
+    private sealed class TablePlan
+    {
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<TableLayout, TablePlan> Plans = new();
+
+        private TablePlan(TableLayout layout)
+        {
+            Layout = layout;
+            Field = FinalAccounts.Descriptor.FindFieldByName(layout.Id.ToLowerInvariant())
+                ?? throw new InvalidOperationException($"the contract has no field for {layout.Id}");
+            var message = Field.MessageType;
+            var fixedFields = layout.FixedRows.Select(r => AccountsMapper.Field(message, r.Key)).ToArray();
+            FixedRows = fixedFields.Select(f => f.Accessor).ToArray();
+            FixedRowPlans = fixedFields.Select(f => layout.IsSingleColumn ? null : new RowPlan(f.MessageType, layout)).ToArray();
+            if (layout.HasCodedRows)
+            {
+                var rows = AccountsMapper.Field(message, "rows");
+                Rows = rows.Accessor;
+                CodedRow = new RowPlan(rows.MessageType, layout);
+            }
+        }
+
+        public static TablePlan Of(TableLayout layout) => Plans.GetOrAdd(layout, static l => new TablePlan(l));
+
+        public TableLayout Layout { get; }
+        public FieldDescriptor Field { get; }
+        public IFieldAccessor[] FixedRows { get; }
+        /// <summary>Per fixed row, its row message (null for a single-column table: the row is the amount itself).</summary>
+        public RowPlan?[] FixedRowPlans { get; }
+        public IFieldAccessor? Rows { get; }
+        public RowPlan? CodedRow { get; }
+    }
+
+    private sealed class RowPlan(MessageDescriptor message, TableLayout layout)
+    {
+        public MessageDescriptor Message { get; } = message;
+        public IFieldAccessor[] Columns { get; } = layout.Columns.Select(c => Field(message, c.Key).Accessor).ToArray();
+        public IFieldAccessor? Code { get; } = message.FindFieldByName("code")?.Accessor;
+        public IFieldAccessor? Name { get; } = message.FindFieldByName("name")?.Accessor;
+
+        public IMessage ToProto(D.TableRow? coded, long[] values)
+        {
+            var row = New(Message);
+            if (coded is not null)
+            {
+                Code!.SetValue(row, coded.Code);
+                Name!.SetValue(row, coded.Name);
+            }
+            for (var c = 0; c < Columns.Length; c++) Columns[c].SetValue(row, values[c]);
+            return row;
+        }
+
+        public long[] Values(IMessage row)
+        {
+            var values = new long[Columns.Length];
+            for (var c = 0; c < values.Length; c++) values[c] = (long)Columns[c].GetValue(row);
+            return values;
+        }
+    }
 
     private static IMessage TableToProto(D.Table table, MessageDescriptor descriptor)
     {
-        var layout = table.Layout;
+        var plan = TablePlan.Of(table.Layout);
+        var layout = plan.Layout;
         var message = New(descriptor);
-        foreach (var row in layout.FixedRows)
+        for (var r = 0; r < layout.FixedRows.Count; r++)
         {
-            var field = Field(descriptor, row.Key);
-            var values = table.FixedRows.GetValueOrDefault(row.Key);
+            var values = table.FixedRows.GetValueOrDefault(layout.FixedRows[r].Key);
             if (values is null) continue;
-            field.Accessor.SetValue(message, layout.IsSingleColumn ? values[0] : RowToProto(field.MessageType, layout, null, values));
+            plan.FixedRows[r].SetValue(message, plan.FixedRowPlans[r] is { } row ? row.ToProto(null, values) : values[0]);
         }
-        if (layout.HasCodedRows)
+        if (plan.Rows is not null)
         {
-            var rowsField = Field(descriptor, "rows");
-            var list = (IList)rowsField.Accessor.GetValue(message);
-            foreach (var row in table.Rows)
-                list.Add(RowToProto(rowsField.MessageType, layout, row, row.Values));
+            var list = (IList)plan.Rows.GetValue(message);
+            foreach (var row in table.Rows) list.Add(plan.CodedRow!.ToProto(row, row.Values));
         }
-        return message;
-    }
-
-    private static IMessage RowToProto(MessageDescriptor descriptor, TableLayout layout, D.TableRow? coded, long[] values)
-    {
-        var message = New(descriptor);
-        if (coded is not null)
-        {
-            Field(descriptor, "code").Accessor.SetValue(message, coded.Code);
-            Field(descriptor, "name").Accessor.SetValue(message, coded.Name);
-        }
-        for (var c = 0; c < layout.Columns.Count; c++)
-            Field(descriptor, layout.Columns[c].Key).Accessor.SetValue(message, values[c]);
         return message;
     }
 
     private static D.Table TableToDomain(IMessage message, TableLayout layout)
     {
-        var descriptor = message.Descriptor;
-        var fixedRows = new Dictionary<string, long[]>();
-        foreach (var row in layout.FixedRows)
+        var plan = TablePlan.Of(layout);
+        var fixedRows = new Dictionary<string, long[]>(layout.FixedRows.Count);
+        for (var r = 0; r < layout.FixedRows.Count; r++)
         {
-            var value = Field(descriptor, row.Key).Accessor.GetValue(message);
-            if (layout.IsSingleColumn) fixedRows[row.Key] = [(long)value];
-            else if (value is IMessage rowMessage) fixedRows[row.Key] = Columns(rowMessage, layout);
+            var value = plan.FixedRows[r].GetValue(message);
+            if (plan.FixedRowPlans[r] is not { } row) fixedRows[layout.FixedRows[r].Key] = [(long)value];
+            else if (value is IMessage rowMessage) fixedRows[layout.FixedRows[r].Key] = row.Values(rowMessage);
             // a missing multi-column fixed row stays missing: the validator names it
         }
         var rows = new List<D.TableRow>();
-        if (layout.HasCodedRows)
+        if (plan.Rows is not null)
         {
-            foreach (IMessage row in (IList)Field(descriptor, "rows").Accessor.GetValue(message))
-            {
-                var d = row.Descriptor;
-                rows.Add(new D.TableRow((string)Field(d, "code").Accessor.GetValue(row), (string)Field(d, "name").Accessor.GetValue(row), Columns(row, layout)));
-            }
+            var coded = plan.CodedRow!;
+            foreach (IMessage row in (IList)plan.Rows.GetValue(message))
+                rows.Add(new D.TableRow((string)coded.Code!.GetValue(row), (string)coded.Name!.GetValue(row), coded.Values(row)));
         }
         return new D.Table(layout, fixedRows, rows);
     }
-
-    private static long[] Columns(IMessage row, TableLayout layout) =>
-        layout.Columns.Select(c => (long)Field(row.Descriptor, c.Key).Accessor.GetValue(row)).ToArray();
 
     private static IMessage New(MessageDescriptor descriptor) => (IMessage)Activator.CreateInstance(descriptor.ClrType)!;
 }

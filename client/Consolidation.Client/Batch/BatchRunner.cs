@@ -53,9 +53,12 @@ public sealed class BatchRunner(SubmissionService.SubmissionServiceClient client
             var index = chunk[k];
             var file = inputs[index];
             FinalAccounts proto;
+            string fingerprint;
             try
             {
-                proto = AccountsMapper.ToProto(SubmissionInput.Read(file));
+                var (accounts, print) = SubmissionInput.ReadWithFingerprint(file);
+                proto = AccountsMapper.ToProto(accounts);
+                fingerprint = print;
             }
             catch (SubmissionFileException e)
             {
@@ -68,7 +71,7 @@ public sealed class BatchRunner(SubmissionService.SubmissionServiceClient client
                 });
                 return;
             }
-            var key = Path.GetFullPath(file) + "|" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(proto.ToByteArray()));
+            var key = Path.GetFullPath(file) + "|" + fingerprint;
             if (journal.ResultOf(key) is { } earlier)
             {
                 Done(results, index, earlier with { File = file, FromJournal = true });

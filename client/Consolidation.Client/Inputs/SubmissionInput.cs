@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using Consolidation.Contracts.Mapping;
+using Google.Protobuf;
 using Consolidation.Domain.Files;
 using Consolidation.Domain.Model;
 using Consolidation.Domain.Validation;
@@ -24,6 +27,21 @@ public static class SubmissionInput
         InputFormat.CsvFolder => CsvFolderFormat.Read(path),
         _ => SubmissionFile.Read(path),
     };
+
+    /// <summary>
+    /// Reads and validates one input, with a fingerprint of its content (SHA-256, hex) for the batch journal: of the
+    /// file's bytes for JSON (read once, parsed from those bytes), of the contract message for a workbook or a CSV folder.
+    /// </summary>
+    public static (FinalAccounts Accounts, string Fingerprint) ReadWithFingerprint(string path)
+    {
+        if (FormatOf(path) == InputFormat.Json)
+        {
+            var bytes = SubmissionFile.ReadBytes(path);
+            return (SubmissionFile.Parse(bytes, path), Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        }
+        var accounts = Read(path);
+        return (accounts, Convert.ToHexStringLower(SHA256.HashData(AccountsMapper.ToProto(accounts).ToByteArray())));
+    }
 
     /// <summary>Writes accounts in the format of <paramref name="path"/> (a .json or .xlsx file, or a folder for CSV).</summary>
     public static void Write(FinalAccounts accounts, string path, InputFormat format)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Consolidation.Domain.Layouts;
 using Consolidation.Domain.Model;
@@ -24,21 +26,26 @@ public static class SubmissionFile
     private static readonly string[] TopLevel =
         ["format", "department", "fiscalYear", "unit", "composition", "staffing", "tables", "supplementary", "narrative", "explanations", "internalTransfers", "provenance"];
 
-    public static FinalAccounts Read(string path)
+    public static FinalAccounts Read(string path) => Parse(ReadBytes(path), path);
+
+    /// <summary>The file's bytes; a file that cannot be read is a <see cref="SubmissionFileException"/>.</summary>
+    public static byte[] ReadBytes(string path)
     {
-        string text;
-        try { text = File.ReadAllText(path); }
+        try { return File.ReadAllBytes(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new SubmissionFileException(path, [new Violation("(file)", $"无法读取文件：{e.Message}")]);
         }
-        return Parse(text, path);
     }
 
-    public static FinalAccounts Parse(string json, string fileName = "(input)")
+    public static FinalAccounts Parse(string json, string fileName = "(input)") => Parse(System.Text.Encoding.UTF8.GetBytes(json), fileName);
+
+    /// <summary>Parses the file's UTF-8 bytes (a leading byte-order mark is skipped) without decoding them to a string first.</summary>
+    public static FinalAccounts Parse(ReadOnlyMemory<byte> utf8, string fileName = "(input)")
     {
+        if (utf8.Span.StartsWith(Utf8Bom)) utf8 = utf8[Utf8Bom.Length..];
         JsonDocument doc;
-        try { doc = JsonDocument.Parse(json, Options); }
+        try { doc = JsonDocument.Parse(utf8, Options); }
         catch (JsonException e)
         {
             throw new SubmissionFileException(fileName,
@@ -53,6 +60,8 @@ public static class SubmissionFile
             return accounts;
         }
     }
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
     private sealed class Reader
     {
@@ -235,15 +244,13 @@ public static class SubmissionFile
 
         private Table ReadTable(JsonElement t, TableLayout layout, string path)
         {
-            var known = layout.FixedRows.Select(r => r.Key).ToList();
-            if (layout.HasCodedRows) known.Add("rows");
-            CheckKnown(t, path, known.ToArray());
+            var keys = KnownKeys.Of(layout);
+            CheckKnown(t, path, keys.Table);
             var fixedRows = new Dictionary<string, long[]>();
             foreach (var row in layout.FixedRows)
             {
-                var rowPath = $"{path}.{row.Key}";
-                if (!t.TryGetProperty(row.Key, out var e)) { Error(rowPath, $"缺少「{row.Name}」行"); continue; }
-                fixedRows[row.Key] = layout.IsSingleColumn ? [Amount(e, rowPath)] : ReadColumns(e, layout, rowPath, false);
+                if (!t.TryGetProperty(row.Key, out var e)) { Error($"{path}.{row.Key}", $"缺少「{row.Name}」行"); continue; }
+                fixedRows[row.Key] = layout.IsSingleColumn ? [Amount(e, path, row.Key)] : ReadColumns(e, layout, $"{path}.{row.Key}", false);
             }
             var rows = new List<TableRow>();
             if (layout.HasCodedRows)
@@ -272,37 +279,71 @@ public static class SubmissionFile
                 Error(path, $"应为对象，列出各列：{string.Join(", ", layout.Columns.Select(c => c.Key))}");
                 return values;
             }
-            var known = layout.Columns.Select(c => c.Key).ToList();
-            if (coded) known.AddRange(["code", "name"]);
-            CheckKnown(e, path, known.ToArray());
+            // One pass over the row's fields, matched against the columns' UTF-8 names (the usual file lists them in
+            // column order, so the field at position k is tried against column k first); unknown fields are reported
+            // in the file's order, then missing or bad amounts in column order.
+            var keys = KnownKeys.Of(layout);
+            var cells = _cells.Length >= values.Length ? _cells : _cells = new JsonElement[values.Length];
+            var found = _found.Length >= values.Length ? _found : _found = new bool[values.Length];
+            Array.Clear(found);
+            var position = 0;
+            foreach (var p in e.EnumerateObject())
+            {
+                var column = keys.ColumnOf(p, position++);
+                if (column >= 0) { cells[column] = p.Value; found[column] = true; }
+                else if (!(coded && (p.NameEquals("code"u8) || p.NameEquals("name"u8))))
+                    Error(Join(path, p.Name), $"未知字段（可用字段：{string.Join(", ", coded ? keys.CodedRow : keys.FixedRow)}）");
+            }
             for (var c = 0; c < values.Length; c++)
             {
-                var col = layout.Columns[c];
-                if (!e.TryGetProperty(col.Key, out var cell)) Error($"{path}.{col.Key}", $"缺少「{col.Name}」列（无数据填 0）");
-                else values[c] = Amount(cell, $"{path}.{col.Key}");
+                if (!found[c]) Error($"{path}.{layout.Columns[c].Key}", $"缺少「{layout.Columns[c].Name}」列（无数据填 0）");
+                else values[c] = Amount(cells[c], path, layout.Columns[c].Key);
             }
             return values;
         }
 
-        private long Amount(JsonElement e, string path)
+        private JsonElement[] _cells = new JsonElement[16];
+        private bool[] _found = new bool[16];
+
+        private long Amount(JsonElement e, string path) => Amount(e, path, null);
+
+        /// <summary>
+        /// An amount at <paramref name="parent"/>.<paramref name="key"/> (the path is only put together for an error: a
+        /// file holds a thousand and more amounts).
+        /// </summary>
+        private long Amount(JsonElement e, string parent, string? key)
         {
-            var text = e.ValueKind switch
+            bool parsed;
+            long fen;
+            string error;
+            switch (e.ValueKind)
             {
-                JsonValueKind.Number => e.GetRawText(),
-                JsonValueKind.String => e.GetString()!,
-                _ => null,
-            };
-            if (text is null) { Error(path, $"应为金额数字，实为 {Describe(e)}"); return 0; }
-            if (!Money.TryParse(text, _precision, out var fen, out var error)) { Error(path, error); return 0; }
-            if (fen < 0) Error(path, $"金额 {text} 为负：决算表金额不能为负");
+                case JsonValueKind.Number:
+                    parsed = Money.TryParse(JsonMarshal.GetRawUtf8Value(e), _precision, out fen, out error);
+                    break;
+                case JsonValueKind.String:
+                    parsed = Money.TryParse(e.GetString()!, _precision, out fen, out error);
+                    break;
+                default:
+                    Error(Path(), $"应为金额数字，实为 {Describe(e)}");
+                    return 0;
+            }
+            if (!parsed) { Error(Path(), error); return 0; }
+            if (fen < 0) Error(Path(), $"金额 {(e.ValueKind == JsonValueKind.Number ? e.GetRawText() : e.GetString())} 为负：决算表金额不能为负");
             return fen;
+
+            string Path() => key is null ? parent : $"{parent}.{key}";
         }
 
         private void CheckKnown(JsonElement e, string path, string[] known)
         {
             foreach (var p in e.EnumerateObject())
-                if (!known.Contains(p.Name))
-                    Error(Join(path, p.Name), $"未知字段（可用字段：{string.Join(", ", known)}）");
+            {
+                var isKnown = false;
+                foreach (var k in known)
+                    if (p.NameEquals(k)) { isKnown = true; break; }
+                if (!isKnown) Error(Join(path, p.Name), $"未知字段（可用字段：{string.Join(", ", known)}）");
+            }
         }
 
         private JsonElement? Required(JsonElement e, string name, string path, JsonValueKind kind, string? missing = null)
@@ -350,5 +391,27 @@ public static class SubmissionFile
             JsonValueKind.Null => "null",
             _ => e.GetRawText().Length > 40 ? KindName(e.ValueKind) : e.GetRawText(),
         };
+    }
+
+    /// <summary>The field names a table object, a fixed row and a coded row of a layout may have, computed once per layout.</summary>
+    private sealed record KnownKeys(string[] Table, string[] FixedRow, string[] CodedRow, byte[][] ColumnsUtf8)
+    {
+        private static readonly ConditionalWeakTable<TableLayout, KnownKeys> Cache = new();
+
+        public static KnownKeys Of(TableLayout layout) => Cache.GetValue(layout, l =>
+        {
+            var columns = l.Columns.Select(c => c.Key).ToArray();
+            var table = l.FixedRows.Select(r => r.Key).Concat(l.HasCodedRows ? ["rows"] : []).ToArray();
+            return new KnownKeys(table, columns, [.. columns, "code", "name"], columns.Select(System.Text.Encoding.UTF8.GetBytes).ToArray());
+        });
+
+        /// <summary>The column a row field names (trying column <paramref name="hint"/> first), or -1.</summary>
+        public int ColumnOf(JsonProperty p, int hint)
+        {
+            if (hint < ColumnsUtf8.Length && p.NameEquals(ColumnsUtf8[hint])) return hint;
+            for (var c = 0; c < ColumnsUtf8.Length; c++)
+                if (c != hint && p.NameEquals(ColumnsUtf8[c])) return c;
+            return -1;
+        }
     }
 }

@@ -117,7 +117,7 @@ public static partial class AccountsValidator
                 v.Add(new($"tables.{layout.Id}.{row.Key}", $"缺少「{row.Name}」行"));
                 continue;
             }
-            ValidateValues(values, $"tables.{layout.Id}.{row.Key}", row.Name, layout, precision, v);
+            ValidateValues(values, layout, precision, v, () => ($"tables.{layout.Id}.{row.Key}", row.Name));
         }
         if (!layout.HasCodedRows && table.Rows.Count > 0)
             v.Add(new($"tables.{layout.Id}.rows", $"{layout.Id} 没有按科目编码列示的行"));
@@ -125,31 +125,38 @@ public static partial class AccountsValidator
         for (var i = 0; i < table.Rows.Count; i++)
         {
             var row = table.Rows[i];
-            var path = $"tables.{layout.Id}.rows[{i}]";
-            if (string.IsNullOrWhiteSpace(row.Code)) v.Add(new($"{path}.code", "科目编码为空"));
-            else if (!seen.Add(row.Code)) v.Add(new($"{path}.code", $"科目编码 {row.Code} 在 {layout.Id} 中重复出现"));
-            if (string.IsNullOrWhiteSpace(row.Name)) v.Add(new($"{path}.name", "科目名称为空"));
-            ValidateValues(row.Values, path, $"{row.Code} {row.Name}", layout, precision, v);
+            var index = i;
+            string Path() => $"tables.{layout.Id}.rows[{index}]";
+            if (string.IsNullOrWhiteSpace(row.Code)) v.Add(new($"{Path()}.code", "科目编码为空"));
+            else if (!seen.Add(row.Code)) v.Add(new($"{Path()}.code", $"科目编码 {row.Code} 在 {layout.Id} 中重复出现"));
+            if (string.IsNullOrWhiteSpace(row.Name)) v.Add(new($"{Path()}.name", "科目名称为空"));
+            ValidateValues(row.Values, layout, precision, v, () => (Path(), $"{row.Code} {row.Name}"));
         }
     }
 
-    private static void ValidateValues(long[] values, string path, string rowName, TableLayout layout, AmountPrecision precision, List<Violation> v)
+    /// <summary>
+    /// The amounts of one row; <paramref name="where"/> gives the row's path and name, asked only when there is
+    /// something to report (a submission has a thousand and more amounts, nearly all of them fine).
+    /// </summary>
+    private static void ValidateValues(long[] values, TableLayout layout, AmountPrecision precision, List<Violation> v, Func<(string Path, string RowName)> where)
     {
         if (values.Length != layout.Columns.Count)
         {
-            v.Add(new(path, $"应有 {layout.Columns.Count} 列，实有 {values.Length} 列"));
+            v.Add(new(where().Path, $"应有 {layout.Columns.Count} 列，实有 {values.Length} 列"));
             return;
         }
         var step = Money.Granularity(precision);
         for (var c = 0; c < values.Length; c++)
         {
+            if (values[c] >= 0 && values[c] <= Money.MaxAbsoluteFen && values[c] % step == 0) continue;
+            var (path, rowName) = where();
             var field = layout.IsSingleColumn ? path : $"{path}.{layout.Columns[c].Key}";
             var what = $"「{rowName}」{(layout.IsSingleColumn ? "" : $"「{layout.Columns[c].Name}」")}";
             if (values[c] < 0)
                 v.Add(new(field, $"{what}金额为负（{Money.Format(values[c], AmountPrecision.Yuan)} 元）：决算表金额不能为负"));
             else if (values[c] > Money.MaxAbsoluteFen)
                 v.Add(new(field, $"{what}金额超出上限"));
-            else if (values[c] % step != 0)
+            else
                 v.Add(new(field, $"{what}金额 {Money.Format(values[c], AmountPrecision.Yuan)} 元不是 0.01 万元的整数倍，与声明的金额单位（万元，两位小数）不符"));
         }
     }

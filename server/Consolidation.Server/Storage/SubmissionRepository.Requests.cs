@@ -41,8 +41,7 @@ public sealed partial class SubmissionRepository
     {
         var known = store.Requests.FindById(requestId);
         if (known is not null) return Replay(known, contentHash, null);
-        var latest = LatestDocument(departmentCode, fiscalYear);
-        return latest is not null && latest.ContentHash == contentHash
+        return _heads.Of(departmentCode, fiscalYear) is { } head && head.ContentHash == contentHash && ByKey(head.Key) is { } latest
             ? new RequestDecision(RequestDecisionKind.Unchanged, false, ToStored(latest))
             : null;
     }
@@ -61,8 +60,10 @@ public sealed partial class SubmissionRepository
         receivedAt = new DateTime(receivedAt.Ticks - receivedAt.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
         var decisions = new RequestDecision[items.Count];
         var requests = new Dictionary<string, RequestDocument>(StringComparer.Ordinal);
-        var latest = new Dictionary<(string Code, int Year), SubmissionDocument?>();
+        // The heads as this transaction leaves them; published to _heads once it has committed.
+        var latest = new Dictionary<(string Code, int Year), (int Version, string Key, string ContentHash)?>();
         var written = new Dictionary<string, SubmissionDocument>(StringComparer.Ordinal);
+        var writtenInOrder = new List<SubmissionDocument>();
         lock (_versionLock)
         {
             if (!store.Database.BeginTrans()) throw new InvalidOperationException("a LiteDB transaction is already open on this thread");
@@ -78,21 +79,27 @@ public sealed partial class SubmissionRepository
                         continue;
                     }
                     var slot = (item.Accounts.DepartmentCode, item.Accounts.FiscalYear);
-                    if (!latest.TryGetValue(slot, out var last)) last = latest[slot] = LatestDocument(slot.DepartmentCode, slot.FiscalYear);
+                    if (!latest.TryGetValue(slot, out var last))
+                        last = latest[slot] = _heads.Of(slot.DepartmentCode, slot.FiscalYear) is { } h ? (h.Version, h.Key, h.ContentHash) : null;
                     SubmissionDocument doc;
                     bool stored;
-                    if (last is not null && last.ContentHash == item.ContentHash)
+                    IReadOnlyList<Domain.Rules.Finding>? findings = null;
+                    if (last is { } l && l.ContentHash == item.ContentHash)
                     {
-                        doc = last;
+                        doc = written.GetValueOrDefault(l.Key) ?? ByKey(l.Key)
+                            ?? throw new InvalidOperationException($"the latest version {l.Key} is not stored");
                         stored = false;
                     }
                     else
                     {
-                        doc = NewDocument(item, item.Check ?? check(item), receivedAt, (last?.Version ?? 0) + 1);
+                        var itemCheck = item.Check ?? check(item);
+                        doc = NewDocument(item, itemCheck, receivedAt, (last?.Version ?? 0) + 1);
                         store.Submissions.Insert(doc);
                         written[doc.Key] = doc;
-                        latest[slot] = doc;
+                        writtenInOrder.Add(doc);
+                        latest[slot] = (doc.Version, doc.Key, doc.ContentHash);
                         stored = true;
+                        findings = itemCheck.Findings;
                     }
                     var request = new RequestDocument
                     {
@@ -100,9 +107,10 @@ public sealed partial class SubmissionRepository
                     };
                     store.Requests.Insert(request);
                     requests[request.Id] = request;
-                    decisions[i] = new RequestDecision(stored ? RequestDecisionKind.Stored : RequestDecisionKind.Unchanged, false, ToStored(doc));
+                    decisions[i] = new RequestDecision(stored ? RequestDecisionKind.Stored : RequestDecisionKind.Unchanged, false, ToStored(doc, findings));
                 }
                 if (!store.Database.Commit()) throw new InvalidOperationException("the LiteDB transaction did not commit");
+                foreach (var doc in writtenInOrder) _heads.Stored(doc, doc.Status == (int)Domain.Rules.SubmissionStatus.Accepted);
             }
             catch
             {
@@ -117,20 +125,10 @@ public sealed partial class SubmissionRepository
     {
         if (known.ContentHash != contentHash) return new RequestDecision(RequestDecisionKind.Conflict, false, null);
         var key = known.SubmissionKey;
-        var doc = written?.GetValueOrDefault(key) ?? store.Submissions.FindOne(d => d.Key == key)
+        var doc = written?.GetValueOrDefault(key) ?? ByKey(key)
             ?? throw new InvalidOperationException($"request {known.Id} points to {key}, which is not stored");
         return new RequestDecision(known.Stored ? RequestDecisionKind.Stored : RequestDecisionKind.Unchanged, true, ToStored(doc));
     }
-
-    /// <summary>
-    /// The department's latest version of the year. Straight on the DepartmentCode index, filtered here: a LINQ
-    /// predicate is translated and parsed again on every call, which cost more than the lookup (docs/batch.md).
-    /// </summary>
-    private SubmissionDocument? LatestDocument(string departmentCode, int fiscalYear) =>
-        DepartmentDocuments(departmentCode).Where(d => d.FiscalYear == fiscalYear).MaxBy(d => d.Version);
-
-    private IEnumerable<SubmissionDocument> DepartmentDocuments(string departmentCode) =>
-        store.Submissions.Find(LiteDB.Query.EQ(nameof(SubmissionDocument.DepartmentCode), departmentCode));
 
     private static SubmissionDocument NewDocument(PreparedSubmission item, CheckResult check, DateTime receivedAt, int version)
     {

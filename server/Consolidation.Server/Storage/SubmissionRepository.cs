@@ -4,6 +4,7 @@ using Consolidation.Contracts.Mapping;
 using Consolidation.Domain.Consolidation;
 using Consolidation.Domain.Rules;
 using Google.Protobuf;
+using LiteDB;
 using D = Consolidation.Domain.Model;
 using DomainStatus = Consolidation.Domain.Rules.SubmissionStatus;
 
@@ -23,6 +24,9 @@ public sealed record StoredSubmission(
 public sealed partial class SubmissionRepository(LiteDbStore store)
 {
     private readonly object _versionLock = new();
+
+    /// <summary>Each department's latest and latest accepted version per year, in memory (see <see cref="SubmissionHeads"/>).</summary>
+    private readonly SubmissionHeads _heads = new(code => store.Submissions.Find(LiteDbStore.Equal(nameof(SubmissionDocument.DepartmentCode), code)));
 
     /// <summary>SHA-256 (hex) of the accounts' canonical serialization: equal content, equal hash.</summary>
     public static string ContentHash(D.FinalAccounts accounts) =>
@@ -52,26 +56,23 @@ public sealed partial class SubmissionRepository(LiteDbStore store)
             doc.Version = LatestVersion(accounts.DepartmentCode, accounts.FiscalYear) + 1;
             doc.Key = Key(doc.DepartmentCode, doc.FiscalYear, doc.Version);
             store.Submissions.Insert(doc);
+            _heads.Stored(doc, check.Status == DomainStatus.Accepted);
         }
-        return ToStored(doc);
+        return ToStored(doc, check.Findings);
     }
 
-    public int LatestVersion(string departmentCode, int fiscalYear) =>
-        store.Submissions.Query()
-            .Where(d => d.DepartmentCode == departmentCode && d.FiscalYear == fiscalYear)
-            .Select(d => d.Version)
-            .ToEnumerable()
-            .DefaultIfEmpty(0)
-            .Max();
+    public int LatestVersion(string departmentCode, int fiscalYear) => _heads.Of(departmentCode, fiscalYear)?.Version ?? 0;
 
     /// <summary>One version (0 = the latest); null when there is none.</summary>
     public StoredSubmission? Get(string departmentCode, int fiscalYear, int version)
     {
         if (version <= 0) version = LatestVersion(departmentCode, fiscalYear);
-        var key = Key(departmentCode, fiscalYear, version); // outside the predicate: LiteDB translates only plain values
-        var doc = store.Submissions.FindOne(d => d.Key == key);
+        var doc = ByKey(Key(departmentCode, fiscalYear, version));
         return doc is null ? null : ToStored(doc);
     }
+
+    /// <summary>One version by its key, straight on the unique Key index.</summary>
+    private SubmissionDocument? ByKey(string key) => store.Submissions.FindOne(LiteDbStore.Equal(nameof(SubmissionDocument.Key), key));
 
     /// <summary>Every version of a department (of one year, or of all years when year is 0), oldest first.</summary>
     public IReadOnlyList<StoredSubmission> Versions(string departmentCode, int fiscalYear) =>
@@ -80,7 +81,7 @@ public sealed partial class SubmissionRepository(LiteDbStore store)
             .ToEnumerable()
             .Where(d => fiscalYear == 0 || d.FiscalYear == fiscalYear)
             .OrderBy(d => d.FiscalYear).ThenBy(d => d.Version)
-            .Select(ToStored)
+            .Select(d => ToStored(d))
             .ToList();
 
     /// <summary>Per department of the year: its latest version and status, and its latest accepted version.</summary>
@@ -105,13 +106,8 @@ public sealed partial class SubmissionRepository(LiteDbStore store)
             .ToList();
 
     /// <summary>A department's latest accepted version of a year; null when it has none.</summary>
-    public StoredSubmission? LatestAccepted(string departmentCode, int fiscalYear)
-    {
-        var doc = DepartmentDocuments(departmentCode)
-            .Where(d => d.FiscalYear == fiscalYear && d.Status == (int)DomainStatus.Accepted)
-            .MaxBy(d => d.Version);
-        return doc is null ? null : ToStored(doc);
-    }
+    public StoredSubmission? LatestAccepted(string departmentCode, int fiscalYear) =>
+        _heads.Of(departmentCode, fiscalYear) is { AcceptedVersion: > 0 } head && ByKey(head.AcceptedKey) is { } doc ? ToStored(doc) : null;
 
     public int Count() => store.Submissions.Count();
 
@@ -120,10 +116,13 @@ public sealed partial class SubmissionRepository(LiteDbStore store)
 
     private static string Key(string code, int year, int version) => $"{code}/{year}/{version}";
 
-    private static StoredSubmission ToStored(SubmissionDocument d) => new(
+    /// <summary>A stored version; <paramref name="findings"/> when they are at hand (just checked), else read from its bytes when asked.</summary>
+    private static StoredSubmission ToStored(SubmissionDocument d, IReadOnlyList<Domain.Rules.Finding>? findings = null) => new(
         d.DepartmentCode, d.DepartmentName, d.FiscalYear, d.Version, (DomainStatus)d.Status,
         DateTime.SpecifyKind(d.ReceivedAt, DateTimeKind.Utc), d.SubmittedBy, d.ContentHash,
         d.MandatoryCount, d.AdvisoryCount, d.UnexplainedCount,
         () => AccountsMapper.ToDomain(FinalAccounts.Parser.ParseFrom(d.Accounts)),
-        () => ValidateReply.Parser.ParseFrom(d.Findings).Findings.Select(FindingMapper.ToDomain).ToList());
+        findings is not null
+            ? () => findings
+            : () => ValidateReply.Parser.ParseFrom(d.Findings).Findings.Select(FindingMapper.ToDomain).ToList());
 }

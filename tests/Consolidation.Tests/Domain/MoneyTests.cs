@@ -32,6 +32,29 @@ public class MoneyTests
     }
 
     [Theory]
+    [InlineData("1000000000.00", AmountPrecision.WanYuan2, true)]     // 10^9 万元 = the ceiling of 10^15 分 exactly
+    [InlineData("1000000000.01", AmountPrecision.WanYuan2, false)]
+    [InlineData("10000000000000.00", AmountPrecision.Yuan, true)]     // 10^13 元 = 10^15 分
+    [InlineData("10000000000000.01", AmountPrecision.Yuan, false)]
+    public void Parse_AtTheCeiling_TakesItAndRefusesOneFenMore(string text, AmountPrecision precision, bool fits)
+    {
+        Assert.Equal(fits, Money.TryParse(text, precision, out var fen, out var error));
+        if (fits) Assert.Equal(Money.MaxAbsoluteFen, fen);
+        else Assert.Contains("超出金额上限", error);
+    }
+
+    [Theory]
+    [InlineData("791.59", 7_915_900_00L)]
+    [InlineData(" 0.5 ", 500_000L)]
+    public void Parse_Utf8_EqualsParsingText(string text, long fen)
+    {
+        Assert.True(Money.TryParse(System.Text.Encoding.UTF8.GetBytes(text), AmountPrecision.WanYuan2, out var parsed, out var error), error);
+        Assert.Equal(fen, parsed);
+        Assert.False(Money.TryParse("1.2.3"u8, AmountPrecision.WanYuan2, out _, out var bad));
+        Assert.Contains("“1.2.3”不是金额", bad);
+    }
+
+    [Theory]
     [InlineData(7_915_900_00L, "791.59")]
     [InlineData(5_000L, "0.01")]     // 0.005 万元 rounds half away from zero
     [InlineData(4_999L, "0.00")]

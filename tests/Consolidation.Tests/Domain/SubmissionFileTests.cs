@@ -127,4 +127,36 @@ public class SubmissionFileTests
         var e = Assert.Throws<SubmissionFileException>(() => SubmissionFile.Read("/nonexistent/x.json"));
         Assert.Equal("/nonexistent/x.json", e.File);
     }
+
+    [Fact]
+    public void FileWithAByteOrderMark_ReadsAsWithout()
+    {
+        var plain = System.Text.Encoding.UTF8.GetBytes(SeedJson);
+        var withBom = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(plain).ToArray();
+        Assert.Equal(SubmissionFileWriter.Write(SubmissionFile.Parse(plain)), SubmissionFileWriter.Write(SubmissionFile.Parse(withBom)));
+    }
+
+    [Fact]
+    public void BadAmountText_NamesRowAndColumn_AndQuotesTheText()
+    {
+        var e = Refused(SeedJson.Replace("\"budget\": 463.48, ", "\"budget\": \"463.4.8\", "));
+        var v = Assert.Single(e.Violations);
+        Assert.Equal("tables.T5.total.budget", v.Field);
+        Assert.Contains("“463.4.8”不是金额", v.Message);
+    }
+
+    [Fact]
+    public void CodedRow_UnknownMissingAndBadCells_AreEachNamed_InTheFileOrderThenColumnOrder()
+    {
+        var row = "{ \"code\": \"20103\", \"name\": \"政府办公厅（室）及相关机构事务\", \"total\": 381.19, \"fiscal\": 381.19, \"superiorSubsidy\": 0.00, \"business\": 0.00, \"operating\": 0.00, \"subsidiaryRemittance\": 0.00, \"other\": 0.00 }";
+        Assert.Contains(row, SeedJson);
+        var broken = "{ \"code\": \"20103\", \"name\": \"政府办公厅（室）及相关机构事务\", \"fiscal\": \"x\", \"totl\": 381.19, \"superiorSubsidy\": 0.00, \"business\": -1, \"operating\": 0.00, \"subsidiaryRemittance\": 0.00, \"other\": 0.00 }";
+        var e = Refused(SeedJson.Replace(row, broken));
+        var table = e.Violations.Where(v => v.Field.StartsWith("tables.T2.rows[1]", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["tables.T2.rows[1].totl", "tables.T2.rows[1].total", "tables.T2.rows[1].fiscal", "tables.T2.rows[1].business"], table.Select(v => v.Field));
+        Assert.Contains("未知字段", table[0].Message);
+        Assert.Contains("缺少", table[1].Message);
+        Assert.Contains("“x”不是金额", table[2].Message);
+        Assert.Contains("为负", table[3].Message);
+    }
 }

@@ -1,0 +1,91 @@
+using Consolidation.Contracts.Mapping;
+using Consolidation.Domain.Model;
+using Consolidation.Domain.Rules;
+using Consolidation.Server.Storage;
+using Consolidation.Tests.Support;
+using Google.Protobuf;
+
+namespace Consolidation.Tests.Storage;
+
+/// <summary>
+/// The repository decides versions, "unchanged" and last year's accepted accounts from its in-memory heads
+/// (SubmissionHeads): they must agree with the data file after a restart and must not move when a transaction rolls back.
+/// </summary>
+public sealed class SubmissionHeadsTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("fa-heads").FullName;
+    private string DataPath => Path.Combine(_directory, "heads.litedb");
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private static PreparedSubmission Prepared(FinalAccounts accounts, CheckResult? check = null, string? requestId = null)
+    {
+        var bytes = AccountsMapper.ToProto(accounts).ToByteArray();
+        return new PreparedSubmission(requestId ?? Guid.NewGuid().ToString("n"), accounts, bytes, PreparedSubmission.HashOf(bytes), "测试", check);
+    }
+
+    private static CheckResult Check(FinalAccounts accounts) => AccountsChecker.Standard.Check(accounts);
+
+    [Fact]
+    public void AfterARestart_VersionsUnchangedAndLastYearComeFromTheFile()
+    {
+        var lastYear = Accounts.Consistent() with { FiscalYear = Accounts.Consistent().FiscalYear - 1 };
+        var accepted = Accounts.Consistent();
+        var rejected = Accounts.Seed(); // the seed as published: its arithmetic errors are 强制性
+        using (var store = new LiteDbStore(DataPath))
+        {
+            var repository = new SubmissionRepository(store);
+            var stored = repository.Add(lastYear, Check(lastYear), "测试", DateTime.UtcNow);
+            Assert.True(stored.Status == SubmissionStatus.Accepted, string.Join("\n", stored.LoadFindings().Select(f => $"{f.RuleId} {f.Severity} {f.Message}")));
+            repository.StoreRequests([Prepared(accepted), Prepared(rejected)], p => Check(p.Accounts), DateTime.UtcNow);
+        }
+
+        using (var store = new LiteDbStore(DataPath))
+        {
+            var repository = new SubmissionRepository(store);
+            Assert.Equal(2, repository.LatestVersion(accepted.DepartmentCode, accepted.FiscalYear));
+            Assert.Equal(SubmissionStatus.Rejected, repository.Get(accepted.DepartmentCode, accepted.FiscalYear, 0)!.Status);
+            Assert.Equal(1, repository.LatestAccepted(accepted.DepartmentCode, accepted.FiscalYear)!.Version);
+            Assert.Equal(lastYear.FiscalYear, repository.LatestAccepted(accepted.DepartmentCode, lastYear.FiscalYear)!.FiscalYear);
+            Assert.Null(repository.LatestAccepted(accepted.DepartmentCode, lastYear.FiscalYear - 1));
+
+            // The latest version's content is unchanged; the accepted one before it is not the latest, so it is new again.
+            var again = repository.StoreRequests([Prepared(rejected), Prepared(accepted)], p => Check(p.Accounts), DateTime.UtcNow);
+            Assert.Equal(RequestDecisionKind.Unchanged, again[0].Kind);
+            Assert.Equal(2, again[0].Submission!.Version);
+            Assert.Equal(RequestDecisionKind.Stored, again[1].Kind);
+            Assert.Equal(3, again[1].Submission!.Version);
+            Assert.Equal(3, repository.LatestAccepted(accepted.DepartmentCode, accepted.FiscalYear)!.Version);
+        }
+    }
+
+    [Fact]
+    public void RolledBackGroup_LeavesNoVersionAndNoHead()
+    {
+        var accounts = Accounts.Consistent();
+        var other = Accounts.Seed();
+        using var store = new LiteDbStore(DataPath);
+        var repository = new SubmissionRepository(store);
+        var failing = Prepared(other);
+        Assert.Throws<InvalidOperationException>(() => repository.StoreRequests([Prepared(accounts), failing],
+            p => p == failing ? throw new InvalidOperationException("审核中断") : Check(p.Accounts), DateTime.UtcNow));
+
+        Assert.Equal(0, repository.LatestVersion(accounts.DepartmentCode, accounts.FiscalYear));
+        Assert.Equal(0, repository.Count());
+        var retried = repository.StoreRequests([Prepared(accounts)], p => Check(p.Accounts), DateTime.UtcNow);
+        Assert.Equal(RequestDecisionKind.Stored, retried[0].Kind);
+        Assert.Equal(1, retried[0].Submission!.Version);
+    }
+
+    [Fact]
+    public void StoredDecision_CarriesTheCheckedFindings_AsStoredOnFile()
+    {
+        var accounts = Accounts.Seed();
+        using var store = new LiteDbStore(DataPath);
+        var repository = new SubmissionRepository(store);
+        var decision = repository.StoreRequests([Prepared(accounts)], p => Check(p.Accounts), DateTime.UtcNow)[0];
+        var fromFile = repository.Get(accounts.DepartmentCode, accounts.FiscalYear, 1)!;
+        Assert.NotEmpty(decision.Submission!.LoadFindings());
+        Assert.Equal(fromFile.LoadFindings().Select(f => (f.RuleId, f.Message)), decision.Submission.LoadFindings().Select(f => (f.RuleId, f.Message)));
+    }
+}

@@ -15,6 +15,8 @@ public sealed class Glossary
     private readonly Dictionary<string, int> _byCode = new();
     private readonly Dictionary<string, (int Entry, string Alias)>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
     private readonly int _longestKey;
+    /// <summary>Per first two characters of any key, the longest key that starts with them: where a term can start in a text.</summary>
+    private readonly Dictionary<(char, char), int> _longestByPrefix;
 
     public Glossary(IEnumerable<GlossaryTerm> terms) : this(terms.Select(t => new GlossaryEntry(
         t.Name, t.Categories.Count > 0 ? t.Categories : [t.Category],
@@ -38,6 +40,7 @@ public sealed class Glossary
                     throw new ArgumentException($"别名“{a.Original}”与名词“{_entries[_byKey[a.Key].Entry].Entry.Name}”重复", nameof(entries));
         _bySpan = _byKey.GetAlternateLookup<ReadOnlySpan<char>>();
         _longestKey = _byKey.Keys.Select(k => k.Length).DefaultIfEmpty(0).Max();
+        _longestByPrefix = _byKey.Keys.Where(k => k.Length >= 2).GroupBy(k => (k[0], k[1])).ToDictionary(g => g.Key, g => g.Max(k => k.Length));
     }
 
     public IReadOnlyList<GlossaryEntry> Entries => _entries.Select(e => e.Entry).ToList();
@@ -137,7 +140,9 @@ public sealed class Glossary
         for (var i = 0; i < key.Length;)
         {
             var matched = 0;
-            for (var length = Math.Min(_longestKey, key.Length - i); length >= 2; length--)
+            // Only where some key starts with these two characters, and no longer than the longest such key.
+            var longest = i + 1 < key.Length && _longestByPrefix.TryGetValue((key[i], key[i + 1]), out var l) ? l : 0;
+            for (var length = Math.Min(longest, key.Length - i); length >= 2; length--)
             {
                 if (!_bySpan.TryGetValue(key.AsSpan(i, length), out var hit)) continue;
                 matched = length;

@@ -36,21 +36,38 @@ public static partial class ClaimReader
     private static readonly string[] LastYearAnchors = ["上年", "去年", "同比", "上一年"];
     private static readonly string[] BudgetAnchors = ["年初预算", "预算数", "全年预算"];
 
-    public static bool HasNumberWithUnit(string text) =>
-        NumberWithUnit().Matches(text).Any(m => !Threshold().IsMatch(text[(m.Index + m.Length)..]));
+    public static bool HasNumberWithUnit(ReadOnlySpan<char> text)
+    {
+        foreach (var m in NumberWithUnit().EnumerateMatches(text))
+            if (!Threshold().IsMatch(text[(m.Index + m.Length)..])) return true;
+        return false;
+    }
 
     public static IEnumerable<Claim> Read(NarrativeSentence sentence)
     {
+        var claims = new List<Claim>();
+        Read(sentence, claims);
+        return claims;
+    }
+
+    /// <summary>Adds the claims of <paramref name="sentence"/> to <paramref name="claims"/>, in order.</summary>
+    public static void Read(NarrativeSentence sentence, List<Claim> claims)
+    {
         var text = sentence.Text;
         var previousEnd = 0;
-        foreach (Match m in NumberWithUnit().Matches(text))
+        foreach (var m in NumberWithUnit().EnumerateMatches(text))
         {
-            if (Threshold().IsMatch(text[(m.Index + m.Length)..])) { previousEnd = m.Index + m.Length; continue; }
-            var digits = m.Groups[1].Value;
-            var unit = m.Groups[2].Value;
+            var end = m.Index + m.Length;
+            if (Threshold().IsMatch(text.AsSpan(end))) { previousEnd = end; continue; }
+            // The match is the digits (and their point), maybe blanks, then the unit.
+            var digitsLength = 0;
+            while (text[m.Index + digitsLength] is '.' || char.IsDigit(text[m.Index + digitsLength])) digitsLength++;
+            var unitStart = m.Index + digitsLength;
+            while (char.IsWhiteSpace(text[unitStart])) unitStart++;
+            var digits = text.Substring(m.Index, digitsLength);
+            var unit = text[unitStart..end];
             var subject = text[previousEnd..m.Index];
-            previousEnd = m.Index + m.Length;
-            var before = text[..m.Index];
+            previousEnd = end;
             var decimals = digits.Contains('.') ? digits.Length - digits.IndexOf('.') - 1 : 0;
             var kind = unit switch
             {
@@ -76,34 +93,47 @@ public static partial class ClaimReader
                 role = ClaimRole.Share;
                 denominator = CleanDenominator(share.Groups[1].Value);
             }
-            else if (ChangeBefore().Match(subject) is { Success: true } change && kind != ClaimKind.Quantity)
+            else if (kind != ClaimKind.Quantity && ChangeBefore().Match(subject) is { Success: true } change)
             {
                 role = kind == ClaimKind.Percent ? ClaimRole.Rate : ClaimRole.Change;
                 sign = change.Groups[1].Value is "增长" or "增加" or "上升" or "提高" or "增" ? 1 : -1;
             }
-            var changeBase = role is ClaimRole.Change or ClaimRole.Rate ? BaseOf(before) : ChangeBase.None;
-            yield return new Claim(kind, m.Value, unit is "％" ? "%" : unit, value, decimals, role, sign, changeBase,
-                sentence.Start + m.Index, subject, denominator, sentence);
+            var changeBase = role is ClaimRole.Change or ClaimRole.Rate ? BaseOf(text.AsSpan(0, m.Index)) : ChangeBase.None;
+            claims.Add(new Claim(kind, text.Substring(m.Index, m.Length), unit is "％" ? "%" : unit, value, decimals, role, sign, changeBase,
+                sentence.Start + m.Index, subject, denominator, sentence));
         }
     }
 
     public static IEnumerable<DirectionPhrase> Directions(NarrativeSentence sentence)
     {
-        foreach (Match m in BudgetDirection().Matches(sentence.Text))
+        // Each pattern runs only on sentences that have its first words.
+        var text = sentence.Text;
+        if (text.Contains("决算", StringComparison.Ordinal))
         {
-            var sign = m.Groups[1].Value switch { "大于" or "高于" or "超过" or "多于" => 1, "小于" or "低于" or "少于" => -1, _ => 0 };
-            yield return new DirectionPhrase(m.Value, sign, ChangeBase.Budget, sentence.Start + m.Index, sentence);
+            foreach (Match m in BudgetDirection().Matches(text))
+            {
+                var sign = m.Groups[1].Value switch { "大于" or "高于" or "超过" or "多于" => 1, "小于" or "低于" or "少于" => -1, _ => 0 };
+                yield return new DirectionPhrase(m.Value, sign, ChangeBase.Budget, sentence.Start + m.Index, sentence);
+            }
         }
-        var same = NoChangeFromLastYear().Match(sentence.Text);
+        if (!text.Contains("与上年", StringComparison.Ordinal) && !text.Contains("无增减变动", StringComparison.Ordinal)) yield break;
+        var same = NoChangeFromLastYear().Match(text);
         if (same.Success) yield return new DirectionPhrase(same.Value, 0, ChangeBase.LastYear, sentence.Start + same.Index, sentence);
     }
 
-    private static ChangeBase BaseOf(string before)
+    private static ChangeBase BaseOf(ReadOnlySpan<char> before)
     {
-        var lastYear = LastYearAnchors.Max(a => before.LastIndexOf(a, StringComparison.Ordinal));
-        var budget = BudgetAnchors.Max(a => before.LastIndexOf(a, StringComparison.Ordinal));
+        var lastYear = LastIndexOfAny(before, LastYearAnchors);
+        var budget = LastIndexOfAny(before, BudgetAnchors);
         if (lastYear < 0 && budget < 0) return ChangeBase.None;
         return lastYear > budget ? ChangeBase.LastYear : ChangeBase.Budget;
+    }
+
+    private static int LastIndexOfAny(ReadOnlySpan<char> text, string[] words)
+    {
+        var last = -1;
+        foreach (var w in words) last = Math.Max(last, text.LastIndexOf(w, StringComparison.Ordinal));
+        return last;
     }
 
     private static string CleanDenominator(string words)

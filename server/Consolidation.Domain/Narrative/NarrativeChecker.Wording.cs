@@ -87,6 +87,7 @@ internal sealed partial class NarrativeChecker
         }
         foreach (var s in analysis.Document.Sentences)
         {
+            if (!s.Text.Contains("主要包括", StringComparison.Ordinal)) continue;
             foreach (Match m in Includes().Matches(s.Text))
             {
                 var listed = m.Groups[1].Value.Split('、', '，', ',').Select(x => x.Trim().TrimEnd('等')).Where(x => x.Length > 0).ToList();

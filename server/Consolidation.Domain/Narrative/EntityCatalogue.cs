@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Consolidation.Domain.Classification;
+using Consolidation.Domain.Layouts;
 using Consolidation.Domain.Model;
 using Consolidation.Domain.Rules;
 
@@ -78,7 +81,19 @@ public sealed class EntityCatalogue
         int index;
         try { index = t.Layout.ColumnIndex(column); }
         catch (ArgumentException) { return null; }
-        return new Figure(Cells.Locate(t, row, column), values[index], Money.HalfStep(a.Precision));
+        return new Figure(Locate(t, row, column), values[index], Money.HalfStep(a.Precision));
+    }
+
+    /// <summary>Where a fixed row's cell is depends on the layout alone: found once per layout, row and column.</summary>
+    private static readonly ConditionalWeakTable<TableLayout, ConcurrentDictionary<(string Row, string Column), CellLocation>> FixedRowCells = new();
+
+    private static CellLocation Locate(Table t, string row, string column)
+    {
+        var cells = FixedRowCells.GetValue(t.Layout, _ => new());
+        if (cells.TryGetValue((row, column), out var where)) return where;
+        where = Cells.Locate(t, row, column);
+        if (t.Layout.FindFixedRow(row) is not null) cells.TryAdd((row, column), where);
+        return where;
     }
 
     private void Add(string key, string name, string table, string row, string column, string? budgetColumn = null, string? budgetRow = null)

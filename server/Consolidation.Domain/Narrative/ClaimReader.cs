@@ -36,21 +36,45 @@ public static partial class ClaimReader
     private static readonly string[] LastYearAnchors = ["上年", "去年", "同比", "上一年"];
     private static readonly string[] BudgetAnchors = ["年初预算", "预算数", "全年预算"];
 
-    public static bool HasNumberWithUnit(string text) =>
-        NumberWithUnit().Matches(text).Any(m => !Threshold().IsMatch(text[(m.Index + m.Length)..]));
+    public static bool HasNumberWithUnit(ReadOnlySpan<char> text)
+    {
+        foreach (var m in NumberWithUnit().EnumerateMatches(text))
+            if (!IsThreshold(text[(m.Index + m.Length)..])) return true;
+        return false;
+    }
+
+    /// <summary>The first characters of the change words (增长 增加 减少 下降 降低 上升 提高 节约 节省 减 增).</summary>
+    private static readonly System.Buffers.SearchValues<char> ChangeWordStarts = System.Buffers.SearchValues.Create("增减下降上提节");
+
+    /// <summary>Whether the words after a number make it a threshold or a rounding note (以上, 以下, 以内, 及以上, 的尾数差 …).</summary>
+    private static bool IsThreshold(ReadOnlySpan<char> after) =>
+        after.Length > 0 && after[0] is '以' or '及' or '的' or '尾' && Threshold().IsMatch(after);
 
     public static IEnumerable<Claim> Read(NarrativeSentence sentence)
     {
+        var claims = new List<Claim>();
+        Read(sentence, claims);
+        return claims;
+    }
+
+    /// <summary>Adds the claims of <paramref name="sentence"/> to <paramref name="claims"/>, in order.</summary>
+    public static void Read(NarrativeSentence sentence, List<Claim> claims)
+    {
         var text = sentence.Text;
         var previousEnd = 0;
-        foreach (Match m in NumberWithUnit().Matches(text))
+        foreach (var m in NumberWithUnit().EnumerateMatches(text))
         {
-            if (Threshold().IsMatch(text[(m.Index + m.Length)..])) { previousEnd = m.Index + m.Length; continue; }
-            var digits = m.Groups[1].Value;
-            var unit = m.Groups[2].Value;
+            var end = m.Index + m.Length;
+            if (IsThreshold(text.AsSpan(end))) { previousEnd = end; continue; }
+            // The match is the digits (and their point), maybe blanks, then the unit.
+            var digitsLength = 0;
+            while (text[m.Index + digitsLength] is '.' || char.IsDigit(text[m.Index + digitsLength])) digitsLength++;
+            var unitStart = m.Index + digitsLength;
+            while (char.IsWhiteSpace(text[unitStart])) unitStart++;
+            var digits = text.AsSpan(m.Index, digitsLength);
+            var unit = UnitOf(text.AsSpan(unitStart, end - unitStart));
             var subject = text[previousEnd..m.Index];
-            previousEnd = m.Index + m.Length;
-            var before = text[..m.Index];
+            previousEnd = end;
             var decimals = digits.Contains('.') ? digits.Length - digits.IndexOf('.') - 1 : 0;
             var kind = unit switch
             {
@@ -70,40 +94,72 @@ public static partial class ClaimReader
             var role = ClaimRole.Figure;
             var sign = 0;
             var denominator = "";
-            if (kind == ClaimKind.Percent && CompletionBefore().IsMatch(subject)) role = ClaimRole.Completion;
-            else if (kind == ClaimKind.Percent && ShareBefore().Match(subject) is { Success: true } share)
+            // Each pattern runs only on words that have a character it needs (完/执, 占, a change word's first).
+            if (kind == ClaimKind.Percent && subject.AsSpan().IndexOfAny('完', '执') >= 0 && CompletionBefore().IsMatch(subject)) role = ClaimRole.Completion;
+            else if (kind == ClaimKind.Percent && subject.Contains('占') && First(ShareBefore(), subject) is { } share)
             {
                 role = ClaimRole.Share;
-                denominator = CleanDenominator(share.Groups[1].Value);
+                denominator = CleanDenominator(subject[(share.Index + 1)..(share.Index + share.Length)]); // the words after 占
             }
-            else if (ChangeBefore().Match(subject) is { Success: true } change && kind != ClaimKind.Quantity)
+            else if (kind != ClaimKind.Quantity && subject.AsSpan().IndexOfAny(ChangeWordStarts) >= 0 && First(ChangeBefore(), subject) is { } change)
             {
                 role = kind == ClaimKind.Percent ? ClaimRole.Rate : ClaimRole.Change;
-                sign = change.Groups[1].Value is "增长" or "增加" or "上升" or "提高" or "增" ? 1 : -1;
+                // 增长 增加 增 上升 提高 say more; 减少 减 下降 降低 节约 节省 say less.
+                sign = subject[change.Index] is '增' or '上' or '提' ? 1 : -1;
             }
-            var changeBase = role is ClaimRole.Change or ClaimRole.Rate ? BaseOf(before) : ChangeBase.None;
-            yield return new Claim(kind, m.Value, unit is "％" ? "%" : unit, value, decimals, role, sign, changeBase,
-                sentence.Start + m.Index, subject, denominator, sentence);
+            var changeBase = role is ClaimRole.Change or ClaimRole.Rate ? BaseOf(text.AsSpan(0, m.Index)) : ChangeBase.None;
+            claims.Add(new Claim(kind, text.Substring(m.Index, m.Length), unit is "％" ? "%" : unit, value, decimals, role, sign, changeBase,
+                sentence.Start + m.Index, subject, denominator, sentence));
         }
     }
 
     public static IEnumerable<DirectionPhrase> Directions(NarrativeSentence sentence)
     {
-        foreach (Match m in BudgetDirection().Matches(sentence.Text))
+        // Each pattern runs only on sentences that have its first words.
+        var text = sentence.Text;
+        if (text.Contains("决算", StringComparison.Ordinal))
         {
-            var sign = m.Groups[1].Value switch { "大于" or "高于" or "超过" or "多于" => 1, "小于" or "低于" or "少于" => -1, _ => 0 };
-            yield return new DirectionPhrase(m.Value, sign, ChangeBase.Budget, sentence.Start + m.Index, sentence);
+            foreach (Match m in BudgetDirection().Matches(text))
+            {
+                var sign = m.Groups[1].Value switch { "大于" or "高于" or "超过" or "多于" => 1, "小于" or "低于" or "少于" => -1, _ => 0 };
+                yield return new DirectionPhrase(m.Value, sign, ChangeBase.Budget, sentence.Start + m.Index, sentence);
+            }
         }
-        var same = NoChangeFromLastYear().Match(sentence.Text);
+        if (!text.Contains("与上年", StringComparison.Ordinal) && !text.Contains("无增减变动", StringComparison.Ordinal)) yield break;
+        var same = NoChangeFromLastYear().Match(text);
         if (same.Success) yield return new DirectionPhrase(same.Value, 0, ChangeBase.LastYear, sentence.Start + same.Index, sentence);
     }
 
-    private static ChangeBase BaseOf(string before)
+    private static readonly string[] Units = ["万元", "万标箱", "标箱", "元", "万", "%", "％", "辆", "人次", "人", "名", "个", "台（套）", "台(套)", "台", "套"];
+
+    /// <summary>The unit as one of the units read (no new string per claim).</summary>
+    private static string UnitOf(ReadOnlySpan<char> unit)
     {
-        var lastYear = LastYearAnchors.Max(a => before.LastIndexOf(a, StringComparison.Ordinal));
-        var budget = BudgetAnchors.Max(a => before.LastIndexOf(a, StringComparison.Ordinal));
+        foreach (var u in Units)
+            if (unit.SequenceEqual(u)) return u;
+        return unit.ToString();
+    }
+
+    /// <summary>The first match of a pattern, without building a <see cref="Match"/>.</summary>
+    private static (int Index, int Length)? First(Regex pattern, string text)
+    {
+        foreach (var m in pattern.EnumerateMatches(text)) return (m.Index, m.Length);
+        return null;
+    }
+
+    private static ChangeBase BaseOf(ReadOnlySpan<char> before)
+    {
+        var lastYear = LastIndexOfAny(before, LastYearAnchors);
+        var budget = LastIndexOfAny(before, BudgetAnchors);
         if (lastYear < 0 && budget < 0) return ChangeBase.None;
         return lastYear > budget ? ChangeBase.LastYear : ChangeBase.Budget;
+    }
+
+    private static int LastIndexOfAny(ReadOnlySpan<char> text, string[] words)
+    {
+        var last = -1;
+        foreach (var w in words) last = Math.Max(last, text.LastIndexOf(w, StringComparison.Ordinal));
+        return last;
     }
 
     private static string CleanDenominator(string words)
@@ -116,6 +172,25 @@ public static partial class ClaimReader
     }
 
     /// <summary>"791.59" with <paramref name="scale"/> decimals kept: 791.59 × 10^scale, exactly; −1 when it has more decimals.</summary>
+    internal static long Scaled(ReadOnlySpan<char> digits, int scale)
+    {
+        // The same as below, without strings, for ASCII digits (other decimal digits take the slow way).
+        var dot = digits.IndexOf('.');
+        var whole = dot < 0 ? digits : digits[..dot];
+        var frac = dot < 0 ? [] : digits[(dot + 1)..];
+        if (whole.ContainsAnyExceptInRange('0', '9') || frac.ContainsAnyExceptInRange('0', '9')) return Scaled(digits.ToString(), scale);
+        if (frac.Length > scale)
+        {
+            if (frac[scale..].ContainsAnyExcept('0')) return -1;
+            frac = frac[..scale];
+        }
+        if (whole.Length > 12) return -1;
+        long value = 0;
+        foreach (var c in whole) value = value * 10 + (c - '0');
+        for (var i = 0; i < scale; i++) value = value * 10 + (i < frac.Length ? frac[i] - '0' : 0);
+        return value;
+    }
+
     internal static long Scaled(string digits, int scale)
     {
         var dot = digits.IndexOf('.');

@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Consolidation.Domain.Classification;
+using Consolidation.Domain.Layouts;
 using Consolidation.Domain.Model;
 using Consolidation.Domain.Rules;
 
@@ -16,9 +19,13 @@ public sealed class EntityCatalogue
     private readonly Dictionary<int, string> _defaultDenominator = [];
     private readonly FinalAccounts _accounts;
     private readonly FinalAccounts? _lastYear;
+    private readonly CheckContext _context;
+    private Dictionary<string, string>? _t5Names;
+    private ILookup<string, TableRow>? _t5ItemsByName;
 
     public EntityCatalogue(CheckContext context)
     {
+        _context = context;
         _accounts = context.Accounts;
         _lastYear = context.LastYear;
         Build();
@@ -53,6 +60,7 @@ public sealed class EntityCatalogue
 
     /// <summary>Drops the level markers （类）（款）（项） so "一般公共服务（类）支出" reads as the catalogue's name.</summary>
     public static string Normalise(string words) =>
+        words.AsSpan().IndexOfAny("（(“”\"") < 0 ? words :
         words.Replace("（类）", "").Replace("（款）", "").Replace("（项）", "").Replace("(类)", "").Replace("(款)", "").Replace("(项)", "")
              .Replace("“", "").Replace("”", "").Replace("\"", "");
 
@@ -68,12 +76,24 @@ public sealed class EntityCatalogue
     private Figure? Cell(FinalAccounts a, string table, string row, string column)
     {
         if (!a.Tables.TryGetValue(table, out var t)) return null;
-        var values = t.FindRow(row);
+        var values = _context.Index(t).Find(row);
         if (values is null) return null;
         int index;
         try { index = t.Layout.ColumnIndex(column); }
         catch (ArgumentException) { return null; }
-        return new Figure(Cells.Locate(t, row, column), values[index], Money.HalfStep(a.Precision));
+        return new Figure(Locate(t, row, column), values[index], Money.HalfStep(a.Precision));
+    }
+
+    /// <summary>Where a fixed row's cell is depends on the layout alone: found once per layout, row and column.</summary>
+    private static readonly ConditionalWeakTable<TableLayout, ConcurrentDictionary<(string Row, string Column), CellLocation>> FixedRowCells = new();
+
+    private static CellLocation Locate(Table t, string row, string column)
+    {
+        var cells = FixedRowCells.GetValue(t.Layout, _ => new());
+        if (cells.TryGetValue((row, column), out var where)) return where;
+        where = Cells.Locate(t, row, column);
+        if (t.Layout.FindFixedRow(row) is not null) cells.TryAdd((row, column), where);
+        return where;
     }
 
     private void Add(string key, string name, string table, string row, string column, string? budgetColumn = null, string? budgetRow = null)
@@ -270,8 +290,8 @@ public sealed class EntityCatalogue
     public TableRow? FindItem(string className, string sectionName, string itemName)
     {
         if (!_accounts.Tables.TryGetValue("T5", out var t5)) return null;
-        var names = t5.Rows.ToDictionary(r => r.Code, r => r.Name);
-        var items = t5.Rows.Where(r => r.Code.Length == 7 && r.Name == itemName).ToList();
+        var names = _t5Names ??= t5.Rows.ToDictionary(r => r.Code, r => r.Name);
+        var items = (_t5ItemsByName ??= t5.Rows.Where(r => r.Code.Length == 7).ToLookup(r => r.Name, StringComparer.Ordinal))[itemName].ToList();
         var bySection = items.Where(r => names.GetValueOrDefault(r.Code[..5]) == sectionName).ToList();
         if (bySection.Count > 1) bySection = bySection.Where(r => names.GetValueOrDefault(r.Code[..3]) == className).DefaultIfEmpty(bySection[0]).ToList();
         if (bySection.Count >= 1) return bySection[0];

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Consolidation.Domain.Rules;
 
 namespace Consolidation.Domain.Narrative;
@@ -10,9 +9,7 @@ namespace Consolidation.Domain.Narrative;
 /// </summary>
 public sealed class NarrativeAnalysis
 {
-    private static readonly ConditionalWeakTable<CheckContext, NarrativeAnalysis> Cache = new();
-
-    public static NarrativeAnalysis Of(CheckContext context) => Cache.GetValue(context, c => new NarrativeAnalysis(c));
+    public static NarrativeAnalysis Of(CheckContext context) => context.Derived(c => new NarrativeAnalysis(c));
 
     private NarrativeAnalysis(CheckContext context)
     {

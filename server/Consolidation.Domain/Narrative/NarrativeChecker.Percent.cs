@@ -1,4 +1,5 @@
 using System.Numerics;
+using Consolidation.Domain.Model;
 using Consolidation.Domain.Rules;
 using static Consolidation.Domain.Narrative.NarrativeFindings;
 
@@ -7,48 +8,66 @@ namespace Consolidation.Domain.Narrative;
 internal sealed partial class NarrativeChecker
 {
     private readonly List<(TiedClaim Share, long ExpectedBp)> _shares = [];
+    private readonly List<Operand> _parts = [];
+    private readonly List<Operand> _wholes = [];
 
-    /// <summary>The candidates a ratio may honestly be computed from: the cells, the stated amounts, or one of each.</summary>
-    private static IEnumerable<(long Part, long Whole, string How)> Pairs(IEnumerable<(long Value, string How)> parts, IEnumerable<(long Value, string How)> wholes)
+    /// <summary>
+    /// A number a ratio may honestly be computed from: a cell, or a stated amount ("所述{Name} 12.34万元"). How a finding
+    /// names it is written only when there is a finding.
+    /// </summary>
+    private readonly record struct Operand(long Value, Figure? Cell, string? Name = null, Claim? Stated = null)
     {
-        var w = wholes.ToList();
-        foreach (var p in parts)
-            foreach (var q in w)
-                yield return (p.Value, q.Value, $"{p.How} ÷ {q.How}");
+        public static Operand Of(Figure cell) => new(cell.Value, cell);
+
+        public static Operand Of(string name, Claim stated) => new(stated.Value, null, name, stated);
+
+        public string How(AmountPrecision precision) =>
+            Cell is not null ? $"{Cell.Location.Display} {Wan(Value, precision)}" : $"所述{Name} {Stated!.Printed}";
     }
+
+    /// <summary>"part ÷ whole" as a finding shows it.</summary>
+    private string How(Operand part, Operand whole) => $"{part.How(_accounts.Precision)} ÷ {whole.How(_accounts.Precision)}";
 
     private static long Bp(long tenThousandths) => tenThousandths / 100;
 
     // WZ-02: a share equals the recomputed ratio.
     private void CheckShares()
     {
-        foreach (var t in Claims.Where(t => t.Claim.Role == ClaimRole.Share))
+        foreach (var t in Claims)
         {
-            if (t.Entity is null || t.Denominator is null) continue;
-            var parts = new List<(long, string)>();
-            if (t.Entity.Actual is { } pc) parts.Add((pc.Value, $"{pc.Location.Display} {Wan(pc.Value, _accounts.Precision)}"));
-            if (t.Part is { } stated && ReferenceEquals(stated.Entity, t.Entity)) parts.Add((stated.Claim.Value, $"所述{t.Entity.Name} {stated.Claim.Printed}"));
-            var wholes = new List<(long, string)>();
-            if (t.Denominator.Actual is { } dc) wholes.Add((dc.Value, $"{dc.Location.Display} {Wan(dc.Value, _accounts.Precision)}"));
-            if (StatedBefore(t.Denominator, Facet.Actual, t.Claim.Sentence.Section, t.Claim.Start) is { } sd) wholes.Add((sd.Claim.Value, $"所述{t.Denominator.Name} {sd.Claim.Printed}"));
-            if (parts.Count == 0 || wholes.Count == 0) continue;
+            if (t.Claim.Role != ClaimRole.Share || t.Entity is null || t.Denominator is null) continue;
+            _parts.Clear();
+            if (t.Entity.Actual is { } pc) _parts.Add(Operand.Of(pc));
+            if (t.Part is { } stated && ReferenceEquals(stated.Entity, t.Entity)) _parts.Add(Operand.Of(t.Entity.Name, stated.Claim));
+            _wholes.Clear();
+            if (t.Denominator.Actual is { } dc) _wholes.Add(Operand.Of(dc));
+            if (StatedBefore(t.Denominator, Facet.Actual, t.Claim.Sentence.Section, t.Claim.Start) is { } sd) _wholes.Add(Operand.Of(t.Denominator.Name, sd.Claim));
+            if (_parts.Count == 0 || _wholes.Count == 0) continue;
             Checked.Add(t.Claim);
             if (t.Part is not null) Checked.Add(t.Part.Claim);
-            var pairs = Pairs(parts, wholes).ToList();
-            if (pairs.All(p => p.Whole == 0))
+            // The pairs (part, whole) in order, parts first: the first with a whole not 0 gives the expected share.
+            (Operand Part, Operand Whole)? first = null;
+            var matches = false;
+            foreach (var p in _parts)
+                foreach (var q in _wholes)
+                {
+                    if (q.Value == 0) continue;
+                    first ??= (p, q);
+                    matches = matches || Ratio.Matches(t.Claim.Value, t.Claim.Decimals, p.Value, q.Value);
+                }
+            if (first is not { } usable)
             {
-                if (t.Claim.Value == 0 && pairs.All(p => p.Part == 0)) continue;
+                if (t.Claim.Value == 0 && _parts.TrueForAll(p => p.Value == 0)) continue;
                 Add(NarrativeRules.Share, Of(t.Claim.Sentence, t.Entity), 0, Bp(t.Claim.Value), 0,
                     $"{Quote(t.Claim.Sentence, t.Claim.Start)}：{t.Denominator.Name}为 0，占比 {t.Claim.Printed} 无从计算。请删去或改正该占比。", FindingQuantity.BasisPoints);
                 continue;
             }
-            var usable = pairs.Where(p => p.Whole != 0).ToList();
-            var expected = Ratio.Percent(usable[0].Part, usable[0].Whole, 2);
+            var expected = Ratio.Percent(usable.Part.Value, usable.Whole.Value, 2);
             _shares.Add((t, expected));
-            if (usable.Any(p => Ratio.Matches(t.Claim.Value, t.Claim.Decimals, p.Part, p.Whole))) continue;
+            if (matches) continue;
             Add(NarrativeRules.Share, Of(t.Claim.Sentence, t.Entity), expected, Bp(t.Claim.Value), 0,
                 $"{Quote(t.Claim.Sentence, t.Claim.Start)}：{t.Entity.Name}占{t.Denominator.Name}的比例写为 {t.Claim.Printed}，" +
-                $"按 {usable[0].How} 计算（四舍五入保留两位小数）应为 {Ratio.Format(expected * 100)}。请改正该占比。", FindingQuantity.BasisPoints);
+                $"按 {How(usable.Part, usable.Whole)} 计算（四舍五入保留两位小数）应为 {Ratio.Format(expected * 100)}。请改正该占比。", FindingQuantity.BasisPoints);
         }
     }
 
@@ -110,35 +129,40 @@ internal sealed partial class NarrativeChecker
     // WZ-04 / WZ-05: 完成预算的 Z% = actual / budget; none where the budget is 0.
     private void CheckCompletions()
     {
-        foreach (var t in Claims.Where(t => t.Claim.Role == ClaimRole.Completion))
+        foreach (var t in Claims)
         {
             var e = t.Entity;
-            if (e is null) continue;
+            if (t.Claim.Role != ClaimRole.Completion || e is null) continue;
             var section = t.Claim.Sentence.Section;
             var statedActual = StatedBefore(e, Facet.Actual, section, t.Claim.Start);
             var statedBudget = StatedBefore(e, Facet.Budget, section, t.Claim.Start);
-            var actuals = new List<(long, string)>();
-            if (e.Actual is { } a) actuals.Add((a.Value, $"{a.Location.Display} {Wan(a.Value, _accounts.Precision)}"));
-            if (statedActual is not null) actuals.Add((statedActual.Claim.Value, $"所述决算数 {statedActual.Claim.Printed}"));
-            var budgets = new List<(long, string)>();
-            if (e.Budget is { } b) budgets.Add((b.Value, $"{b.Location.Display} {Wan(b.Value, _accounts.Precision)}"));
-            if (statedBudget is not null) budgets.Add((statedBudget.Claim.Value, $"所述预算数 {statedBudget.Claim.Printed}"));
+            var actuals = _parts;
+            actuals.Clear();
+            if (e.Actual is { } a) actuals.Add(Operand.Of(a));
+            if (statedActual is not null) actuals.Add(Operand.Of("决算数", statedActual.Claim));
+            var budgets = _wholes;
+            budgets.Clear();
+            if (e.Budget is { } b) budgets.Add(Operand.Of(b));
+            if (statedBudget is not null) budgets.Add(Operand.Of("预算数", statedBudget.Claim));
             if (actuals.Count == 0 || budgets.Count == 0) continue;
             Checked.Add(t.Claim);
             if (statedActual is not null) Checked.Add(statedActual.Claim);
             if (statedBudget is not null) Checked.Add(statedBudget.Claim);
             var where = Of(t.Claim.Sentence, e, e.Budget is not null ? Facet.Budget : Facet.Actual);
-            if (budgets.Any(x => x.Item1 == 0))
+            if (budgets.Exists(x => x.Value == 0))
             {
                 Add(NarrativeRules.CompletionOfZeroBudget, where, 0, Bp(t.Claim.Value), 0,
                     $"{Quote(t.Claim.Sentence, t.Claim.Start)}：{e.Name}的预算数为 0，“完成预算的 {t.Claim.Printed}”无从计算。请删去该百分比。", FindingQuantity.BasisPoints);
                 continue;
             }
-            var pairs = Pairs(actuals, budgets).ToList();
-            if (pairs.Any(p => Ratio.Matches(t.Claim.Value, t.Claim.Decimals, p.Part, p.Whole))) continue;
-            var expected = Ratio.Percent(pairs[0].Part, pairs[0].Whole, 2);
+            var matches = false;
+            foreach (var p in actuals)
+                foreach (var q in budgets)
+                    matches = matches || Ratio.Matches(t.Claim.Value, t.Claim.Decimals, p.Value, q.Value);
+            if (matches) continue;
+            var expected = Ratio.Percent(actuals[0].Value, budgets[0].Value, 2);
             Add(NarrativeRules.Completion, where, expected, Bp(t.Claim.Value), 0,
-                $"{Quote(t.Claim.Sentence, t.Claim.Start)}：{e.Name}完成预算的百分比写为 {t.Claim.Printed}，按 {pairs[0].How} 计算应为 {Ratio.Format(expected * 100)}。请改正该百分比。",
+                $"{Quote(t.Claim.Sentence, t.Claim.Start)}：{e.Name}完成预算的百分比写为 {t.Claim.Printed}，按 {How(actuals[0], budgets[0])} 计算应为 {Ratio.Format(expected * 100)}。请改正该百分比。",
                 FindingQuantity.BasisPoints);
         }
     }

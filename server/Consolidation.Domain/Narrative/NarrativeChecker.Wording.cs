@@ -6,8 +6,27 @@ namespace Consolidation.Domain.Narrative;
 
 internal sealed partial class NarrativeChecker
 {
-    [GeneratedRegex(@"是是|的的|和和|了了|在在|为为|与与|及及|年年度|支出[（(]类[）)]支出|，，|。。|；；|、、|,,")]
-    private static partial Regex Doubled();
+    /// <summary>
+    /// Doubled words or punctuation — 是是 的的 和和 了了 在在 为为 与与 及及 年年度 支出（类）支出 ，， 。。 ；； 、、 ,, —
+    /// left to right, not overlapping (one pass over the text; no two of them start with the same character).
+    /// </summary>
+    private static IEnumerable<(int Index, string Value)> Doubled(string text)
+    {
+        for (var i = 0; i + 1 < text.Length; i++)
+        {
+            var rest = text.AsSpan(i);
+            var length = rest[0] switch
+            {
+                '是' or '的' or '和' or '了' or '在' or '为' or '与' or '及' or '，' or '。' or '；' or '、' or ',' when rest[1] == rest[0] => 2,
+                '年' when rest.StartsWith("年年度") => 3,
+                '支' when rest.Length >= 7 && rest.StartsWith("支出") && rest[2] is '（' or '(' && rest[3] == '类' && rest[4] is '）' or ')' && rest[5..].StartsWith("支出") => 7,
+                _ => 0,
+            };
+            if (length == 0) continue;
+            yield return (i, text.Substring(i, length));
+            i += length - 1;
+        }
+    }
 
     /// <summary>Each "X（类）" of a sentence: X runs back from the marker to the previous punctuation or digit.</summary>
     private static IEnumerable<(int Index, string Name)> ClassMentions(string text)
@@ -79,14 +98,15 @@ internal sealed partial class NarrativeChecker
     private void CheckWording()
     {
         var text = analysis.Document.Text;
-        foreach (Match m in Doubled().Matches(text))
+        foreach (var (index, value) in Doubled(text))
         {
-            var s = SentenceAt(m.Index);
-            Add(NarrativeRules.Wording, Wording(s, m.Value), 0, 0, 0,
-                $"{Quote(s, m.Index)}：“{m.Value}”有重复的字词或标点。请改正。");
+            var s = SentenceAt(index);
+            Add(NarrativeRules.Wording, Wording(s, value), 0, 0, 0,
+                $"{Quote(s, index)}：“{value}”有重复的字词或标点。请改正。");
         }
         foreach (var s in analysis.Document.Sentences)
         {
+            if (!s.Text.Contains("主要包括", StringComparison.Ordinal)) continue;
             foreach (Match m in Includes().Matches(s.Text))
             {
                 var listed = m.Groups[1].Value.Split('、', '，', ',').Select(x => x.Trim().TrimEnd('等')).Where(x => x.Length > 0).ToList();

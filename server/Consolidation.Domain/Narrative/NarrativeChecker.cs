@@ -15,8 +15,8 @@ internal sealed partial class NarrativeChecker(CheckContext context, NarrativeAn
     private readonly FinalAccounts _accounts = context.Accounts;
     private readonly FinalAccounts? _lastYear = context.LastYear;
 
-    public HashSet<Claim> Checked { get; } = new(ReferenceEqualityComparer.Instance);
-    public HashSet<Claim> AwaitingLastYear { get; } = new(ReferenceEqualityComparer.Instance);
+    public HashSet<Claim> Checked { get; } = new(ByPosition.Instance);
+    public HashSet<Claim> AwaitingLastYear { get; } = new(ByPosition.Instance);
 
     private IReadOnlyList<TiedClaim> Claims => analysis.Claims;
     private EntityCatalogue Entities => analysis.Entities;
@@ -39,7 +39,9 @@ internal sealed partial class NarrativeChecker(CheckContext context, NarrativeAn
         return _findings;
     }
 
-    private static RuleInfo Info(string id) => NarrativeRules.All.First(r => r.Info.Id == id).Info;
+    private static readonly Dictionary<string, RuleInfo> InfoById = NarrativeRules.All.ToDictionary(r => r.Info.Id, r => r.Info, StringComparer.Ordinal);
+
+    private static RuleInfo Info(string id) => InfoById[id];
 
     private void Add(string ruleId, CellLocation where, long expected, long actual, long tolerance, string message,
         FindingQuantity quantity = FindingQuantity.Money)
@@ -49,10 +51,17 @@ internal sealed partial class NarrativeChecker(CheckContext context, NarrativeAn
     }
 
     /// <summary>The last plain figure stated for an entity (of one facet) in the same section before a position.</summary>
-    private TiedClaim? StatedBefore(Entity? entity, Facet facet, int section, int position) =>
-        entity is null ? null
-        : Claims.LastOrDefault(t => ReferenceEquals(t.Entity, entity) && t.Facet == facet && t.Claim.Role == ClaimRole.Figure
-                                    && t.Claim.Kind == ClaimKind.Amount && t.Claim.Sentence.Section == section && t.Claim.Start < position);
+    private TiedClaim? StatedBefore(Entity? entity, Facet facet, int section, int position)
+    {
+        if (entity is null) return null;
+        for (var i = Claims.Count - 1; i >= 0; i--)
+        {
+            var t = Claims[i];
+            if (ReferenceEquals(t.Entity, entity) && t.Facet == facet && t.Claim.Role == ClaimRole.Figure
+                && t.Claim.Kind == ClaimKind.Amount && t.Claim.Sentence.Section == section && t.Claim.Start < position) return t;
+        }
+        return null;
+    }
 
     private static Figure? FigureOf(Entity? entity, Facet facet) => facet == Facet.Budget ? entity?.Budget : entity?.Actual;
 
@@ -61,8 +70,9 @@ internal sealed partial class NarrativeChecker(CheckContext context, NarrativeAn
     // WZ-01 / WZ-12: every plain amount against its cell.
     private void CheckAmounts()
     {
-        foreach (var t in Claims.Where(t => t.Claim is { Kind: ClaimKind.Amount, Role: ClaimRole.Figure }))
+        foreach (var t in Claims)
         {
+            if (t.Claim is not { Kind: ClaimKind.Amount, Role: ClaimRole.Figure }) continue;
             var figure = FigureOf(t.Entity, t.Facet);
             if (figure is null) continue;
             Checked.Add(t.Claim);
@@ -109,13 +119,22 @@ internal sealed partial class NarrativeChecker(CheckContext context, NarrativeAn
 
         var figures = Claims.Where(t => t.Claim.Role == ClaimRole.Figure && t.Claim.Kind is ClaimKind.Amount or ClaimKind.Count && t.Entity is not null)
             .ToLookup(t => t.Claim.Sentence.Section);
+        var firstAfterTotal = new Dictionary<string, TiedClaim>(StringComparer.Ordinal);
         foreach (var (section, subsection, totalKey, facet, partKeys, what) in lists)
         {
-            var inScope = figures[section].Where(t => (subsection < 0 || t.Claim.Sentence.Subsection == subsection) && t.Facet == facet).ToList();
-            var total = inScope.FirstOrDefault(t => t.Entity!.Key == totalKey);
+            var inSection = figures[section];
+            bool InScope(TiedClaim t) => (subsection < 0 || t.Claim.Sentence.Subsection == subsection) && t.Facet == facet;
+            TiedClaim? total = null;
+            foreach (var t in inSection)
+                if (InScope(t) && t.Entity!.Key == totalKey) { total = t; break; }
             if (total is null) continue;
-            var parts = partKeys.Select(k => inScope.FirstOrDefault(t => t.Entity!.Key == k && t.Claim.Start > total.Claim.Start))
-                .Where(t => t is not null).Select(t => t!).ToList();
+            // The first figure of each entity after the total; the parts in the list's order.
+            firstAfterTotal.Clear();
+            foreach (var t in inSection)
+                if (t.Claim.Start > total.Claim.Start && InScope(t)) firstAfterTotal.TryAdd(t.Entity!.Key, t);
+            var parts = new List<TiedClaim>();
+            foreach (var key in partKeys)
+                if (firstAfterTotal.TryGetValue(key, out var part)) parts.Add(part);
             if (totalKey == "T1.income" && parts.Any(p => p.Entity!.Key == "T2.fiscal"))
                 parts = parts.Where(p => !p.Entity!.Key.EndsWith("Appropriation", StringComparison.Ordinal)).ToList();
             if (partKeys.Contains("T7.vehicles") && !parts.Any(p => p.Entity!.Key == "T7.vehicles")) continue;

@@ -25,56 +25,61 @@ public static partial class NarrativeReader
         var sections = new List<NarrativeSection> { new(0, "", 0) };
         var sentences = new List<NarrativeSentence>();
         int section = 0, subsection = 0, item = 0;
-        var offset = 0;
-        foreach (var rawLine in text.Split('\n'))
+        for (var offset = 0; offset <= text.Length;)
         {
             var lineStart = offset;
-            offset += rawLine.Length + 1;
-            var line = rawLine.TrimEnd('\r');
-            if (line.Trim().Length == 0) continue;
-            var heading = SectionHeading().Match(line);
-            if (heading.Success && line.Trim().Length <= MaxHeadingLength && !line.Contains('。'))
+            var lineEnd = text.IndexOf('\n', offset);
+            if (lineEnd < 0) lineEnd = text.Length;
+            offset = lineEnd + 1;
+            var span = text.AsSpan(lineStart, lineEnd - lineStart).TrimEnd('\r');
+            var trimmed = span.Trim();
+            if (trimmed.Length == 0) continue;
+            // The patterns run only on lines that start like a heading or an item (most lines do not).
+            var first = trimmed[0];
+            var headingLike = trimmed.Length <= MaxHeadingLength && !span.Contains('。');
+            if (headingLike && "一二三四五六七八九十".Contains(first)
+                && SectionHeading().Match(span.ToString()) is { Success: true } heading)
             {
                 section = SectionOf(heading.Groups[2].Value, NumeralValue(heading.Groups[1].Value));
-                sections.Add(new NarrativeSection(section, line.Trim(), lineStart));
+                sections.Add(new NarrativeSection(section, trimmed.ToString(), lineStart));
                 subsection = 0;
                 item = 0;
                 continue;
             }
-            var sub = SubsectionHeading().Match(line);
-            if (sub.Success && line.Trim().Length <= MaxHeadingLength && !line.Contains('。') && !Claims(line))
+            if (headingLike && first is '（' or '(' && !ClaimReader.HasNumberWithUnit(span)
+                && SubsectionHeading().Match(span.ToString()) is { Success: true } sub)
             {
                 subsection = NumeralValue(sub.Groups[1].Value);
                 item = 0;
                 continue;
             }
-            var itemMatch = ItemStart().Match(line);
-            if (itemMatch.Success) item = int.Parse(itemMatch.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-            foreach (var (start, sentence) in SplitSentences(line))
-                sentences.Add(new NarrativeSentence(lineStart + start, sentence, section, subsection, item));
+            if (char.IsDigit(first) && ItemStart().Match(span.ToString()) is { Success: true } itemMatch)
+                item = int.Parse(itemMatch.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            SplitSentences(text, lineStart, span.Length, sentences, section, subsection, item);
         }
         var claims = new List<Claim>();
         var directions = new List<DirectionPhrase>();
         foreach (var s in sentences)
         {
-            claims.AddRange(ClaimReader.Read(s));
+            ClaimReader.Read(s, claims);
             directions.AddRange(ClaimReader.Directions(s));
         }
         return new NarrativeDocument(text, sections, sentences, claims, directions);
     }
 
-    private static bool Claims(string line) => ClaimReader.HasNumberWithUnit(line);
-
-    private static IEnumerable<(int Start, string Text)> SplitSentences(string line)
+    /// <summary>The sentences of the line at <paramref name="lineStart"/>: each up to 。！？ or the line's end, blank ones left out.</summary>
+    private static void SplitSentences(string text, int lineStart, int length, List<NarrativeSentence> sentences, int section, int subsection, int item)
     {
+        var line = text.AsSpan(lineStart, length);
         var start = 0;
-        for (var i = 0; i < line.Length; i++)
+        for (var i = 0; i <= line.Length; i++)
         {
-            if (line[i] is not ('。' or '！' or '？')) continue;
-            if (line[start..(i + 1)].Trim().Length > 0) yield return (start, line[start..(i + 1)]);
+            if (i < line.Length && line[i] is not ('。' or '！' or '？')) continue;
+            var end = Math.Min(i + 1, line.Length);
+            if (end > start && !line[start..end].IsWhiteSpace())
+                sentences.Add(new NarrativeSentence(lineStart + start, text.Substring(lineStart + start, end - start), section, subsection, item));
             start = i + 1;
         }
-        if (start < line.Length && line[start..].Trim().Length > 0) yield return (start, line[start..]);
     }
 
     /// <summary>The reference number of a section from its heading's words; the numeral when the words say nothing.</summary>

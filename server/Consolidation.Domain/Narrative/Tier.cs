@@ -24,29 +24,41 @@ internal static partial class Tier
         var items = new List<ItemHeading>();
         Entity? topic = null;
         (int, int, int) scope = (-1, -1, -1);
-        var claimsBySentence = doc.Claims.ToLookup(c => c.Sentence, ReferenceEqualityComparer.Instance);
-        var directionsBySentence = doc.Directions.ToLookup(d => d.Sentence, ReferenceEqualityComparer.Instance);
         var vehicleTotalSeen = false;
+        // Claims and direction phrases come sentence by sentence: each sentence takes the next of both lists that stand in
+        // it and goes through them by position (a claim first on a tie).
+        int nextClaim = 0, nextDirection = 0;
+        var inSentence = new List<TiedClaim>();
+        var sentenceDirections = new List<DirectionPhrase>();
         foreach (var sentence in doc.Sentences)
         {
             var here = (sentence.Section, sentence.Subsection, sentence.Item);
             if (here != scope) { topic = null; scope = here; }
-            var heading = ItemHeadingPattern().Match(sentence.Text);
-            if (heading.Success)
+            if (StartsWithDigit(sentence.Text) && ItemHeadingPattern().Match(sentence.Text) is { Success: true } heading)
             {
                 var (c, s, i) = (heading.Groups[1].Value.Trim(), heading.Groups[2].Value.Trim(), heading.Groups[3].Value.Trim());
                 var row = entities.FindItem(c, s, i);
                 items.Add(new ItemHeading(sentence, c, s, i, row?.Code));
                 if (row is not null && sentence.Section == 5) topic = entities["T5:" + row.Code];
             }
-            var events = claimsBySentence[sentence].Select(c => (c.Start, (object)c))
-                .Concat(directionsBySentence[sentence].Select(d => (d.Start, (object)d)))
-                .OrderBy(e => e.Start).ToList();
-            var inSentence = new List<TiedClaim>();
-            foreach (var (_, e) in events)
+            inSentence.Clear();
+            sentenceDirections.Clear();
+            while (nextDirection < doc.Directions.Count && ReferenceEquals(doc.Directions[nextDirection].Sentence, sentence))
+                sentenceDirections.Add(doc.Directions[nextDirection++]);
+            if (sentenceDirections.Count > 1) sentenceDirections.Sort((a, b) => a.Start.CompareTo(b.Start));
+            var di = 0;
+            while (true)
             {
-                if (e is DirectionPhrase d) { directions.Add(new TiedDirection(d, topic)); continue; }
-                var claim = (Claim)e;
+                var claim = nextClaim < doc.Claims.Count && ReferenceEquals(doc.Claims[nextClaim].Sentence, sentence) ? doc.Claims[nextClaim] : null;
+                var d = di < sentenceDirections.Count ? sentenceDirections[di] : null;
+                if (claim is null && d is null) break;
+                if (claim is null || (d is not null && d.Start < claim.Start))
+                {
+                    directions.Add(new TiedDirection(d!, topic));
+                    di++;
+                    continue;
+                }
+                nextClaim++;
                 var section = sentence.Section;
                 TiedClaim tied;
                 switch (claim.Kind, claim.Role)
@@ -114,6 +126,13 @@ internal static partial class Tier
             }
         }
         return (claims, directions, items);
+    }
+
+    /// <summary>Whether a sentence starts (after blanks) with a digit, as a numbered item "8、" does.</summary>
+    private static bool StartsWithDigit(string text)
+    {
+        var t = text.AsSpan().TrimStart();
+        return t.Length > 0 && char.IsDigit(t[0]);
     }
 
     private static Entity? Global(EntityCatalogue entities, string words) =>

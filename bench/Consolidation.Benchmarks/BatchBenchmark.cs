@@ -8,7 +8,6 @@ using Consolidation.Domain.Files;
 using Consolidation.Domain.Rules;
 using Consolidation.Synthetic;
 using Google.Protobuf;
-using LiteDB;
 
 namespace Consolidation.Benchmarks;
 
@@ -129,23 +128,18 @@ public static class BatchBenchmark
 
         var path = Path.Combine(work, "raw.litedb");
         var watch = Stopwatch.StartNew();
-        using (var db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct },
-                   new BsonMapper { EmptyStringToNull = false, TrimWhitespace = false }))
+        // The server's own storage layer (same file settings, collections and indexes), written without the server.
+        using (var store = new LiteDbStore(path))
         {
-            var submissions = db.GetCollection<SubmissionDocument>("submissions");
-            submissions.EnsureIndex(d => d.Key, unique: true);
-            submissions.EnsureIndex(d => d.DepartmentCode);
-            submissions.EnsureIndex(d => d.FiscalYear);
-            var requests = db.GetCollection<RequestDocument>("submission_requests");
             foreach (var group in documents.Chunk(256))
             {
-                db.BeginTrans();
+                store.Database.BeginTrans();
                 foreach (var (submission, request) in group)
                 {
-                    submissions.Insert(submission);
-                    requests.Insert(request);
+                    store.Submissions.Insert(submission);
+                    store.Requests.Insert(request);
                 }
-                db.Commit();
+                store.Database.Commit();
             }
         }
         return watch.Elapsed;

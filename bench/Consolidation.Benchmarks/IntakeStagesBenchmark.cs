@@ -34,7 +34,7 @@ public static class IntakeStagesBenchmark
             Console.WriteLine($"intake-stages: {files.Length} synthetic submissions, one thread, CPU µs per submission (median of 3 passes)");
 
             // Each stage's inputs are the previous stage's outputs, computed once, outside the timing.
-            var texts = files.Select(File.ReadAllText).ToArray();
+            var texts = files.Select(File.ReadAllBytes).ToArray();
             var domain = texts.Select(t => SubmissionFile.Parse(t)).ToArray();
             var protos = domain.Select(AccountsMapper.ToProto).ToArray();
             var wire = protos.Select(p => p.ToByteArray()).ToArray();
@@ -45,10 +45,11 @@ public static class IntakeStagesBenchmark
 
             var stages = new (string Side, string Name, Action<int> Step)[]
             {
-                ("client", "read file (UTF-8)", i => File.ReadAllText(files[i])),
-                ("client", "JSON → domain (SubmissionFile.Parse)", i => SubmissionFile.Parse(texts[i])),
+                ("client", "read the file's bytes", i => File.ReadAllBytes(files[i])),
+                ("client", "JSON → domain (SubmissionFile.Parse of the bytes)", i => SubmissionFile.Parse(texts[i])),
+                ("client", "journal key (SHA-256 of the file's bytes)", i => PreparedSubmission.HashOf(texts[i])),
                 ("client", "domain → contract (AccountsMapper.ToProto)", i => AccountsMapper.ToProto(domain[i])),
-                ("client", "serialize + SHA-256 (journal key)", i => PreparedSubmission.HashOf(protos[i].ToByteArray())),
+                ("client", "serialize for the wire", i => protos[i].ToByteArray()),
                 ("server", "parse the wire bytes", i => FinalAccounts.Parser.ParseFrom(wire[i])),
                 ("server", "contract → domain (AccountsMapper.ToDomain)", i => AccountsMapper.ToDomain(parsed[i])),
                 ("server", "well-formedness (AccountsValidator)", i => AccountsValidator.Validate(unpacked[i])),

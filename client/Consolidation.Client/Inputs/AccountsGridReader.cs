@@ -22,17 +22,18 @@ public sealed class AccountsGridReader
 
     /// <param name="path">the workbook or folder, for the exception</param>
     /// <param name="tables">the grid of every table by ID; null when the sheet or file is missing</param>
-    public static FinalAccounts Read(string path, Grid? info, IReadOnlyDictionary<string, Grid?> tables, Grid? explanations, string narrative,
-        string missingInfo, Func<TableLayout, string> missingTable)
+    /// <param name="transfers">the 内部往来 grid; null when there is none (no internal transfers)</param>
+    public static FinalAccounts Read(string path, Grid? info, IReadOnlyDictionary<string, Grid?> tables, Grid? explanations, Grid? transfers,
+        string narrative, string missingInfo, Func<TableLayout, string> missingTable)
     {
         var reader = new AccountsGridReader();
-        var accounts = reader.ReadAll(info, tables, explanations, narrative, missingInfo, missingTable);
+        var accounts = reader.ReadAll(info, tables, explanations, transfers, narrative, missingInfo, missingTable);
         if (reader._violations.Count > 0 || accounts is null) throw new SubmissionFileException(path, reader._violations);
         return accounts;
     }
 
-    private FinalAccounts? ReadAll(Grid? info, IReadOnlyDictionary<string, Grid?> tableGrids, Grid? explanationGrid, string narrative,
-        string missingInfo, Func<TableLayout, string> missingTable)
+    private FinalAccounts? ReadAll(Grid? info, IReadOnlyDictionary<string, Grid?> tableGrids, Grid? explanationGrid, Grid? transferGrid,
+        string narrative, string missingInfo, Func<TableLayout, string> missingTable)
     {
         if (info is null) { Error(missingInfo, "缺少基本信息（部门编码、名称、年度、金额单位、人员、单位构成）"); return null; }
         var values = ReadInfo(info);
@@ -112,6 +113,7 @@ public sealed class AccountsGridReader
                 explanations.Add(e);
             }
         }
+        var transfers = transferGrid is null ? [] : ReadTransfers(transferGrid);
         if (_violations.Count > 0) return null;
         var accounts = new FinalAccounts
         {
@@ -125,9 +127,34 @@ public sealed class AccountsGridReader
             Narrative = narrative,
             Explanations = explanations,
             Supplementary = supplementary,
+            InternalTransfers = transfers,
         };
         _violations.AddRange(AccountsValidator.Validate(accounts));
         return _violations.Count > 0 ? null : accounts;
+    }
+
+    /// <summary>内部往来: one flow per row; the kind by its printed name or the JSON word, the amount in the accounts' unit.</summary>
+    private List<InternalTransfer> ReadTransfers(Grid grid)
+    {
+        var transfers = new List<InternalTransfer>();
+        if (!CheckHeader(grid, 0, TransferHeader)) return transfers;
+        for (var r = 1; r < grid.RowCount; r++)
+        {
+            if (grid.IsBlankRow(r)) continue;
+            var kindText = grid.Cell(r, 0);
+            var kind = InternalTransfer.ParseKind(kindText);
+            if (kind is null)
+                Error(grid.Where(r, 0), kindText.Length == 0
+                    ? "缺少往来类型"
+                    : $"往来类型“{kindText}”无效：应为 上级补助收入、对附属单位补助支出、附属单位上缴收入 或 上缴上级支出");
+            var counterparty = grid.Cell(r, 1);
+            if (counterparty.Length == 0) Error(grid.Where(r, 1), "缺少对方单位编码");
+            var amount = Amount(grid, r, TransferAmountColumn);
+            var function = grid.Cell(r, 3);
+            if (function.Length == 0) Error(grid.Where(r, 3), "缺少功能科目（该笔往来记在 T2/T3 的哪一行）");
+            transfers.Add(new InternalTransfer(kind ?? InternalTransferKind.Unspecified, counterparty, amount, function, grid.Cell(r, 4)));
+        }
+        return transfers;
     }
 
     private Dictionary<string, (string Text, int Row)> ReadInfo(Grid info)

@@ -6,10 +6,11 @@ namespace Consolidation.Client.Inputs;
 /// <summary>
 /// The accounts as grids, the way the workbook and the CSV folder lay them out (docs/batch.md): 基本信息 (key/value
 /// rows, then one row per unit), one grid per table (科目编码 | 科目名称 | the table's columns, fixed rows by their
-/// printed name with no code), 出错说明 (规则编号 | 位置 | 说明), and the narrative as text.
+/// printed name with no code), 出错说明 (规则编号 | 位置 | 说明), 内部往来 (往来类型 | 对方单位编码 | 金额 | 功能科目 |
+/// 记账单位; optional when there are none), and the narrative as text.
 /// </summary>
 public sealed record AccountsGrids(IReadOnlyList<string[]> Info, IReadOnlyDictionary<string, IReadOnlyList<string[]>> Tables,
-    IReadOnlyList<string[]> Explanations, string Narrative)
+    IReadOnlyList<string[]> Explanations, IReadOnlyList<string[]> Transfers, string Narrative)
 {
     public const string CodeHeader = "科目编码";
     public const string NameHeader = "科目名称";
@@ -36,6 +37,10 @@ public sealed record AccountsGrids(IReadOnlyList<string[]> Info, IReadOnlyDictio
 
     public static readonly string[] InfoHeader = ["项目", "内容", "单位名称", "单位类型"];
     public static readonly string[] ExplanationHeader = ["规则编号", "位置", "说明"];
+    /// <summary>内部往来: the kind by its printed name (上级补助收入 …; the JSON words are read too), the amount in the accounts' unit, 记账单位 empty for 本级.</summary>
+    public static readonly string[] TransferHeader = ["往来类型", "对方单位编码", "金额", "功能科目", "记账单位"];
+    /// <summary>The column of <see cref="TransferHeader"/> that holds the amount.</summary>
+    public const int TransferAmountColumn = 2;
 
     public static string[] TableHeader(TableLayout layout) => [CodeHeader, NameHeader, .. layout.Columns.Select(c => c.Name)];
 
@@ -77,7 +82,10 @@ public sealed record AccountsGrids(IReadOnlyList<string[]> Info, IReadOnlyDictio
         }
         var explanations = new List<string[]> { ExplanationHeader };
         explanations.AddRange(a.Explanations.Select(e => new[] { e.RuleId, e.Location, e.Text }));
-        return new AccountsGrids(info, tables, explanations, a.Narrative);
+        var transfers = new List<string[]> { TransferHeader };
+        transfers.AddRange(a.InternalTransfers.Select(t => new[]
+            { InternalTransfer.KindName(t.Kind), t.CounterpartyCode, Money.Format(t.Amount, p), t.FunctionCode, t.UnitCode }));
+        return new AccountsGrids(info, tables, explanations, transfers, a.Narrative);
     }
 
     /// <summary>An empty template: every table with its header and fixed rows (zero), the info keys with no values.</summary>

@@ -9,12 +9,14 @@ namespace Consolidation.Client.Inputs;
 
 /// <summary>
 /// A folder of CSV files (docs/batch.md): info.csv (基本信息), T1.csv … T9.csv (科目编码,科目名称,columns; amounts in
-/// the unit of info.csv), explanations.csv (出错说明, optional) and narrative.txt (情况说明, optional). UTF-8.
+/// the unit of info.csv), explanations.csv (出错说明, optional), transfers.csv (内部往来, optional) and narrative.txt
+/// (情况说明, optional). UTF-8.
 /// </summary>
 public static class CsvFolderFormat
 {
     public const string InfoFile = "info.csv";
     public const string ExplanationFile = "explanations.csv";
+    public const string TransferFile = "transfers.csv";
     public const string NarrativeFile = "narrative.txt";
 
     public static string TableFile(TableLayout layout) => $"{layout.Id}.csv";
@@ -31,7 +33,7 @@ public static class CsvFolderFormat
             var narrativePath = Path.Combine(folder, NarrativeFile);
             var narrative = File.Exists(narrativePath) ? File.ReadAllText(narrativePath, Encoding.UTF8) : "";
             return AccountsGridReader.Read(folder, Load(InfoFile), StandardLayouts.All.ToDictionary(l => l.Id, l => Load(TableFile(l))),
-                Load(ExplanationFile), narrative, InfoFile, TableFile);
+                Load(ExplanationFile), Load(TransferFile), narrative, InfoFile, TableFile);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or CsvFormatException)
         {
@@ -62,6 +64,7 @@ public static class CsvFolderFormat
         WriteCsv(Path.Combine(folder, InfoFile), grids.Info);
         foreach (var layout in StandardLayouts.All) WriteCsv(Path.Combine(folder, TableFile(layout)), grids.Tables[layout.Id]);
         WriteCsv(Path.Combine(folder, ExplanationFile), grids.Explanations);
+        WriteCsv(Path.Combine(folder, TransferFile), grids.Transfers);
         File.WriteAllText(Path.Combine(folder, NarrativeFile), grids.Narrative, new UTF8Encoding(false));
     }
 

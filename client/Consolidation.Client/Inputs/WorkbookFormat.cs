@@ -10,13 +10,14 @@ namespace Consolidation.Client.Inputs;
 /// <summary>
 /// The XLSX workbook (docs/batch.md): sheets 基本信息, one per table named "T1 收入支出决算总表" … (a sheet named just
 /// "T1" is read too) laid out as the published table — title row, "金额单位：万元" row, header row
-/// 科目编码 | 科目名称 | columns, then the rows — 出错说明 and 情况说明. Amount cells are numbers or text; a number is
+/// 科目编码 | 科目名称 | columns, then the rows — 出错说明, 内部往来 (optional) and 情况说明. Amount cells are numbers or text; a number is
 /// read as its shortest decimal text and parsed as in the JSON format, so 461.57 stays exactly 461.57.
 /// </summary>
 public static class WorkbookFormat
 {
     public const string InfoSheet = "基本信息";
     public const string ExplanationSheet = "出错说明";
+    public const string TransferSheet = "内部往来";
     public const string NarrativeSheet = "情况说明";
     /// <summary>Below Excel's 32,767 characters per cell: a longer narrative continues in the next rows.</summary>
     private const int NarrativeCellChars = 30_000;
@@ -44,7 +45,7 @@ public static class WorkbookFormat
             var narrativeSheet = workbook.Worksheets.FirstOrDefault(s => s.Name == NarrativeSheet);
             var narrative = narrativeSheet is null ? "" : string.Concat(
                 Enumerable.Range(2, Math.Max(0, narrativeSheet.LastRowUsed()?.RowNumber() - 1 ?? 0)).Select(r => CellText(narrativeSheet.Cell(r, 1))));
-            return AccountsGridReader.Read(path, Sheet(n => n == InfoSheet), tables, Sheet(n => n == ExplanationSheet), narrative,
+            return AccountsGridReader.Read(path, Sheet(n => n == InfoSheet), tables, Sheet(n => n == ExplanationSheet), Sheet(n => n == TransferSheet), narrative,
                 $"工作表「{InfoSheet}」", l => $"工作表「{SheetName(l)}」");
         }
     }
@@ -99,6 +100,13 @@ public static class WorkbookFormat
         var explanations = workbook.AddWorksheet(ExplanationSheet);
         WriteRows(explanations, 1, grids.Explanations, amountsFrom: int.MaxValue);
         explanations.Column(3).Width = 80;
+        var transfers = workbook.AddWorksheet(TransferSheet);
+        WriteRows(transfers, 1, grids.Transfers, amountsFrom: AccountsGrids.TransferAmountColumn, amountsTo: AccountsGrids.TransferAmountColumn);
+        transfers.Column(1).Width = 20;
+        transfers.Column(2).Width = 14;
+        transfers.Column(3).Width = 16;
+        transfers.Column(4).Width = 12;
+        transfers.Column(5).Width = 14;
         var narrative = workbook.AddWorksheet(NarrativeSheet);
         narrative.Cell(1, 1).SetValue(NarrativeSheet);
         for (var i = 0; i * NarrativeCellChars < grids.Narrative.Length; i++)
@@ -110,8 +118,11 @@ public static class WorkbookFormat
         workbook.SaveAs(path);
     }
 
-    /// <summary>Writes rows from <paramref name="firstRow"/>; cells from column <paramref name="amountsFrom"/> (0-based) of data rows are amounts.</summary>
-    private static void WriteRows(IXLWorksheet ws, int firstRow, IReadOnlyList<string[]> rows, int amountsFrom)
+    /// <summary>
+    /// Writes rows from <paramref name="firstRow"/>; cells of data rows in columns <paramref name="amountsFrom"/> to
+    /// <paramref name="amountsTo"/> (0-based) are amounts; the others stay text (codes keep their leading zeros).
+    /// </summary>
+    private static void WriteRows(IXLWorksheet ws, int firstRow, IReadOnlyList<string[]> rows, int amountsFrom, int amountsTo = int.MaxValue)
     {
         for (var r = 0; r < rows.Count; r++)
             for (var c = 0; c < rows[r].Length; c++)
@@ -119,7 +130,7 @@ public static class WorkbookFormat
                 var cell = ws.Cell(firstRow + r, c + 1);
                 var text = rows[r][c];
                 // An amount is written as a number (so the sheet sums), from its exact decimal text.
-                if (r > 0 && c >= amountsFrom && decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+                if (r > 0 && c >= amountsFrom && c <= amountsTo && decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
                 {
                     cell.SetValue(number);
                     cell.Style.NumberFormat.Format = "0.00";

@@ -51,6 +51,44 @@ public sealed class InputFormatTests : IDisposable
         }
     }
 
+    private static FinalAccounts WithTransfers() => Accounts.Seed() with
+    {
+        InternalTransfers =
+        [
+            new InternalTransfer(InternalTransferKind.SuperiorSubsidyReceived, "401001", Accounts.Wan(12.34m), "2010301"),
+            new InternalTransfer(InternalTransferKind.RemittanceToSuperiorPaid, "401001", Accounts.Wan(0.05m), "2080505", "431001"),
+        ],
+    };
+
+    [Fact]
+    public void InternalTransfers_RoundTripThroughWorkbookAndCsv_NothingLost()
+    {
+        var a = WithTransfers();
+        var xlsx = Path.Combine(_dir, "transfers.xlsx");
+        var csv = Path.Combine(_dir, "transfers");
+        SubmissionInput.Write(a, xlsx, InputFormat.Workbook);
+        SubmissionInput.Write(a, csv, InputFormat.CsvFolder);
+        Assert.Equal(Submission(a), Submission(SubmissionInput.Read(xlsx)));
+        Assert.Equal(Submission(a), Submission(SubmissionInput.Read(csv)));
+        Assert.Contains("上级补助收入", File.ReadAllText(Path.Combine(csv, CsvFolderFormat.TransferFile)));
+        using var workbook = new XLWorkbook(xlsx);
+        var sheet = workbook.Worksheet(WorkbookFormat.TransferSheet);
+        Assert.Equal("2010301", sheet.Cell(2, 4).GetString()); // codes stay text; the amount is a number
+        Assert.Equal(12.34, sheet.Cell(2, 3).GetDouble());
+    }
+
+    [Fact]
+    public void InternalTransfers_BadRow_IsRefusedNamingFileRowAndColumn()
+    {
+        var csv = Path.Combine(_dir, "bad-transfers");
+        SubmissionInput.Write(WithTransfers(), csv, InputFormat.CsvFolder);
+        var path = Path.Combine(csv, CsvFolderFormat.TransferFile);
+        File.WriteAllText(path, File.ReadAllText(path).Replace("上缴上级支出", "上交").Replace("12.34", "-1"));
+        var e = Assert.Throws<SubmissionFileException>(() => SubmissionInput.Read(csv));
+        Assert.Contains(e.Violations, v => v.Field.Contains(CsvFolderFormat.TransferFile) && v.Field.Contains("第 3 行") && v.Message.Contains("往来类型“上交”无效"));
+        Assert.Contains(e.Violations, v => v.Field.Contains(CsvFolderFormat.TransferFile) && v.Field.Contains("第 2 行") && v.Message.Contains("为负"));
+    }
+
     [Fact]
     public void LongNarrative_SpansCells_AndRoundTrips()
     {
@@ -68,13 +106,13 @@ public sealed class InputFormatTests : IDisposable
         using (var wb = new XLWorkbook(xlsx))
             Assert.Equal(["基本信息", "T1 收入支出决算总表", "T2 收入决算表", "T3 支出决算表", "T4 财政拨款收入支出决算总表", "T5 一般公共预算财政拨款支出决算表",
                 "T6 一般公共预算财政拨款基本支出决算明细表", "T7 财政拨款“三公”经费支出决算表", "T8 政府性基金预算财政拨款收入支出决算表", "T9 国有资本经营预算财政拨款支出决算表",
-                "出错说明", "情况说明"], wb.Worksheets.Select(w => w.Name));
+                "出错说明", "内部往来", "情况说明"], wb.Worksheets.Select(w => w.Name));
         var e = Assert.Throws<SubmissionFileException>(() => SubmissionInput.Read(xlsx));
         Assert.Contains(e.Violations, v => v.Field == "工作表「基本信息」第 2 行 B 列" && v.Message == "缺少「部门编码」");
 
         var csv = Path.Combine(_dir, "template");
         CsvFolderFormat.Write(AccountsGrids.Template(AmountPrecision.Yuan), csv);
-        Assert.Equal(["T1.csv", "T2.csv", "T3.csv", "T4.csv", "T5.csv", "T6.csv", "T7.csv", "T8.csv", "T9.csv", "explanations.csv", "info.csv", "narrative.txt"],
+        Assert.Equal(["T1.csv", "T2.csv", "T3.csv", "T4.csv", "T5.csv", "T6.csv", "T7.csv", "T8.csv", "T9.csv", "explanations.csv", "info.csv", "narrative.txt", "transfers.csv"],
             Directory.GetFiles(csv).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         var c = Assert.Throws<SubmissionFileException>(() => SubmissionInput.Read(csv));
         Assert.Contains(c.Violations, v => v.Field == "info.csv 第 2 行第 2 列" && v.Message == "缺少「部门编码」");

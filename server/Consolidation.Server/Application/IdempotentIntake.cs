@@ -36,19 +36,27 @@ public sealed class IdempotentIntake(Intake intake, SubmissionRepository submiss
     {
         var results = new IntakeResult?[requests.Count];
         var prepared = new PreparedSubmission?[requests.Count];
+        var anticipated = new RequestDecision?[requests.Count];
         if (requests.Count == 1) Prepare(0);
         else Parallel.For(0, requests.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, Prepare);
 
         var toStore = new List<(int Index, PreparedSubmission Item)>();
         for (var i = 0; i < requests.Count; i++)
             if (prepared[i] is { } p) toStore.Add((i, p));
+        // A retry of a request decided before its year was published gets its original result: it stores nothing.
+        IntakeResult LockedOrReplayed(int index, PreparedSubmission item, string reason) => anticipated[index] switch
+        {
+            { Replayed: true, Kind: RequestDecisionKind.Stored } d => new IntakeResult(item.RequestId, IntakeOutcome.Stored, true, d.Submission, "", []),
+            { Replayed: true, Kind: RequestDecisionKind.Unchanged } d => new IntakeResult(item.RequestId, IntakeOutcome.Unchanged, true, d.Submission, "", []),
+            _ => new IntakeResult(item.RequestId, IntakeOutcome.YearLocked, false, null, reason, []),
+        };
         if (toStore.Count > 0)
         {
             // A published year takes no submission until reopened (decided under the gate publishing takes).
             var decisions = locks.WhileOpen(toStore.Select(t => t.Item.Accounts.FiscalYear), locked =>
             {
                 foreach (var (index, item) in toStore.Where(t => locked.ContainsKey(t.Item.Accounts.FiscalYear)))
-                    results[index] = new IntakeResult(item.RequestId, IntakeOutcome.YearLocked, false, null, locked[item.Accounts.FiscalYear], []);
+                    results[index] = LockedOrReplayed(index, item, locked[item.Accounts.FiscalYear]);
                 toStore.RemoveAll(t => locked.ContainsKey(t.Item.Accounts.FiscalYear));
                 return toStore.Count == 0 ? [] : submissions.StoreRequests(toStore.Select(t => t.Item).ToList(), p => intake.Check(p.Accounts), clock.GetUtcNow().UtcDateTime);
             });
@@ -68,28 +76,32 @@ public sealed class IdempotentIntake(Intake intake, SubmissionRepository submiss
 
         void Prepare(int i)
         {
-            var (result, item) = PrepareOne(requests[i]);
+            var (result, item, decision) = PrepareOne(requests[i]);
             results[i] = result;
             prepared[i] = item;
+            anticipated[i] = decision;
         }
     }
 
-    /// <summary>Either a final result (malformed, refused) or a prepared submission to decide under the lock.</summary>
-    private (IntakeResult? Result, PreparedSubmission? Item) PrepareOne(IntakeRequest request)
+    /// <summary>
+    /// Either a final result (malformed, refused) or a prepared submission to decide under the lock, with the decision
+    /// the request would get now (a replay of a known request ID, or unchanged content), when it has one.
+    /// </summary>
+    private (IntakeResult? Result, PreparedSubmission? Item, RequestDecision? Anticipated) PrepareOne(IntakeRequest request)
     {
-        if (string.IsNullOrWhiteSpace(request.RequestId)) return (Refused(request.RequestId, MissingRequestIdReason), null);
+        if (string.IsNullOrWhiteSpace(request.RequestId)) return (Refused(request.RequestId, MissingRequestIdReason), null, null);
         if (request.Accounts is null)
-            return (Malformed(request.RequestId, MissingAccountsReason, [new Violation("accounts", "缺少决算数据")]), null);
+            return (Malformed(request.RequestId, MissingAccountsReason, [new Violation("accounts", "缺少决算数据")]), null, null);
         var accounts = AccountsMapper.ToDomain(request.Accounts);
         var violations = AccountsValidator.Validate(accounts);
-        if (violations.Count > 0) return (Malformed(request.RequestId, MalformedReason, violations), null);
+        if (violations.Count > 0) return (Malformed(request.RequestId, MalformedReason, violations), null, null);
         // The canonical bytes: the domain accounts packed again, so that equal content always hashes equal.
         var bytes = AccountsMapper.ToProto(accounts).ToByteArray();
         var hash = PreparedSubmission.HashOf(bytes);
         // A retry or an unchanged resubmission needs no check; the decision is taken again under the lock.
         var anticipated = submissions.Anticipate(request.RequestId, accounts.DepartmentCode, accounts.FiscalYear, hash);
         var check = anticipated is null ? intake.Check(accounts) : null;
-        return (null, new PreparedSubmission(request.RequestId, accounts, bytes, hash, request.SubmittedBy, check));
+        return (null, new PreparedSubmission(request.RequestId, accounts, bytes, hash, request.SubmittedBy, check), anticipated);
     }
 
     private static IntakeResult Malformed(string requestId, string reason, IReadOnlyList<Violation> violations) =>

@@ -59,6 +59,42 @@ public sealed class YearLockTests : IDisposable
     }
 
     [Fact]
+    public async Task LockedYear_ARetryOfARequestDecidedBefore_GetsItsOriginalResult_ANewRequestIsRefused()
+    {
+        SubmissionRecord Idempotent(Consolidation.Domain.Model.FinalAccounts a, string id) =>
+            _server.Submissions.Submit(new SubmitRequest { Accounts = AccountsMapper.ToProto(a), SubmittedBy = "clerk", RequestId = id });
+        var original = Idempotent(TablesOnly(), "req-before");
+        Run();
+        Publish();
+
+        // The client lost the answer and retries after the year was published: the original result, nothing new.
+        var retry = Idempotent(TablesOnly(), "req-before");
+        Assert.True(retry.Replayed);
+        Assert.Equal(SubmitOutcome.Stored, retry.Outcome);
+        Assert.Equal(original.Version, retry.Version);
+        Assert.Equal(original.ReceivedAt, retry.ReceivedAt);
+
+        // The same in a batch; beside it, a new request for the locked year is refused with the lock's reason.
+        using var call = _server.Submissions.SubmitBatch();
+        await call.RequestStream.WriteAsync(new SubmitRequest { Accounts = AccountsMapper.ToProto(TablesOnly()), SubmittedBy = "clerk", RequestId = "req-before" });
+        await call.RequestStream.WriteAsync(new SubmitRequest { Accounts = AccountsMapper.ToProto(Seed()), SubmittedBy = "clerk", RequestId = "req-after" });
+        await call.RequestStream.CompleteAsync();
+        var results = new List<SubmitResult>();
+        while (await call.ResponseStream.MoveNext(CancellationToken.None)) results.Add(call.ResponseStream.Current);
+        var replayed = Assert.Single(results, r => r.RequestId == "req-before");
+        Assert.True(replayed.Replayed);
+        Assert.Equal(original.Version, replayed.Record.Version);
+        var refused = Assert.Single(results, r => r.RequestId == "req-after");
+        Assert.Equal(SubmitOutcome.Refused, refused.Outcome);
+        Assert.Contains("已发布，该年度已锁定", refused.Reason);
+
+        // A known request ID with other content stays refused too (nothing is stored for a locked year).
+        var e = Assert.Throws<RpcException>(() => Idempotent(Seed(), "req-before"));
+        Assert.Equal(StatusCode.FailedPrecondition, e.StatusCode);
+        Assert.Single(_server.Submissions.ListVersions(new ListVersionsRequest { DepartmentCode = "431001", FiscalYear = 2023 }).Versions);
+    }
+
+    [Fact]
     public void ReopenedYear_AcceptsSubmissionsAgain_AndBothActsAreRecorded()
     {
         Submit(TablesOnly());

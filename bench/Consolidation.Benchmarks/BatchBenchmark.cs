@@ -1,7 +1,6 @@
 using Consolidation.Server.Storage;
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Cryptography;
 using Consolidation.Contracts;
 using Consolidation.Contracts.Mapping;
 using Consolidation.Domain.Files;
@@ -135,11 +134,11 @@ public static class BatchBenchmark
         var documents = Directory.GetFiles(input, "*.json").AsParallel().Select(file =>
         {
             var accounts = SubmissionFile.Read(file);
-            var bytes = AccountsMapper.ToProto(accounts).ToByteArray();
+            var bytes = ContentDigest.CanonicalBytes(accounts);
             var check = checker.Check(accounts);
             var findings = new ValidateReply { Status = FindingMapper.ToProto(check.Status) };
             findings.Findings.AddRange(check.Findings.Select(FindingMapper.ToProto));
-            var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            var hash = ContentDigest.Hex(bytes);
             var key = $"{accounts.DepartmentCode}/{accounts.FiscalYear}/1";
             return (new SubmissionDocument
             {

@@ -47,13 +47,13 @@ public static class IntakeStagesBenchmark
             {
                 ("client", "read the file's bytes", i => File.ReadAllBytes(files[i])),
                 ("client", "JSON → domain (SubmissionFile.Parse of the bytes)", i => SubmissionFile.Parse(texts[i])),
-                ("client", "journal key (SHA-256 of the file's bytes)", i => PreparedSubmission.HashOf(texts[i])),
+                ("client", "journal key (SHA-256 of the file's bytes)", i => ContentDigest.Hex(texts[i])),
                 ("client", "domain → contract (AccountsMapper.ToProto)", i => AccountsMapper.ToProto(domain[i])),
                 ("client", "serialize for the wire", i => protos[i].ToByteArray()),
                 ("server", "parse the wire bytes", i => FinalAccounts.Parser.ParseFrom(wire[i])),
                 ("server", "contract → domain (AccountsMapper.ToDomain)", i => AccountsMapper.ToDomain(parsed[i])),
                 ("server", "well-formedness (AccountsValidator)", i => AccountsValidator.Validate(unpacked[i])),
-                ("server", "canonical bytes + SHA-256", i => PreparedSubmission.HashOf(AccountsMapper.ToProto(unpacked[i]).ToByteArray())),
+                ("server", "canonical bytes + SHA-256", i => ContentDigest.Of(unpacked[i])),
                 ("server", "审核 (AccountsChecker, every rule)", i => checker.Check(unpacked[i])),
                 ("server", "findings → bytes", i => FindingBytes(checks[i])),
             };
@@ -109,8 +109,8 @@ public static class IntakeStagesBenchmark
             var repository = new SubmissionRepository(store);
             var items = accounts.Select((a, i) =>
             {
-                var bytes = AccountsMapper.ToProto(a).ToByteArray();
-                return new PreparedSubmission(Guid.NewGuid().ToString("n"), a, bytes, PreparedSubmission.HashOf(bytes), "bench", checks[i]);
+                var bytes = ContentDigest.CanonicalBytes(a);
+                return new PreparedSubmission(Guid.NewGuid().ToString("n"), a, bytes, ContentDigest.Hex(bytes), "bench", checks[i]);
             }).ToArray();
             var cpu0 = Measure.Cpu();
             var allocated = GC.GetAllocatedBytesForCurrentThread();

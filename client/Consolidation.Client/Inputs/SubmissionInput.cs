@@ -1,6 +1,4 @@
-using System.Security.Cryptography;
 using Consolidation.Contracts.Mapping;
-using Google.Protobuf;
 using Consolidation.Domain.Files;
 using Consolidation.Domain.Model;
 using Consolidation.Domain.Validation;
@@ -37,10 +35,10 @@ public static class SubmissionInput
         if (FormatOf(path) == InputFormat.Json)
         {
             var bytes = SubmissionFile.ReadBytes(path);
-            return (SubmissionFile.Parse(bytes, path), Convert.ToHexStringLower(SHA256.HashData(bytes)));
+            return (SubmissionFile.Parse(bytes, path), ContentDigest.Hex(bytes));
         }
         var accounts = Read(path);
-        return (accounts, Convert.ToHexStringLower(SHA256.HashData(AccountsMapper.ToProto(accounts).ToByteArray())));
+        return (accounts, ContentDigest.Of(accounts));
     }
 
     /// <summary>Writes accounts in the format of <paramref name="path"/> (a .json or .xlsx file, or a folder for CSV).</summary>

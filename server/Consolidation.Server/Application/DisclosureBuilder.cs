@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Consolidation.Contracts;
 using Consolidation.Contracts.Mapping;
 using Consolidation.Domain.Consolidation;
@@ -103,7 +102,7 @@ public static class DisclosureBuilder
         copy.CreatedAt = null;
         copy.RequestedBy = "";
         copy.ContentHash = "";
-        return Convert.ToHexStringLower(SHA256.HashData(copy.ToByteArray()));
+        return ContentDigest.Hex(copy.ToByteArray());
     }
 
     private static CoverageSummary Summary(ConsolidationResult result, CoverageReport coverage, UnitHierarchy hierarchy,

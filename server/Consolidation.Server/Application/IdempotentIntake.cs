@@ -96,8 +96,8 @@ public sealed class IdempotentIntake(Intake intake, SubmissionRepository submiss
         var violations = AccountsValidator.Validate(accounts);
         if (violations.Count > 0) return (Malformed(request.RequestId, MalformedReason, violations), null, null);
         // The canonical bytes: the domain accounts packed again, so that equal content always hashes equal.
-        var bytes = AccountsMapper.ToProto(accounts).ToByteArray();
-        var hash = PreparedSubmission.HashOf(bytes);
+        var bytes = ContentDigest.CanonicalBytes(accounts);
+        var hash = ContentDigest.Hex(bytes);
         // A retry or an unchanged resubmission needs no check; the decision is taken again under the lock.
         var anticipated = submissions.Anticipate(request.RequestId, accounts.DepartmentCode, accounts.FiscalYear, hash);
         var check = anticipated is null ? intake.Check(accounts) : null;

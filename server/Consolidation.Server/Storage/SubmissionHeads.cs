@@ -22,8 +22,9 @@ public sealed class SubmissionHeads(Func<string, IEnumerable<SubmissionDocument>
         Department(departmentCode).GetValueOrDefault(fiscalYear);
 
     /// <summary>Records a version just committed (call under the version lock, after the commit).</summary>
-    public void Stored(SubmissionDocument doc, bool accepted)
+    public void Stored(SubmissionDocument doc)
     {
+        var accepted = IsAccepted(doc);
         var years = Department(doc.DepartmentCode);
         var before = years.GetValueOrDefault(doc.FiscalYear);
         var head = new SubmissionHead(doc.Version, doc.Key, doc.ContentHash,
@@ -42,9 +43,11 @@ public sealed class SubmissionHeads(Func<string, IEnumerable<SubmissionDocument>
         foreach (var year in documents.GroupBy(d => d.FiscalYear))
         {
             var latest = year.MaxBy(d => d.Version)!;
-            var accepted = year.Where(d => d.Status == (int)Domain.Rules.SubmissionStatus.Accepted).MaxBy(d => d.Version);
+            var accepted = year.Where(IsAccepted).MaxBy(d => d.Version);
             years = years.SetItem(year.Key, new SubmissionHead(latest.Version, latest.Key, latest.ContentHash, accepted?.Version ?? 0, accepted?.Key ?? ""));
         }
         return years;
     }
+
+    private static bool IsAccepted(SubmissionDocument doc) => doc.Status == (int)Domain.Rules.SubmissionStatus.Accepted;
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Consolidation.Contracts;
 using Consolidation.Contracts.Mapping;
 using Consolidation.Domain.Rules;
@@ -12,10 +11,7 @@ namespace Consolidation.Server.Storage;
 /// once) and their hash, and its check when it was already run (null: run it only if a new version is stored).
 /// </summary>
 public sealed record PreparedSubmission(
-    string RequestId, D.FinalAccounts Accounts, byte[] CanonicalBytes, string ContentHash, string SubmittedBy, CheckResult? Check)
-{
-    public static string HashOf(byte[] canonicalBytes) => Convert.ToHexStringLower(SHA256.HashData(canonicalBytes));
-}
+    string RequestId, D.FinalAccounts Accounts, byte[] CanonicalBytes, string ContentHash, string SubmittedBy, CheckResult? Check);
 
 /// <summary>What the repository decided for one request.</summary>
 public enum RequestDecisionKind
@@ -110,7 +106,7 @@ public sealed partial class SubmissionRepository
                     decisions[i] = new RequestDecision(stored ? RequestDecisionKind.Stored : RequestDecisionKind.Unchanged, false, ToStored(doc, findings));
                 }
                 if (!store.Database.Commit()) throw new InvalidOperationException("the LiteDB transaction did not commit");
-                foreach (var doc in writtenInOrder) _heads.Stored(doc, doc.Status == (int)Domain.Rules.SubmissionStatus.Accepted);
+                foreach (var doc in writtenInOrder) _heads.Stored(doc);
             }
             catch
             {

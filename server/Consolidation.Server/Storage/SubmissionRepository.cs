@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Consolidation.Contracts;
 using Consolidation.Contracts.Mapping;
 using Consolidation.Domain.Consolidation;
@@ -28,14 +27,11 @@ public sealed partial class SubmissionRepository(LiteDbStore store)
     /// <summary>Each department's latest and latest accepted version per year, in memory (see <see cref="SubmissionHeads"/>).</summary>
     private readonly SubmissionHeads _heads = new(code => store.Submissions.Find(LiteDbStore.Equal(nameof(SubmissionDocument.DepartmentCode), code)));
 
-    /// <summary>SHA-256 (hex) of the accounts' canonical serialization: equal content, equal hash.</summary>
-    public static string ContentHash(D.FinalAccounts accounts) =>
-        Convert.ToHexStringLower(SHA256.HashData(AccountsMapper.ToProto(accounts).ToByteArray()));
-
     public StoredSubmission Add(D.FinalAccounts accounts, CheckResult check, string submittedBy, DateTime receivedAt)
     {
         var findings = new ValidateReply { Status = FindingMapper.ToProto(check.Status) };
         findings.Findings.AddRange(check.Findings.Select(FindingMapper.ToProto));
+        var bytes = ContentDigest.CanonicalBytes(accounts);
         var doc = new SubmissionDocument
         {
             DepartmentCode = accounts.DepartmentCode,
@@ -44,11 +40,11 @@ public sealed partial class SubmissionRepository(LiteDbStore store)
             Status = (int)check.Status,
             ReceivedAt = receivedAt,
             SubmittedBy = submittedBy,
-            ContentHash = ContentHash(accounts),
+            ContentHash = ContentDigest.Hex(bytes),
             MandatoryCount = check.MandatoryCount,
             AdvisoryCount = check.AdvisoryCount,
             UnexplainedCount = check.UnexplainedCount,
-            Accounts = AccountsMapper.ToProto(accounts).ToByteArray(),
+            Accounts = bytes,
             Findings = findings.ToByteArray(),
         };
         lock (_versionLock)
@@ -56,7 +52,7 @@ public sealed partial class SubmissionRepository(LiteDbStore store)
             doc.Version = LatestVersion(accounts.DepartmentCode, accounts.FiscalYear) + 1;
             doc.Key = Key(doc.DepartmentCode, doc.FiscalYear, doc.Version);
             store.Submissions.Insert(doc);
-            _heads.Stored(doc, check.Status == DomainStatus.Accepted);
+            _heads.Stored(doc);
         }
         return ToStored(doc, check.Findings);
     }

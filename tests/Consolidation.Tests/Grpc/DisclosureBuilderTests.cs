@@ -24,7 +24,7 @@ public sealed class DisclosureBuilderTests
         return list.Select(a => (new SubmissionRef(a.DepartmentCode, a.DepartmentName, 1, SubmissionHash(a)), a)).ToList();
     }
 
-    private static string SubmissionHash(FinalAccounts a) => Consolidation.Server.Storage.SubmissionRepository.ContentHash(a);
+    private static string SubmissionHash(FinalAccounts a) => Consolidation.Contracts.Mapping.ContentDigest.Of(a);
 
     private static DisclosureInputs Inputs(IEnumerable<(SubmissionRef Ref, FinalAccounts Accounts)> set, IReadOnlyList<RegisteredDepartment> registry,
         string scope = "") =>

@@ -20,8 +20,8 @@ public sealed class SubmissionHeadsTests : IDisposable
 
     private static PreparedSubmission Prepared(FinalAccounts accounts, CheckResult? check = null, string? requestId = null)
     {
-        var bytes = AccountsMapper.ToProto(accounts).ToByteArray();
-        return new PreparedSubmission(requestId ?? Guid.NewGuid().ToString("n"), accounts, bytes, PreparedSubmission.HashOf(bytes), "测试", check);
+        var bytes = ContentDigest.CanonicalBytes(accounts);
+        return new PreparedSubmission(requestId ?? Guid.NewGuid().ToString("n"), accounts, bytes, ContentDigest.Hex(bytes), "测试", check);
     }
 
     private static CheckResult Check(FinalAccounts accounts) => AccountsChecker.Standard.Check(accounts);

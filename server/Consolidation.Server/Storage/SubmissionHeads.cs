@@ -9,13 +9,20 @@ public sealed record SubmissionHead(int Version, string Key, string ContentHash,
 /// <summary>
 /// The head of every department's years, kept in memory so that deciding a submission asks LiteDB nothing: is the
 /// content unchanged since the latest version, which version comes next, is last year's accepted version on file.
-/// A department is read from LiteDB once, on first use (one index lookup); after that every stored version updates it
-/// under the repository's version lock, once its transaction has committed. Valid because one process owns the data
-/// file (<see cref="LiteDbStore"/>'s lock file) and every write goes through <see cref="SubmissionRepository"/>.
+/// A department is read from LiteDB once, on first use (one index lookup); a department with nothing on file — every
+/// department of a first batch — is not even looked up: the codes on file are read once, from the DepartmentCode index
+/// alone. After that every stored version updates the heads under the repository's version lock, once its transaction
+/// has committed. Valid because one process owns the data file (<see cref="LiteDbStore"/>'s lock file) and every write
+/// goes through <see cref="SubmissionRepository"/>.
 /// </summary>
-public sealed class SubmissionHeads(Func<string, IEnumerable<SubmissionDocument>> departmentDocuments)
+public sealed class SubmissionHeads(Func<string, IEnumerable<SubmissionDocument>> departmentDocuments, Func<IEnumerable<string>> departmentsOnFile)
 {
     private readonly ConcurrentDictionary<string, ImmutableDictionary<int, SubmissionHead>> _departments = new(StringComparer.Ordinal);
+
+    private readonly Func<string, IEnumerable<SubmissionDocument>> _departmentDocuments = departmentDocuments;
+
+    /// <summary>The codes of the departments that had a version on file when the heads were first asked for.</summary>
+    private readonly Lazy<HashSet<string>> _onFile = new(() => new HashSet<string>(departmentsOnFile(), StringComparer.Ordinal));
 
     /// <summary>The head of a department's year; null when it has no version of that year.</summary>
     public SubmissionHead? Of(string departmentCode, int fiscalYear) =>
@@ -35,7 +42,8 @@ public sealed class SubmissionHeads(Func<string, IEnumerable<SubmissionDocument>
     private ImmutableDictionary<int, SubmissionHead> Department(string code) =>
         // A reader racing a writer may load a snapshot from before the writer's commit; GetOrAdd never lets it replace
         // what the writer recorded, and a writer always starts from what it finds here under the lock.
-        _departments.GetOrAdd(code, static (c, load) => Load(load(c)), departmentDocuments);
+        _departments.GetOrAdd(code, static (c, heads) =>
+            heads._onFile.Value.Contains(c) ? Load(heads._departmentDocuments(c)) : ImmutableDictionary<int, SubmissionHead>.Empty, this);
 
     private static ImmutableDictionary<int, SubmissionHead> Load(IEnumerable<SubmissionDocument> documents)
     {

@@ -35,7 +35,7 @@ public sealed partial class SubmissionRepository
     /// </summary>
     public RequestDecision? Anticipate(string requestId, string departmentCode, int fiscalYear, string contentHash)
     {
-        var known = store.Requests.FindById(requestId);
+        var known = KnownRequest(requestId);
         if (known is not null) return Replay(known, contentHash, null);
         return _heads.Of(departmentCode, fiscalYear) is { } head && head.ContentHash == contentHash && ByKey(head.Key) is { } latest
             ? new RequestDecision(RequestDecisionKind.Unchanged, false, ToStored(latest))
@@ -68,7 +68,7 @@ public sealed partial class SubmissionRepository
                 for (var i = 0; i < items.Count; i++)
                 {
                     var item = items[i];
-                    var known = requests.GetValueOrDefault(item.RequestId) ?? store.Requests.FindById(item.RequestId);
+                    var known = requests.GetValueOrDefault(item.RequestId) ?? KnownRequest(item.RequestId);
                     if (known is not null)
                     {
                         decisions[i] = Replay(known, item.ContentHash, written);
@@ -107,6 +107,7 @@ public sealed partial class SubmissionRepository
                 }
                 if (!store.Database.Commit()) throw new InvalidOperationException("the LiteDB transaction did not commit");
                 foreach (var doc in writtenInOrder) _heads.Stored(doc);
+                _requestIds.Committed(requests.Keys);
             }
             catch
             {
@@ -116,6 +117,9 @@ public sealed partial class SubmissionRepository
         }
         return decisions;
     }
+
+    /// <summary>The request decided under this ID; null, without asking LiteDB, when the ID is new.</summary>
+    private RequestDocument? KnownRequest(string requestId) => _requestIds.Contains(requestId) ? store.Requests.FindById(requestId) : null;
 
     private RequestDecision Replay(RequestDocument known, string contentHash, Dictionary<string, SubmissionDocument>? written)
     {

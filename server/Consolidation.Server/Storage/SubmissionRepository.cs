@@ -25,7 +25,12 @@ public sealed partial class SubmissionRepository(LiteDbStore store)
     private readonly object _versionLock = new();
 
     /// <summary>Each department's latest and latest accepted version per year, in memory (see <see cref="SubmissionHeads"/>).</summary>
-    private readonly SubmissionHeads _heads = new(code => store.Submissions.Find(LiteDbStore.Equal(nameof(SubmissionDocument.DepartmentCode), code)));
+    private readonly SubmissionHeads _heads = new(
+        code => store.Submissions.Find(LiteDbStore.Equal(nameof(SubmissionDocument.DepartmentCode), code)),
+        () => store.Submissions.Query().Select(d => d.DepartmentCode).ToEnumerable());
+
+    /// <summary>The request IDs on file, in memory (see <see cref="RequestIds"/>).</summary>
+    private readonly RequestIds _requestIds = new(() => store.Requests.Query().Select(r => r.Id).ToEnumerable());
 
     public StoredSubmission Add(D.FinalAccounts accounts, CheckResult check, string submittedBy, DateTime receivedAt)
     {

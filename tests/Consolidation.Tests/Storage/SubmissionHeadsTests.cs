@@ -67,14 +67,46 @@ public sealed class SubmissionHeadsTests : IDisposable
         using var store = new LiteDbStore(DataPath);
         var repository = new SubmissionRepository(store);
         var failing = Prepared(other);
-        Assert.Throws<InvalidOperationException>(() => repository.StoreRequests([Prepared(accounts), failing],
+        Assert.Throws<InvalidOperationException>(() => repository.StoreRequests([Prepared(accounts, requestId: "rolled-back"), failing],
             p => p == failing ? throw new InvalidOperationException("审核中断") : Check(p.Accounts), DateTime.UtcNow));
 
         Assert.Equal(0, repository.LatestVersion(accounts.DepartmentCode, accounts.FiscalYear));
         Assert.Equal(0, repository.Count());
-        var retried = repository.StoreRequests([Prepared(accounts)], p => Check(p.Accounts), DateTime.UtcNow);
+        Assert.Null(repository.Anticipate("rolled-back", accounts.DepartmentCode, accounts.FiscalYear, Prepared(accounts).ContentHash));
+        // The request ID of the rolled-back group was never decided: its retry is new, not a replay.
+        var retried = repository.StoreRequests([Prepared(accounts, requestId: "rolled-back")], p => Check(p.Accounts), DateTime.UtcNow);
         Assert.Equal(RequestDecisionKind.Stored, retried[0].Kind);
+        Assert.False(retried[0].Replayed);
         Assert.Equal(1, retried[0].Submission!.Version);
+    }
+
+    [Fact]
+    public void AfterARestart_RequestIdsOnFileAreReplayedOrConflicts_NewOnesStored()
+    {
+        var accounts = Accounts.Consistent();
+        var other = Accounts.Seed();
+        using (var store = new LiteDbStore(DataPath))
+            new SubmissionRepository(store).StoreRequests([Prepared(accounts, requestId: "r-1"), Prepared(accounts, requestId: "r-2")],
+                p => Check(p.Accounts), DateTime.UtcNow);
+
+        using (var store = new LiteDbStore(DataPath))
+        {
+            var repository = new SubmissionRepository(store);
+            var hash = Prepared(accounts).ContentHash;
+            Assert.Equal((RequestDecisionKind.Stored, true), Kind(repository.Anticipate("r-1", accounts.DepartmentCode, accounts.FiscalYear, hash)));
+            Assert.Equal((RequestDecisionKind.Unchanged, true), Kind(repository.Anticipate("r-2", accounts.DepartmentCode, accounts.FiscalYear, hash)));
+            Assert.Equal((RequestDecisionKind.Conflict, false), Kind(repository.Anticipate("r-1", other.DepartmentCode, other.FiscalYear, Prepared(other).ContentHash)));
+            Assert.Null(repository.Anticipate("r-3", other.DepartmentCode, other.FiscalYear, Prepared(other).ContentHash));
+
+            var decided = repository.StoreRequests(
+                [Prepared(accounts, requestId: "r-1"), Prepared(other, requestId: "r-1"), Prepared(other, requestId: "r-3"), Prepared(other, requestId: "r-3")],
+                p => Check(p.Accounts), DateTime.UtcNow);
+            Assert.Equal([(RequestDecisionKind.Stored, true), (RequestDecisionKind.Conflict, false), (RequestDecisionKind.Stored, false), (RequestDecisionKind.Stored, true)],
+                decided.Select(d => (d.Kind, d.Replayed)));
+            Assert.Equal(1, decided[0].Submission!.Version);
+        }
+
+        static (RequestDecisionKind, bool)? Kind(RequestDecision? d) => d is null ? null : (d.Kind, d.Replayed);
     }
 
     [Fact]

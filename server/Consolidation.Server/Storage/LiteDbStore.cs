@@ -53,6 +53,17 @@ public sealed class LiteDbStore : IDisposable
     /// </summary>
     public static BsonExpression Equal(string field, BsonValue value) => BsonExpression.Create($"{field} = @0", value);
 
+    /// <summary>
+    /// String equality as the file's indexes see it: the collation the file was created with (LiteDB's default ignores
+    /// case). In-memory sets of indexed keys must use it, or they would disagree with the file about which keys are equal.
+    /// </summary>
+    public IEqualityComparer<string> KeyComparer => Database.Collation.SortOptions switch
+    {
+        System.Globalization.CompareOptions.Ordinal => StringComparer.Ordinal,
+        System.Globalization.CompareOptions.OrdinalIgnoreCase => StringComparer.OrdinalIgnoreCase,
+        var options => StringComparer.Create(Database.Collation.Culture, options),
+    };
+
     public void Dispose()
     {
         Database.Dispose();

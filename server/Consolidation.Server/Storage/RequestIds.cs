@@ -5,11 +5,12 @@ namespace Consolidation.Server.Storage;
 /// lookup: only an ID found here is read from the file. Read once, on first use, from the collection's _id index alone
 /// (no document is loaded); after that every committed transaction adds its IDs (under the repository's version lock).
 /// About 100 bytes per ID: a million decided requests hold ~100 MB. Valid because one process owns the data file and
-/// every request is written by <see cref="SubmissionRepository.StoreRequests"/>.
+/// every request is written by <see cref="SubmissionRepository.StoreRequests"/>. IDs are compared as the data file's
+/// _id index compares them (<paramref name="comparer"/>: LiteDB's default collation ignores case, so "ABC" is "abc").
 /// </summary>
-public sealed class RequestIds(Func<IEnumerable<string>> onFile)
+public sealed class RequestIds(Func<IEnumerable<string>> onFile, IEqualityComparer<string> comparer)
 {
-    private readonly Lazy<HashSet<string>> _ids = new(() => new HashSet<string>(onFile(), StringComparer.Ordinal));
+    private readonly Lazy<HashSet<string>> _ids = new(() => new HashSet<string>(onFile(), comparer));
 
     /// <summary>Whether a request with this ID has been decided and committed.</summary>
     public bool Contains(string requestId)

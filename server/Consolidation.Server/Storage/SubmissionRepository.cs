@@ -30,7 +30,7 @@ public sealed partial class SubmissionRepository(LiteDbStore store)
         () => store.Submissions.Query().Select(d => d.DepartmentCode).ToEnumerable());
 
     /// <summary>The request IDs on file, in memory (see <see cref="RequestIds"/>).</summary>
-    private readonly RequestIds _requestIds = new(() => store.Requests.Query().Select(r => r.Id).ToEnumerable());
+    private readonly RequestIds _requestIds = new(() => store.Requests.Query().Select(r => r.Id).ToEnumerable(), store.KeyComparer);
 
     public StoredSubmission Add(D.FinalAccounts accounts, CheckResult check, string submittedBy, DateTime receivedAt)
     {

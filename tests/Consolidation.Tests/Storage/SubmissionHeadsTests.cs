@@ -110,6 +110,28 @@ public sealed class SubmissionHeadsTests : IDisposable
     }
 
     [Fact]
+    public void RequestIdsDifferingOnlyInCase_AreOneRequest_AsTheFileIndexesThem()
+    {
+        // LiteDB's default collation ignores case: the file holds "req-a" and "REQ-A" as one _id, and so must memory.
+        var accounts = Accounts.Consistent();
+        var other = Accounts.Seed();
+        using (var store = new LiteDbStore(DataPath))
+        {
+            var repository = new SubmissionRepository(store);
+            repository.StoreRequests([Prepared(accounts, requestId: "req-a")], p => Check(p.Accounts), DateTime.UtcNow);
+            var decided = repository.StoreRequests([Prepared(accounts, requestId: "REQ-A"), Prepared(other, requestId: "Req-A")], p => Check(p.Accounts), DateTime.UtcNow);
+            Assert.Equal([(RequestDecisionKind.Stored, true), (RequestDecisionKind.Conflict, false)], decided.Select(d => (d.Kind, d.Replayed)));
+        }
+        using (var store = new LiteDbStore(DataPath))
+        {
+            var repository = new SubmissionRepository(store);
+            var hash = Prepared(accounts).ContentHash;
+            Assert.Equal(RequestDecisionKind.Stored, repository.Anticipate("REQ-a", accounts.DepartmentCode, accounts.FiscalYear, hash)?.Kind);
+            Assert.Equal(1, repository.Count());
+        }
+    }
+
+    [Fact]
     public void StoredDecision_CarriesTheCheckedFindings_AsStoredOnFile()
     {
         var accounts = Accounts.Seed();

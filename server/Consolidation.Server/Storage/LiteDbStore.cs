@@ -34,7 +34,14 @@ public sealed class LiteDbStore : IDisposable
         Runs.EnsureIndex(d => d.FiscalYear);
         Requests = Database.GetCollection<RequestDocument>("submission_requests");
         // Creates the collection now: created lazily inside the first storing transaction, concurrent readers could fail.
-        Requests.EnsureIndex(d => d.SubmissionKey);
+        if (!Database.CollectionExists("submission_requests"))
+        {
+            Requests.Insert(new RequestDocument { Id = "(created)" });
+            Requests.Delete("(created)");
+        }
+        // Files written before 2026-11-27 have an index on SubmissionKey that only served to create the collection:
+        // nothing reads it, and every request paid for keeping it.
+        Requests.DropIndex(nameof(RequestDocument.SubmissionKey));
         FilePath = full;
     }
 

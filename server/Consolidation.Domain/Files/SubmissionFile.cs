@@ -280,17 +280,18 @@ public static class SubmissionFile
                 return values;
             }
             // One pass over the row's fields, matched against the columns' UTF-8 names (the usual file lists them in
-            // column order, so the field at position k is tried against column k first); unknown fields are reported
-            // in the file's order, then missing or bad amounts in column order.
+            // column order, after a coded row's code and name, so each field is tried first against the column after
+            // the one the field before it named); unknown fields are reported in the file's order, then missing or
+            // bad amounts in column order.
             var keys = KnownKeys.Of(layout);
             var cells = _cells.Length >= values.Length ? _cells : _cells = new JsonElement[values.Length];
             var found = _found.Length >= values.Length ? _found : _found = new bool[values.Length];
             Array.Clear(found);
-            var position = 0;
+            var next = 0;
             foreach (var p in e.EnumerateObject())
             {
-                var column = keys.ColumnOf(p, position++);
-                if (column >= 0) { cells[column] = p.Value; found[column] = true; }
+                var column = keys.ColumnOf(p, next);
+                if (column >= 0) { cells[column] = p.Value; found[column] = true; next = column + 1; }
                 else if (!(coded && (p.NameEquals("code"u8) || p.NameEquals("name"u8))))
                     Error(Join(path, p.Name), $"未知字段（可用字段：{string.Join(", ", coded ? keys.CodedRow : keys.FixedRow)}）");
             }

@@ -250,7 +250,7 @@ public static class SubmissionFile
             foreach (var row in layout.FixedRows)
             {
                 if (!t.TryGetProperty(row.Key, out var e)) { Error($"{path}.{row.Key}", $"缺少「{row.Name}」行"); continue; }
-                fixedRows[row.Key] = layout.IsSingleColumn ? [Amount(e, path, row.Key)] : ReadColumns(e, layout, $"{path}.{row.Key}", false);
+                fixedRows[row.Key] = layout.IsSingleColumn ? [Amount(e, path, row.Key)] : ReadColumns(e, layout, $"{path}.{row.Key}", false, out _, out _);
             }
             var rows = new List<TableRow>();
             if (layout.HasCodedRows)
@@ -262,17 +262,22 @@ public static class SubmissionFile
                     {
                         var rowPath = $"{path}.rows[{i++}]";
                         if (r.ValueKind != JsonValueKind.Object) { Error(rowPath, "应为行对象 {code, name, …}"); continue; }
-                        var code = RequiredString(r, "code", $"{rowPath}.code") ?? "";
-                        var name = RequiredString(r, "name", $"{rowPath}.name") ?? "";
-                        rows.Add(new TableRow(code, name, ReadColumns(r, layout, rowPath, true)));
+                        var values = ReadColumns(r, layout, rowPath, true, out var code, out var name);
+                        rows.Add(new TableRow(code, name, values));
                     }
                 }
             }
             return new Table(layout, fixedRows, rows);
         }
 
-        private long[] ReadColumns(JsonElement e, TableLayout layout, string path, bool coded)
+        /// <summary>
+        /// A row's amounts, and a coded row's code and name (empty when missing or not text). Problems are reported in the
+        /// order a clerk reads them: the code, the name, fields the layout does not know (in the file's order), then
+        /// missing or bad amounts (in column order).
+        /// </summary>
+        private long[] ReadColumns(JsonElement e, TableLayout layout, string path, bool coded, out string code, out string name)
         {
+            code = name = "";
             var values = new long[layout.Columns.Count];
             if (e.ValueKind != JsonValueKind.Object)
             {
@@ -281,20 +286,31 @@ public static class SubmissionFile
             }
             // One pass over the row's fields, matched against the columns' UTF-8 names (the usual file lists them in
             // column order, after a coded row's code and name, so each field is tried first against the column after
-            // the one the field before it named); unknown fields are reported in the file's order, then missing or
-            // bad amounts in column order.
+            // the one the field before it named). A field named twice counts with its last value, as a lookup by name
+            // would find it.
             var keys = KnownKeys.Of(layout);
             var cells = _cells.Length >= values.Length ? _cells : _cells = new JsonElement[values.Length];
             var found = _found.Length >= values.Length ? _found : _found = new bool[values.Length];
             Array.Clear(found);
+            var unknown = _unknown;
+            unknown.Clear();
+            JsonElement? codeElement = null, nameElement = null;
             var next = 0;
             foreach (var p in e.EnumerateObject())
             {
                 var column = keys.ColumnOf(p, next);
                 if (column >= 0) { cells[column] = p.Value; found[column] = true; next = column + 1; }
-                else if (!(coded && (p.NameEquals("code"u8) || p.NameEquals("name"u8))))
-                    Error(Join(path, p.Name), $"未知字段（可用字段：{string.Join(", ", coded ? keys.CodedRow : keys.FixedRow)}）");
+                else if (coded && p.NameEquals("code"u8)) codeElement = p.Value;
+                else if (coded && p.NameEquals("name"u8)) nameElement = p.Value;
+                else unknown.Add(p);
             }
+            if (coded)
+            {
+                code = Text(codeElement, $"{path}.code") ?? "";
+                name = Text(nameElement, $"{path}.name") ?? "";
+            }
+            foreach (var p in unknown)
+                Error(Join(path, p.Name), $"未知字段（可用字段：{string.Join(", ", coded ? keys.CodedRow : keys.FixedRow)}）");
             for (var c = 0; c < values.Length; c++)
             {
                 if (!found[c]) Error($"{path}.{layout.Columns[c].Key}", $"缺少「{layout.Columns[c].Name}」列（无数据填 0）");
@@ -304,6 +320,7 @@ public static class SubmissionFile
         }
 
         private JsonElement[] _cells = new JsonElement[16];
+        private readonly List<JsonProperty> _unknown = [];
         private bool[] _found = new bool[16];
 
         private long Amount(JsonElement e, string path) => Amount(e, path, null);
@@ -359,6 +376,14 @@ public static class SubmissionFile
             if (!e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) return null;
             if (v.ValueKind != kind) { Error(path, $"应为{KindName(kind)}，实为 {Describe(v)}"); return null; }
             return v;
+        }
+
+        /// <summary>A required text field already looked up (null: absent), checked as <see cref="RequiredString"/> checks it.</summary>
+        private string? Text(JsonElement? v, string path)
+        {
+            if (v is not { } value) { Error(path, "缺少此字段"); return null; }
+            if (value.ValueKind != JsonValueKind.String) { Error(path, $"应为{KindName(JsonValueKind.String)}，实为 {Describe(value)}"); return null; }
+            return value.GetString();
         }
 
         private string? RequiredString(JsonElement e, string name, string path) =>

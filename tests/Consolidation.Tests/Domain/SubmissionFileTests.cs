@@ -159,4 +159,29 @@ public class SubmissionFileTests
         Assert.Contains("“x”不是金额", table[2].Message);
         Assert.Contains("为负", table[3].Message);
     }
+
+    [Fact]
+    public void CodedRow_CodeAndNameProblems_ComeFirst_ThenUnknownFields_ThenColumns()
+    {
+        var row = "{ \"code\": \"20103\", \"name\": \"政府办公厅（室）及相关机构事务\", \"total\": 381.19, \"fiscal\": 381.19, \"superiorSubsidy\": 0.00, \"business\": 0.00, \"operating\": 0.00, \"subsidiaryRemittance\": 0.00, \"other\": 0.00 }";
+        Assert.Contains(row, SeedJson);
+        var broken = "{ \"total\": 381.19, \"remark\": \"?\", \"name\": 20103, \"fiscal\": 381.19, \"superiorSubsidy\": 0.00, \"business\": 0.00, \"operating\": 0.00, \"subsidiaryRemittance\": 0.00 }";
+        var e = Refused(SeedJson.Replace(row, broken));
+        var table = e.Violations.Where(v => v.Field.StartsWith("tables.T2.rows[1]", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["tables.T2.rows[1].code", "tables.T2.rows[1].name", "tables.T2.rows[1].remark", "tables.T2.rows[1].other"], table.Select(v => v.Field));
+        Assert.Contains("缺少此字段", table[0].Message);
+        Assert.Contains("实为", table[1].Message);
+        Assert.Contains("未知字段", table[2].Message);
+        Assert.Contains("缺少", table[3].Message);
+    }
+
+    [Fact]
+    public void CodedRow_FieldNamedTwice_CountsWithItsLastValue()
+    {
+        var row = "{ \"code\": \"20103\", \"name\": \"政府办公厅（室）及相关机构事务\", \"total\": 381.19,";
+        Assert.Contains(row, SeedJson);
+        var accounts = SubmissionFile.Parse(SeedJson.Replace(row, "{ \"code\": \"99999\", \"code\": \"20103\", \"name\": \"政府办公厅（室）及相关机构事务\", \"total\": 1.00, \"total\": 381.19,"));
+        Assert.Equal(Consolidation.Contracts.Mapping.ContentDigest.Hex(Consolidation.Contracts.Mapping.ContentDigest.CanonicalBytes(SubmissionFile.Parse(SeedJson))),
+            Consolidation.Contracts.Mapping.ContentDigest.Hex(Consolidation.Contracts.Mapping.ContentDigest.CanonicalBytes(accounts)));
+    }
 }

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
+using Consolidation.Contracts.Mapping;
 using Consolidation.Domain.Files;
 using Consolidation.Domain.Model;
+using Consolidation.Domain.Validation;
 using Consolidation.Tests.Support;
 
 namespace Consolidation.Tests.Domain;
@@ -145,14 +147,20 @@ public class SubmissionFileTests
         Assert.Contains("“463.4.8”不是金额", v.Message);
     }
 
+    /// <summary>The seed with T2's second row replaced by <paramref name="broken"/>: the violations reported for that row.</summary>
+    private static List<Violation> SecondT2RowViolations(string broken)
+    {
+        const string row = "{ \"code\": \"20103\", \"name\": \"政府办公厅（室）及相关机构事务\", \"total\": 381.19, \"fiscal\": 381.19, \"superiorSubsidy\": 0.00, \"business\": 0.00, \"operating\": 0.00, \"subsidiaryRemittance\": 0.00, \"other\": 0.00 }";
+        Assert.Contains(row, SeedJson);
+        var e = Refused(SeedJson.Replace(row, broken));
+        return e.Violations.Where(v => v.Field.StartsWith("tables.T2.rows[1]", StringComparison.Ordinal)).ToList();
+    }
+
     [Fact]
     public void CodedRow_UnknownMissingAndBadCells_AreEachNamed_InTheFileOrderThenColumnOrder()
     {
-        var row = "{ \"code\": \"20103\", \"name\": \"政府办公厅（室）及相关机构事务\", \"total\": 381.19, \"fiscal\": 381.19, \"superiorSubsidy\": 0.00, \"business\": 0.00, \"operating\": 0.00, \"subsidiaryRemittance\": 0.00, \"other\": 0.00 }";
-        Assert.Contains(row, SeedJson);
         var broken = "{ \"code\": \"20103\", \"name\": \"政府办公厅（室）及相关机构事务\", \"fiscal\": \"x\", \"totl\": 381.19, \"superiorSubsidy\": 0.00, \"business\": -1, \"operating\": 0.00, \"subsidiaryRemittance\": 0.00, \"other\": 0.00 }";
-        var e = Refused(SeedJson.Replace(row, broken));
-        var table = e.Violations.Where(v => v.Field.StartsWith("tables.T2.rows[1]", StringComparison.Ordinal)).ToList();
+        var table = SecondT2RowViolations(broken);
         Assert.Equal(["tables.T2.rows[1].totl", "tables.T2.rows[1].total", "tables.T2.rows[1].fiscal", "tables.T2.rows[1].business"], table.Select(v => v.Field));
         Assert.Contains("未知字段", table[0].Message);
         Assert.Contains("缺少", table[1].Message);
@@ -163,11 +171,8 @@ public class SubmissionFileTests
     [Fact]
     public void CodedRow_CodeAndNameProblems_ComeFirst_ThenUnknownFields_ThenColumns()
     {
-        var row = "{ \"code\": \"20103\", \"name\": \"政府办公厅（室）及相关机构事务\", \"total\": 381.19, \"fiscal\": 381.19, \"superiorSubsidy\": 0.00, \"business\": 0.00, \"operating\": 0.00, \"subsidiaryRemittance\": 0.00, \"other\": 0.00 }";
-        Assert.Contains(row, SeedJson);
         var broken = "{ \"total\": 381.19, \"remark\": \"?\", \"name\": 20103, \"fiscal\": 381.19, \"superiorSubsidy\": 0.00, \"business\": 0.00, \"operating\": 0.00, \"subsidiaryRemittance\": 0.00 }";
-        var e = Refused(SeedJson.Replace(row, broken));
-        var table = e.Violations.Where(v => v.Field.StartsWith("tables.T2.rows[1]", StringComparison.Ordinal)).ToList();
+        var table = SecondT2RowViolations(broken);
         Assert.Equal(["tables.T2.rows[1].code", "tables.T2.rows[1].name", "tables.T2.rows[1].remark", "tables.T2.rows[1].other"], table.Select(v => v.Field));
         Assert.Contains("缺少此字段", table[0].Message);
         Assert.Contains("实为", table[1].Message);
@@ -181,7 +186,6 @@ public class SubmissionFileTests
         var row = "{ \"code\": \"20103\", \"name\": \"政府办公厅（室）及相关机构事务\", \"total\": 381.19,";
         Assert.Contains(row, SeedJson);
         var accounts = SubmissionFile.Parse(SeedJson.Replace(row, "{ \"code\": \"99999\", \"code\": \"20103\", \"name\": \"政府办公厅（室）及相关机构事务\", \"total\": 1.00, \"total\": 381.19,"));
-        Assert.Equal(Consolidation.Contracts.Mapping.ContentDigest.Hex(Consolidation.Contracts.Mapping.ContentDigest.CanonicalBytes(SubmissionFile.Parse(SeedJson))),
-            Consolidation.Contracts.Mapping.ContentDigest.Hex(Consolidation.Contracts.Mapping.ContentDigest.CanonicalBytes(accounts)));
+        Assert.Equal(ContentDigest.Hex(ContentDigest.CanonicalBytes(SubmissionFile.Parse(SeedJson))), ContentDigest.Hex(ContentDigest.CanonicalBytes(accounts)));
     }
 }

@@ -12,9 +12,6 @@ namespace Consolidation.Domain.Narrative;
 /// </summary>
 public static partial class ClaimReader
 {
-    [GeneratedRegex(@"(?<![\d.])(\d+(?:\.\d+)?)\s*(万元|万标箱|标箱|元|万(?=[；;，,。、\s）)]|$)|%|％|辆|人次|人|名|个|台（套）|台\(套\)|台|套)")]
-    private static partial Regex NumberWithUnit();
-
     [GeneratedRegex(@"^(以上|以下|以内|及以上|及以下|的?尾数?差|的?尾差)")]
     private static partial Regex Threshold();
 
@@ -38,9 +35,79 @@ public static partial class ClaimReader
 
     public static bool HasNumberWithUnit(ReadOnlySpan<char> text)
     {
-        foreach (var m in NumberWithUnit().EnumerateMatches(text))
-            if (!IsThreshold(text[(m.Index + m.Length)..])) return true;
+        for (var at = 0; NextNumberWithUnit(text, at) is { } m; at = m.End)
+            if (!IsThreshold(text[m.End..])) return true;
         return false;
+    }
+
+    /// <summary>Every decimal digit (what <c>\d</c> matches: Unicode category Nd), for a vectorised search.</summary>
+    private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create(
+        Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsDigit).ToArray());
+
+    /// <summary>
+    /// A number with a unit found at or after <paramref name="from"/>: digits (a point and more digits), maybe blanks, then
+    /// a unit (万元 万标箱 标箱 元 万 % ％ 辆 人次 人 名 个 台（套） 台(套) 台 套; "万" only before punctuation, a blank or
+    /// the end), the digits not just after another digit or a point. The same as the pattern
+    /// <c>(?&lt;![\d.])(\d+(?:\.\d+)?)\s*(万元|万标箱|标箱|元|万(?=[；;，,。、\s）)]|$)|%|％|辆|人次|人|名|个|台（套）|台\(套\)|台|套)</c>
+    /// read left to right, by hand: a run of digits has one way to match, so nothing needs to be tried twice.
+    /// </summary>
+    internal static NumberMatch? NextNumberWithUnit(ReadOnlySpan<char> text, int from)
+    {
+        for (var i = from; i < text.Length;)
+        {
+            var found = text[i..].IndexOfAny(Digits);
+            if (found < 0) return null;
+            var start = i + found;
+            i = start + 1;
+            if (start > 0 && (text[start - 1] == '.' || char.IsDigit(text[start - 1]))) continue;
+            var j = start + 1;
+            while (j < text.Length && char.IsDigit(text[j])) j++;
+            if (j + 1 < text.Length && text[j] == '.' && char.IsDigit(text[j + 1]))
+            {
+                j += 2;
+                while (j < text.Length && char.IsDigit(text[j])) j++;
+            }
+            var digitsEnd = j;
+            while (j < text.Length && char.IsWhiteSpace(text[j])) j++;
+            var unit = UnitAt(text, j);
+            if (unit is null) continue;
+            return new NumberMatch(start, digitsEnd, j, unit);
+        }
+        return null;
+    }
+
+    /// <summary>The unit that starts at <paramref name="at"/> (the first alternative of the pattern that matches), or null.</summary>
+    private static string? UnitAt(ReadOnlySpan<char> text, int at)
+    {
+        if (at >= text.Length) return null;
+        var rest = text[at..];
+        switch (rest[0])
+        {
+            case '万':
+                if (rest.StartsWith("万元")) return "万元";
+                if (rest.StartsWith("万标箱")) return "万标箱";
+                return rest.Length == 1 || rest[1] is '；' or ';' or '，' or ',' or '。' or '、' or '）' or ')' || char.IsWhiteSpace(rest[1]) ? "万" : null;
+            case '标': return rest.StartsWith("标箱") ? "标箱" : null;
+            case '元': return "元";
+            case '%': return "%";
+            case '％': return "％";
+            case '辆': return "辆";
+            case '人': return rest.StartsWith("人次") ? "人次" : "人";
+            case '名': return "名";
+            case '个': return "个";
+            case '台':
+                if (rest.StartsWith("台（套）")) return "台（套）";
+                if (rest.StartsWith("台(套)")) return "台(套)";
+                return "台";
+            case '套': return "套";
+            default: return null;
+        }
+    }
+
+    /// <summary>A number with a unit: where its digits start and end, where its unit starts, and the unit.</summary>
+    internal readonly record struct NumberMatch(int Start, int DigitsEnd, int UnitStart, string Unit)
+    {
+        public int End => UnitStart + Unit.Length;
     }
 
     /// <summary>The first characters of the change words (增长 增加 减少 下降 降低 上升 提高 节约 节省 减 增).</summary>
@@ -62,17 +129,13 @@ public static partial class ClaimReader
     {
         var text = sentence.Text;
         var previousEnd = 0;
-        foreach (var m in NumberWithUnit().EnumerateMatches(text))
+        for (var at = 0; NextNumberWithUnit(text, at) is { } n; at = n.End)
         {
-            var end = m.Index + m.Length;
+            var end = n.End;
             if (IsThreshold(text.AsSpan(end))) { previousEnd = end; continue; }
-            // The match is the digits (and their point), maybe blanks, then the unit.
-            var digitsLength = 0;
-            while (text[m.Index + digitsLength] is '.' || char.IsDigit(text[m.Index + digitsLength])) digitsLength++;
-            var unitStart = m.Index + digitsLength;
-            while (char.IsWhiteSpace(text[unitStart])) unitStart++;
-            var digits = text.AsSpan(m.Index, digitsLength);
-            var unit = UnitOf(text.AsSpan(unitStart, end - unitStart));
+            var m = (Index: n.Start, Length: end - n.Start);
+            var digits = text.AsSpan(n.Start, n.DigitsEnd - n.Start);
+            var unit = n.Unit;
             var subject = text[previousEnd..m.Index];
             previousEnd = end;
             var decimals = digits.Contains('.') ? digits.Length - digits.IndexOf('.') - 1 : 0;
@@ -128,16 +191,6 @@ public static partial class ClaimReader
         if (!text.Contains("与上年", StringComparison.Ordinal) && !text.Contains("无增减变动", StringComparison.Ordinal)) yield break;
         var same = NoChangeFromLastYear().Match(text);
         if (same.Success) yield return new DirectionPhrase(same.Value, 0, ChangeBase.LastYear, sentence.Start + same.Index, sentence);
-    }
-
-    private static readonly string[] Units = ["万元", "万标箱", "标箱", "元", "万", "%", "％", "辆", "人次", "人", "名", "个", "台（套）", "台(套)", "台", "套"];
-
-    /// <summary>The unit as one of the units read (no new string per claim).</summary>
-    private static string UnitOf(ReadOnlySpan<char> unit)
-    {
-        foreach (var u in Units)
-            if (unit.SequenceEqual(u)) return u;
-        return unit.ToString();
     }
 
     /// <summary>The first match of a pattern, without building a <see cref="Match"/>.</summary>

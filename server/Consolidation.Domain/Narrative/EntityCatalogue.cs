@@ -28,24 +28,69 @@ public sealed class EntityCatalogue
         _context = context;
         _accounts = context.Accounts;
         _lastYear = context.LastYear;
-        Build();
+    }
+
+    private bool _built;
+
+    /// <summary>The entities and their words, built on first use (a narrative without numbers never asks).</summary>
+    private Dictionary<string, Entity> Entities
+    {
+        get
+        {
+            if (!_built)
+            {
+                _built = true;
+                Build();
+            }
+            return _entities;
+        }
+    }
+
+    private Dictionary<int, List<(string Words, string Key)>> WordLists
+    {
+        get
+        {
+            _ = Entities;
+            return _words;
+        }
     }
 
     public FinalAccounts Accounts => _accounts;
 
-    public Entity? this[string key] => _entities.GetValueOrDefault(key);
+    public Entity? this[string key] => Entities.GetValueOrDefault(key);
 
-    public IEnumerable<Entity> All => _entities.Values;
+    public IEnumerable<Entity> All => Entities.Values;
 
     /// <summary>The entity a share is of when its words name no denominator (二: 本年收入合计; 三: 本年支出合计; …).</summary>
-    public Entity? DefaultDenominator(int section) =>
-        _defaultDenominator.TryGetValue(section, out var key) ? this[key] : null;
+    public Entity? DefaultDenominator(int section)
+    {
+        _ = Entities;
+        return _defaultDenominator.TryGetValue(section, out var key) ? this[key] : null;
+    }
 
     /// <summary>The entity named nearest the end of <paramref name="words"/> in <paramref name="section"/>, or null.</summary>
     public Entity? Find(int section, string words)
     {
         var text = Normalise(words);
-        if (!_words.TryGetValue(section, out var list)) return null;
+        if (!WordLists.TryGetValue(section, out var list)) return null;
+        if (WordsByFirstChar(section, list) is { } byFirst)
+        {
+            // Each place of the words, the section's words that start with its character: the same choice as below
+            // (the latest end, then the longest, then the first listed), without searching the words for every word.
+            (int End, int Length, int Order, string Key)? found = null;
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (!byFirst.TryGetValue(text[i], out var starting)) continue;
+                foreach (var (w, key, order) in starting)
+                {
+                    if (!text.AsSpan(i).StartsWith(w)) continue;
+                    var end = i + w.Length;
+                    if (found is not { } f || end > f.End || (end == f.End && (w.Length > f.Length || (w.Length == f.Length && order < f.Order))))
+                        found = (end, w.Length, order, key);
+                }
+            }
+            return found is null ? null : this[found.Value.Key];
+        }
         (int End, int Length, string Key)? best = null;
         foreach (var (w, key) in list)
         {
@@ -58,6 +103,24 @@ public sealed class EntityCatalogue
         return best is null ? null : this[best.Value.Key];
     }
 
+    private readonly Dictionary<int, Dictionary<char, List<(string Word, string Key, int Order)>>?> _byFirstChar = [];
+
+    /// <summary>A section's words by their first character, with their place in the list; null when a word is empty.</summary>
+    private Dictionary<char, List<(string Word, string Key, int Order)>>? WordsByFirstChar(int section, List<(string Words, string Key)> list)
+    {
+        if (_byFirstChar.TryGetValue(section, out var byFirst)) return byFirst;
+        byFirst = [];
+        for (var order = 0; order < list.Count; order++)
+        {
+            var (w, key) = list[order];
+            if (w.Length == 0) { byFirst = null; break; }
+            if (!byFirst.TryGetValue(w[0], out var starting)) byFirst[w[0]] = starting = [];
+            starting.Add((w, key, order));
+        }
+        _byFirstChar[section] = byFirst;
+        return byFirst;
+    }
+
     /// <summary>Drops the level markers （类）（款）（项） so "一般公共服务（类）支出" reads as the catalogue's name.</summary>
     public static string Normalise(string words) =>
         words.AsSpan().IndexOfAny("（(“”\"") < 0 ? words :
@@ -67,7 +130,7 @@ public sealed class EntityCatalogue
     /// <summary>Adds an entity known only from the narrative (an S13 vehicle kind) and returns it.</summary>
     public Entity AddStated(string key, string name)
     {
-        if (!_entities.TryGetValue(key, out var e)) _entities[key] = e = new Entity(key, name);
+        if (!Entities.TryGetValue(key, out var e)) _entities[key] = e = new Entity(key, name);
         return e;
     }
 

@@ -14,6 +14,8 @@ internal sealed partial class NarrativeChecker
     {
         for (var i = 0; i + 1 < text.Length; i++)
         {
+            // Every doubling starts with a character twice, but 支出（类）支出.
+            if (text[i] != text[i + 1] && text[i] != '支') continue;
             var rest = text.AsSpan(i);
             var length = rest[0] switch
             {

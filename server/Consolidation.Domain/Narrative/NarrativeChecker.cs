@@ -54,13 +54,29 @@ internal sealed partial class NarrativeChecker(CheckContext context, NarrativeAn
     private TiedClaim? StatedBefore(Entity? entity, Facet facet, int section, int position)
     {
         if (entity is null) return null;
-        for (var i = Claims.Count - 1; i >= 0; i--)
+        _amountsByEntity ??= AmountsByEntity();
+        if (!_amountsByEntity.TryGetValue(entity, out var stated)) return null;
+        for (var i = stated.Count - 1; i >= 0; i--)
         {
-            var t = Claims[i];
-            if (ReferenceEquals(t.Entity, entity) && t.Facet == facet && t.Claim.Role == ClaimRole.Figure
-                && t.Claim.Kind == ClaimKind.Amount && t.Claim.Sentence.Section == section && t.Claim.Start < position) return t;
+            var t = stated[i];
+            if (t.Facet == facet && t.Claim.Sentence.Section == section && t.Claim.Start < position) return t;
         }
         return null;
+    }
+
+    private Dictionary<Entity, List<TiedClaim>>? _amountsByEntity;
+
+    /// <summary>The plain amounts stated of each entity (by reference), in reading order.</summary>
+    private Dictionary<Entity, List<TiedClaim>> AmountsByEntity()
+    {
+        var byEntity = new Dictionary<Entity, List<TiedClaim>>(ReferenceEqualityComparer.Instance);
+        foreach (var t in Claims)
+        {
+            if (t.Entity is null || t.Claim.Role != ClaimRole.Figure || t.Claim.Kind != ClaimKind.Amount) continue;
+            if (!byEntity.TryGetValue(t.Entity, out var list)) byEntity[t.Entity] = list = [];
+            list.Add(t);
+        }
+        return byEntity;
     }
 
     private static Figure? FigureOf(Entity? entity, Facet facet) => facet == Facet.Budget ? entity?.Budget : entity?.Actual;
@@ -91,6 +107,7 @@ internal sealed partial class NarrativeChecker(CheckContext context, NarrativeAn
     // WZ-07: a listed breakdown adds up to its stated total.
     private void CheckListedSums()
     {
+        if (Claims.Count == 0) return; // nothing stated, nothing listed (and no entity catalogue to build)
         var t5Classes = Entities.All.Where(e => e.Key.StartsWith("T5:", StringComparison.Ordinal) && e.Key.Length == 6).Select(e => e.Key).ToArray();
         var t5Items = Entities.All.Where(e => e.Key.StartsWith("T5:", StringComparison.Ordinal) && e.Key.Length == 10).Select(e => e.Key).ToArray();
         var lists = new List<(int Section, int Subsection, string Total, Facet Facet, string[] Parts, string What)>

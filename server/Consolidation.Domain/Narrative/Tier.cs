@@ -148,6 +148,9 @@ internal static partial class Tier
     /// </summary>
     internal static bool SpeaksOfTheTopic(string subject)
     {
+        // A Chinese character no topic word has stays whatever is removed.
+        foreach (var c in subject)
+            if (c >= '\u4e00' && c <= '\u9fff' && !TopicChars.Contains(c)) return false;
         var s = subject;
         foreach (var w in TopicWords) s = s.Replace(w, "");
         return !s.Any(c => c >= '\u4e00' && c <= '\u9fff');
@@ -158,6 +161,9 @@ internal static partial class Tier
         "支出决算数", "支出决算", "决算数", "决算", "年初预算数", "年初预算", "全年预算数", "预算数", "预算", "执行数", "共涉及资金", "涉及资金", "资金",
         "支出", "金额", "合计", "总额", "其中", "全年", "年度", "本年", "共计", "累计", "实际", "为", "是", "达到", "共",
     ];
+
+    /// <summary>The characters of the topic words.</summary>
+    private static readonly System.Buffers.SearchValues<char> TopicChars = System.Buffers.SearchValues.Create(string.Concat(TopicWords));
 
     /// <summary>Budget when the words say 预算 (not a fund's name, not 决算 or 执行), otherwise actual.</summary>
     internal static Facet FacetOf(string subject)

@@ -178,19 +178,29 @@ public static partial class ClaimReader
 
     public static IEnumerable<DirectionPhrase> Directions(NarrativeSentence sentence)
     {
+        var directions = new List<DirectionPhrase>();
+        Directions(sentence, directions);
+        return directions;
+    }
+
+    /// <summary>Adds the direction phrases of <paramref name="sentence"/> to <paramref name="directions"/>, in order.</summary>
+    public static void Directions(NarrativeSentence sentence, List<DirectionPhrase> directions)
+    {
         // Each pattern runs only on sentences that have its first words.
         var text = sentence.Text;
         if (text.Contains("决算", StringComparison.Ordinal))
         {
-            foreach (Match m in BudgetDirection().Matches(text))
+            foreach (var m in BudgetDirection().EnumerateMatches(text))
             {
-                var sign = m.Groups[1].Value switch { "大于" or "高于" or "超过" or "多于" => 1, "小于" or "低于" or "少于" => -1, _ => 0 };
-                yield return new DirectionPhrase(m.Value, sign, ChangeBase.Budget, sentence.Start + m.Index, sentence);
+                // The match is 决算, maybe 数, then the comparison word (two characters).
+                var word = text.AsSpan(m.Index + (text[m.Index + 2] == '数' ? 3 : 2), 2);
+                var sign = word switch { "大于" or "高于" or "超过" or "多于" => 1, "小于" or "低于" or "少于" => -1, _ => 0 };
+                directions.Add(new DirectionPhrase(text.Substring(m.Index, m.Length), sign, ChangeBase.Budget, sentence.Start + m.Index, sentence));
             }
         }
-        if (!text.Contains("与上年", StringComparison.Ordinal) && !text.Contains("无增减变动", StringComparison.Ordinal)) yield break;
+        if (!text.Contains("与上年", StringComparison.Ordinal) && !text.Contains("无增减变动", StringComparison.Ordinal)) return;
         var same = NoChangeFromLastYear().Match(text);
-        if (same.Success) yield return new DirectionPhrase(same.Value, 0, ChangeBase.LastYear, sentence.Start + same.Index, sentence);
+        if (same.Success) directions.Add(new DirectionPhrase(same.Value, 0, ChangeBase.LastYear, sentence.Start + same.Index, sentence));
     }
 
     /// <summary>The first match of a pattern, without building a <see cref="Match"/>.</summary>

@@ -14,7 +14,11 @@ namespace Consolidation.Domain.Narrative;
 /// </summary>
 public sealed class EntityCatalogue
 {
-    private readonly Dictionary<string, Entity> _entities = new(StringComparer.Ordinal);
+    // An entity read from the tables is listed (in the catalogue's order) when the catalogue is built and its cells are
+    // read when it is first asked for: most of them no claim speaks of.
+    private readonly Dictionary<string, Entity?> _entities = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Source> _cells = new(StringComparer.Ordinal);
+    private int _unread;
     private readonly Dictionary<int, List<(string Words, string Key)>> _words = [];
     private readonly Dictionary<int, string> _defaultDenominator = [];
     private readonly FinalAccounts _accounts;
@@ -33,7 +37,7 @@ public sealed class EntityCatalogue
     private bool _built;
 
     /// <summary>The entities and their words, built on first use (a narrative without numbers never asks).</summary>
-    private Dictionary<string, Entity> Entities
+    private Dictionary<string, Entity?> Entities
     {
         get
         {
@@ -57,9 +61,34 @@ public sealed class EntityCatalogue
 
     public FinalAccounts Accounts => _accounts;
 
-    public Entity? this[string key] => Entities.GetValueOrDefault(key);
+    public Entity? this[string key] => Entities.TryGetValue(key, out var e) ? e ?? Read(key) : null;
 
-    public IEnumerable<Entity> All => Entities.Values;
+    public IEnumerable<Entity> All
+    {
+        get
+        {
+            if (Entities.Count > 0 && _unread > 0)
+                foreach (var key in _entities.Keys.ToArray())
+                    _ = this[key];
+            return _entities.Values!;
+        }
+    }
+
+    /// <summary>The keys of the entities, in the catalogue's order (their cells not read).</summary>
+    public IEnumerable<string> Keys => Entities.Keys;
+
+    /// <summary>Where an entity's figures are: its table, row, actual column and budget column (and row).</summary>
+    private readonly record struct Source(string Name, string Table, string Row, string Column, string? BudgetColumn, string? BudgetRow);
+
+    private Entity Read(string key)
+    {
+        var (name, table, row, column, budgetColumn, budgetRow) = _cells[key];
+        var actual = Cell(_accounts, table, row, column);
+        var budget = budgetColumn is null ? null : Cell(_accounts, table, budgetRow ?? row, budgetColumn);
+        var last = _lastYear is null ? null : Cell(_lastYear, table, row, column);
+        _unread--;
+        return _entities[key] = new Entity(key, name, actual, budget, last);
+    }
 
     /// <summary>The entity a share is of when its words name no denominator (二: 本年收入合计; 三: 本年支出合计; …).</summary>
     public Entity? DefaultDenominator(int section)
@@ -130,7 +159,7 @@ public sealed class EntityCatalogue
     /// <summary>Adds an entity known only from the narrative (an S13 vehicle kind) and returns it.</summary>
     public Entity AddStated(string key, string name)
     {
-        if (!Entities.TryGetValue(key, out var e)) _entities[key] = e = new Entity(key, name);
+        if (this[key] is not { } e) _entities[key] = e = new Entity(key, name);
         return e;
     }
 
@@ -161,10 +190,9 @@ public sealed class EntityCatalogue
 
     private void Add(string key, string name, string table, string row, string column, string? budgetColumn = null, string? budgetRow = null)
     {
-        var actual = Cell(_accounts, table, row, column);
-        var budget = budgetColumn is null ? null : Cell(_accounts, table, budgetRow ?? row, budgetColumn);
-        var last = _lastYear is null ? null : Cell(_lastYear, table, row, column);
-        _entities[key] = new Entity(key, name, actual, budget, last);
+        if (!_entities.TryGetValue(key, out var listed) || listed is not null) _unread++;
+        _entities[key] = null;
+        _cells[key] = new Source(name, table, row, column, budgetColumn, budgetRow);
     }
 
     private void Words(int section, string key, params string[] words)
@@ -338,7 +366,7 @@ public sealed class EntityCatalogue
         // 十四 绩效: 整体支出 = T5 合计 (基本 + 项目); 项目支出 per fund
         Add("T5.basic", "一般公共预算财政拨款基本支出", "T5", "total", "basic");
         Add("T5.project", "一般公共预算财政拨款项目支出", "T5", "total", "project");
-        _entities["S14.overall"] = _entities["T5.total"] with { Key = "S14.overall", Name = "整体支出", Budget = null };
+        _entities["S14.overall"] = this["T5.total"]! with { Key = "S14.overall", Name = "整体支出", Budget = null };
         Words(14, "T5.total", "一般公共预算支出", "整体支出");
         Words(14, "T8.expenditure", "政府性基金预算支出");
         Words(14, "T9.expenditure", "国有资本经营预算支出");

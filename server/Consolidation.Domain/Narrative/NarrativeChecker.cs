@@ -108,8 +108,8 @@ internal sealed partial class NarrativeChecker(CheckContext context, NarrativeAn
     private void CheckListedSums()
     {
         if (Claims.Count == 0) return; // nothing stated, nothing listed (and no entity catalogue to build)
-        var t5Classes = Entities.All.Where(e => e.Key.StartsWith("T5:", StringComparison.Ordinal) && e.Key.Length == 6).Select(e => e.Key).ToArray();
-        var t5Items = Entities.All.Where(e => e.Key.StartsWith("T5:", StringComparison.Ordinal) && e.Key.Length == 10).Select(e => e.Key).ToArray();
+        var t5Classes = Entities.Keys.Where(k => k.StartsWith("T5:", StringComparison.Ordinal) && k.Length == 6).ToArray();
+        var t5Items = Entities.Keys.Where(k => k.StartsWith("T5:", StringComparison.Ordinal) && k.Length == 10).ToArray();
         var lists = new List<(int Section, int Subsection, string Total, Facet Facet, string[] Parts, string What)>
         {
             (2, -1, "T1.income", Facet.Actual, ["T2.fiscal", "T1.generalBudgetAppropriation", "T1.governmentFundAppropriation", "T1.stateCapitalAppropriation",
@@ -131,7 +131,7 @@ internal sealed partial class NarrativeChecker(CheckContext context, NarrativeAn
                 lists.Add((9, sub, "T7.total", facet, ["T7.outboundTravel", "T7.reception", "T7.vehiclePurchase", "T7.vehicleOperation"], "“三公”经费各项"));
                 lists.Add((9, sub, "T7.vehicles", facet, ["T7.vehiclePurchase", "T7.vehicleOperation"], "公务用车购置费与运行维护费"));
             }
-        var vehicleKinds = Entities.All.Where(e => e.Key.StartsWith("S13:", StringComparison.Ordinal)).Select(e => e.Key).ToArray();
+        var vehicleKinds = Entities.Keys.Where(k => k.StartsWith("S13:", StringComparison.Ordinal)).ToArray();
         lists.Add((13, -1, "S13.vehicles", Facet.Actual, vehicleKinds, "各类车辆"));
 
         var figures = Claims.Where(t => t.Claim.Role == ClaimRole.Figure && t.Claim.Kind is ClaimKind.Amount or ClaimKind.Count && t.Entity is not null)

@@ -62,7 +62,7 @@ public static partial class NarrativeReader
         foreach (var s in sentences)
         {
             ClaimReader.Read(s, claims);
-            directions.AddRange(ClaimReader.Directions(s));
+            ClaimReader.Directions(s, directions);
         }
         return new NarrativeDocument(text, sections, sentences, claims, directions);
     }

@@ -168,6 +168,7 @@ internal static partial class Tier
     /// <summary>Budget when the words say 预算 (not a fund's name, not 决算 or 执行), otherwise actual.</summary>
     internal static Facet FacetOf(string subject)
     {
+        if (!subject.Contains('预')) return Facet.Actual; // no 预算 to find, whatever is removed
         var s = subject;
         foreach (var fund in FundPrefixes) s = s.Replace(fund, "");
         return s.Contains("预算") && !s.Contains("决算") && !s.Contains("执行") ? Facet.Budget : Facet.Actual;

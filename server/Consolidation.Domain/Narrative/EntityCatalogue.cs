@@ -109,7 +109,7 @@ public sealed class EntityCatalogue
             (int End, int Length, int Order, string Key)? found = null;
             for (var i = 0; i < text.Length; i++)
             {
-                if (!byFirst.TryGetValue(text[i], out var starting)) continue;
+                if (!byFirst.MayStart(text[i]) || !byFirst.Words.TryGetValue(text[i], out var starting)) continue;
                 foreach (var (w, key, order) in starting)
                 {
                     if (!text.AsSpan(i).StartsWith(w)) continue;
@@ -132,22 +132,37 @@ public sealed class EntityCatalogue
         return best is null ? null : this[best.Value.Key];
     }
 
-    private readonly Dictionary<int, Dictionary<char, List<(string Word, string Key, int Order)>>?> _byFirstChar = [];
+    private readonly Dictionary<int, FirstCharIndex?> _byFirstChar = [];
 
-    /// <summary>A section's words by their first character, with their place in the list; null when a word is empty.</summary>
-    private Dictionary<char, List<(string Word, string Key, int Order)>>? WordsByFirstChar(int section, List<(string Words, string Key)> list)
+    /// <summary>
+    /// A section's words by their first character, with their place in the list, and a 1,024-bit filter of those first
+    /// characters (most characters of a text start no word: one bit test skips them).
+    /// </summary>
+    private sealed class FirstCharIndex
     {
-        if (_byFirstChar.TryGetValue(section, out var byFirst)) return byFirst;
-        byFirst = [];
+        public readonly Dictionary<char, List<(string Word, string Key, int Order)>> Words = [];
+        private readonly ulong[] _filter = new ulong[16];
+
+        public void Add(char first) => _filter[(first >> 6) & 15] |= 1UL << (first & 63);
+
+        public bool MayStart(char c) => (_filter[(c >> 6) & 15] & (1UL << (c & 63))) != 0;
+    }
+
+    /// <summary>A section's words by their first character; null when a word is empty.</summary>
+    private FirstCharIndex? WordsByFirstChar(int section, List<(string Words, string Key)> list)
+    {
+        if (_byFirstChar.TryGetValue(section, out var index)) return index;
+        index = new FirstCharIndex();
         for (var order = 0; order < list.Count; order++)
         {
             var (w, key) = list[order];
-            if (w.Length == 0) { byFirst = null; break; }
-            if (!byFirst.TryGetValue(w[0], out var starting)) byFirst[w[0]] = starting = [];
+            if (w.Length == 0) { index = null; break; }
+            if (!index.Words.TryGetValue(w[0], out var starting)) index.Words[w[0]] = starting = [];
             starting.Add((w, key, order));
+            index.Add(w[0]);
         }
-        _byFirstChar[section] = byFirst;
-        return byFirst;
+        _byFirstChar[section] = index;
+        return index;
     }
 
     /// <summary>Drops the level markers （类）（款）（项） so "一般公共服务（类）支出" reads as the catalogue's name.</summary>
@@ -179,13 +194,37 @@ public sealed class EntityCatalogue
     /// <summary>Where a fixed row's cell is depends on the layout alone: found once per layout, row and column.</summary>
     private static readonly ConditionalWeakTable<TableLayout, ConcurrentDictionary<(string Row, string Column), CellLocation>> FixedRowCells = new();
 
-    private static CellLocation Locate(Table t, string row, string column)
+    private CellLocation Locate(Table t, string row, string column)
     {
+        if (!IsFixedRow(t.Layout, row)) return LocateCoded(t, row, column);
         var cells = FixedRowCells.GetValue(t.Layout, _ => new());
         if (cells.TryGetValue((row, column), out var where)) return where;
         where = Cells.Locate(t, row, column);
-        if (t.Layout.FindFixedRow(row) is not null) cells.TryAdd((row, column), where);
+        cells.TryAdd((row, column), where);
         return where;
+    }
+
+    private static bool IsFixedRow(TableLayout layout, string row)
+    {
+        foreach (var r in layout.FixedRows)
+            if (r.Key == row) return true;
+        return false;
+    }
+
+    /// <summary>The first coded row of each code, per table (what <see cref="Cells.Locate"/> finds by scanning).</summary>
+    private readonly Dictionary<Table, Dictionary<string, TableRow>> _firstRowByCode = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The same location as <see cref="Cells.Locate"/> gives a coded row (or an absent row), its row found by code.</summary>
+    private CellLocation LocateCoded(Table t, string row, string column)
+    {
+        if (!_firstRowByCode.TryGetValue(t, out var byCode))
+        {
+            _firstRowByCode[t] = byCode = new Dictionary<string, TableRow>(t.Rows.Count, StringComparer.Ordinal);
+            foreach (var r in t.Rows) byCode.TryAdd(r.Code, r);
+        }
+        var layout = t.Layout;
+        var rowName = byCode.TryGetValue(row, out var found) ? $"{found.Code} {found.Name}" : row;
+        return new CellLocation(layout.Id, row, column, layout.Name, rowName, layout.ColumnName(column));
     }
 
     private void Add(string key, string name, string table, string row, string column, string? budgetColumn = null, string? budgetRow = null)
@@ -392,7 +431,16 @@ public sealed class EntityCatalogue
     }
 
     /// <summary>The printed name of a T5 row (类, 款 or 项) by code, or the catalogue's.</summary>
-    public string? NameOf(string code) =>
-        (_accounts.Tables.TryGetValue("T5", out var t5) ? t5.Rows.FirstOrDefault(r => r.Code == code)?.Name : null)
-        ?? ClassificationCatalogue.Default.Function(code)?.Name;
+    public string? NameOf(string code)
+    {
+        if (_firstT5Names is null)
+        {
+            _firstT5Names = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (_accounts.Tables.TryGetValue("T5", out var t5))
+                foreach (var r in t5.Rows) _firstT5Names.TryAdd(r.Code, r.Name); // the first row of a code, as a scan finds it
+        }
+        return _firstT5Names.GetValueOrDefault(code) ?? ClassificationCatalogue.Default.Function(code)?.Name;
+    }
+
+    private Dictionary<string, string>? _firstT5Names;
 }

@@ -76,7 +76,7 @@ internal sealed partial class NarrativeChecker
         {
             foreach (var (index, written) in ClassMentions(s.Text))
             {
-                var classes = Entities.All.Where(e => e.Key.StartsWith("T5:", StringComparison.Ordinal) && e.Key.Length == 6).ToList();
+                var classes = Entities.Keys.Where(k => k.StartsWith("T5:", StringComparison.Ordinal) && k.Length == 6).ToList().ConvertAll(k => Entities[k]!);
                 if (classes.Count == 0 || classes.Any(c => SameName(written, c.Name) || written.EndsWith(c.Name, StringComparison.Ordinal)
                                                             || written.EndsWith(Short(c.Name), StringComparison.Ordinal))) continue;
                 var closest = classes.OrderByDescending(c => Common(written, c.Name)).First();

@@ -18,11 +18,6 @@ public static partial class ClaimReader
     [GeneratedRegex(@"(完成[^，,；;。]*?预算[^，,；;。]*?|预算(完成率|执行率)|(完成率|执行率))(为|是|达到?)?的?\s*$")]
     private static partial Regex CompletionBefore();
 
-    [GeneratedRegex(@"占([^，,；;：:。]*)$")]
-    private static partial Regex ShareBefore();
-
-    [GeneratedRegex(@"(增长|增加|减少|下降|降低|上升|提高|节约|节省|减|增)了?(幅度)?(为|达)?\s*$")]
-    private static partial Regex ChangeBefore();
 
     [GeneratedRegex(@"决算数?(大于|小于|等于|高于|低于|超过|少于|多于)(年初|全年)?预算数?")]
     private static partial Regex BudgetDirection();
@@ -159,16 +154,16 @@ public static partial class ClaimReader
             var denominator = "";
             // Each pattern runs only on words that have a character it needs (完/执, 占, a change word's first).
             if (kind == ClaimKind.Percent && subject.AsSpan().IndexOfAny('完', '执') >= 0 && CompletionBefore().IsMatch(subject)) role = ClaimRole.Completion;
-            else if (kind == ClaimKind.Percent && subject.Contains('占') && First(ShareBefore(), subject) is { } share)
+            else if (kind == ClaimKind.Percent && ShareBefore(subject) is { } zhan)
             {
                 role = ClaimRole.Share;
-                denominator = CleanDenominator(subject[(share.Index + 1)..(share.Index + share.Length)]); // the words after 占
+                denominator = CleanDenominator(subject[(zhan + 1)..]); // the words after 占
             }
-            else if (kind != ClaimKind.Quantity && subject.AsSpan().IndexOfAny(ChangeWordStarts) >= 0 && First(ChangeBefore(), subject) is { } change)
+            else if (kind != ClaimKind.Quantity && subject.AsSpan().IndexOfAny(ChangeWordStarts) >= 0 && ChangeBefore(subject) is { } change)
             {
                 role = kind == ClaimKind.Percent ? ClaimRole.Rate : ClaimRole.Change;
                 // 增长 增加 增 上升 提高 say more; 减少 减 下降 降低 节约 节省 say less.
-                sign = subject[change.Index] is '增' or '上' or '提' ? 1 : -1;
+                sign = subject[change] is '增' or '上' or '提' ? 1 : -1;
             }
             var changeBase = role is ClaimRole.Change or ClaimRole.Rate ? BaseOf(text.AsSpan(0, m.Index)) : ChangeBase.None;
             claims.Add(new Claim(kind, text.Substring(m.Index, m.Length), unit is "％" ? "%" : unit, value, decimals, role, sign, changeBase,
@@ -203,11 +198,38 @@ public static partial class ClaimReader
         if (same.Success) directions.Add(new DirectionPhrase(same.Value, 0, ChangeBase.LastYear, sentence.Start + same.Index, sentence));
     }
 
-    /// <summary>The first match of a pattern, without building a <see cref="Match"/>.</summary>
-    private static (int Index, int Length)? First(Regex pattern, string text)
+    /// <summary>
+    /// Where the 占 of a share stands: the first 占 after the last stop (，,；;：:。) of the words — the start of the first
+    /// match of <c>占([^，,；;：:。]*)$</c> — or null.
+    /// </summary>
+    private static int? ShareBefore(string words)
     {
-        foreach (var m in pattern.EnumerateMatches(text)) return (m.Index, m.Length);
-        return null;
+        var lastStop = words.AsSpan().LastIndexOfAny("，,；;：:。");
+        var zhan = words.IndexOf('占', lastStop + 1);
+        return zhan >= 0 ? zhan : null;
+    }
+
+    private static readonly string[] ChangeWords = ["增长", "增加", "减少", "下降", "降低", "上升", "提高", "节约", "节省"];
+
+    /// <summary>
+    /// Where the change word that ends the words starts — the start of the first match of
+    /// <c>(增长|增加|减少|下降|降低|上升|提高|节约|节省|减|增)了?(幅度)?(为|达)?\s*$</c> — or null. Read from the end: the
+    /// blanks, 为 or 达, 幅度 and 了 each have one way to match (no change word ends with any of them).
+    /// </summary>
+    private static int? ChangeBefore(string words)
+    {
+        var end = words.Length;
+        while (end > 0 && char.IsWhiteSpace(words[end - 1])) end--;
+        if (end > 0 && words[end - 1] is '为' or '达') end--;
+        if (end >= 2 && words[end - 2] == '幅' && words[end - 1] == '度') end -= 2;
+        if (end > 0 && words[end - 1] == '了') end--;
+        if (end >= 2)
+        {
+            var two = words.AsSpan(end - 2, 2);
+            foreach (var w in ChangeWords)
+                if (two.SequenceEqual(w)) return end - 2;
+        }
+        return end > 0 && words[end - 1] is '减' or '增' ? end - 1 : null;
     }
 
     private static ChangeBase BaseOf(ReadOnlySpan<char> before)

@@ -19,7 +19,27 @@ public sealed class EntityCatalogue
     private readonly Dictionary<string, Entity?> _entities = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Source> _cells = new(StringComparer.Ordinal);
     private int _unread;
-    private readonly Dictionary<int, List<(string Words, string Key)>> _words = [];
+    /// <summary>The words of T3's and T5's own rows, per section (after the section's fixed words in the catalogue's order).</summary>
+    private readonly Dictionary<int, List<(string Words, string Key)>> _rowWords = [];
+
+    /// <summary>
+    /// The fixed words of every section (the same for every catalogue): the first catalogue built records them, the
+    /// later ones skip them. Read only once published.
+    /// </summary>
+    private static FixedWordLists? s_fixedWords;
+    private FixedWordLists? _recording;
+
+    private sealed class FixedWordLists
+    {
+        public readonly Dictionary<int, List<(string Words, string Key)>> Lists = [];
+        public readonly Dictionary<int, FirstCharIndex> Index = [];
+
+        public void Publish()
+        {
+            foreach (var (section, list) in Lists) Index[section] = FirstCharIndex.Of(list)!; // fixed words are never empty
+            Interlocked.CompareExchange(ref s_fixedWords, this, null);
+        }
+    }
     private readonly Dictionary<int, string> _defaultDenominator = [];
     private readonly FinalAccounts _accounts;
     private readonly FinalAccounts? _lastYear;
@@ -50,12 +70,12 @@ public sealed class EntityCatalogue
         }
     }
 
-    private Dictionary<int, List<(string Words, string Key)>> WordLists
+    private FixedWordLists FixedWords
     {
         get
         {
             _ = Entities;
-            return _words;
+            return s_fixedWords!;
         }
     }
 
@@ -100,26 +120,53 @@ public sealed class EntityCatalogue
     /// <summary>The entity named nearest the end of <paramref name="words"/> in <paramref name="section"/>, or null.</summary>
     public Entity? Find(int section, string words)
     {
+        // The same words come back claim after claim: each is looked up once per section.
+        if (_found.TryGetValue((section, words), out var known)) return known;
+        var entity = FindUncached(section, words);
+        _found[(section, words)] = entity;
+        return entity;
+    }
+
+    private readonly Dictionary<(int Section, string Words), Entity?> _found = [];
+
+    private Entity? FindUncached(int section, string words)
+    {
         var text = Normalise(words);
-        if (!WordLists.TryGetValue(section, out var list)) return null;
-        if (WordsByFirstChar(section, list) is { } byFirst)
+        var fixedWords = FixedWords;
+        var fixedList = fixedWords.Lists.GetValueOrDefault(section);
+        var rowList = _rowWords.GetValueOrDefault(section);
+        if (fixedList is null && rowList is null) return null;
+        var fixedIndex = fixedList is null ? null : fixedWords.Index[section];
+        var rowIndex = rowList is null ? null : RowWordsByFirstChar(section, rowList);
+        if (rowList is null || rowIndex is not null)
         {
             // Each place of the words, the section's words that start with its character: the same choice as below
             // (the latest end, then the longest, then the first listed), without searching the words for every word.
+            // The fixed words come first in the section's list, then the rows' words.
             (int End, int Length, int Order, string Key)? found = null;
+            var rowsFrom = fixedList?.Count ?? 0;
             for (var i = 0; i < text.Length; i++)
             {
-                if (!byFirst.MayStart(text[i]) || !byFirst.Words.TryGetValue(text[i], out var starting)) continue;
-                foreach (var (w, key, order) in starting)
+                var c = text[i];
+                if (fixedIndex is not null && fixedIndex.MayStart(c) && fixedIndex.Words.TryGetValue(c, out var starting)) Consider(starting, 0);
+                if (rowIndex is not null && rowIndex.MayStart(c) && rowIndex.Words.TryGetValue(c, out starting)) Consider(starting, rowsFrom);
+
+                void Consider(List<(string Word, string Key, int Order)> candidates, int orderFrom)
                 {
-                    if (!text.AsSpan(i).StartsWith(w)) continue;
-                    var end = i + w.Length;
-                    if (found is not { } f || end > f.End || (end == f.End && (w.Length > f.Length || (w.Length == f.Length && order < f.Order))))
-                        found = (end, w.Length, order, key);
+                    foreach (var (w, key, listed) in candidates)
+                    {
+                        if (!text.AsSpan(i).StartsWith(w)) continue;
+                        var end = i + w.Length;
+                        var order = orderFrom + listed;
+                        if (found is not { } f || end > f.End || (end == f.End && (w.Length > f.Length || (w.Length == f.Length && order < f.Order))))
+                            found = (end, w.Length, order, key);
+                    }
                 }
             }
             return found is null ? null : this[found.Value.Key];
         }
+        // A row with no name: every word searched for, in the section's order.
+        var list = (fixedList ?? []).Concat(rowList);
         (int End, int Length, string Key)? best = null;
         foreach (var (w, key) in list)
         {
@@ -132,7 +179,7 @@ public sealed class EntityCatalogue
         return best is null ? null : this[best.Value.Key];
     }
 
-    private readonly Dictionary<int, FirstCharIndex?> _byFirstChar = [];
+    private readonly Dictionary<int, FirstCharIndex?> _rowWordsByFirstChar = [];
 
     /// <summary>
     /// A section's words by their first character, with their place in the list, and a 1,024-bit filter of those first
@@ -145,23 +192,28 @@ public sealed class EntityCatalogue
 
         public void Add(char first) => _filter[(first >> 6) & 15] |= 1UL << (first & 63);
 
+        /// <summary>The index of a list of words; null when a word is empty.</summary>
+        public static FirstCharIndex? Of(List<(string Words, string Key)> list)
+        {
+            var index = new FirstCharIndex();
+            for (var order = 0; order < list.Count; order++)
+            {
+                var (w, key) = list[order];
+                if (w.Length == 0) return null;
+                if (!index.Words.TryGetValue(w[0], out var starting)) index.Words[w[0]] = starting = [];
+                starting.Add((w, key, order));
+                index.Add(w[0]);
+            }
+            return index;
+        }
+
         public bool MayStart(char c) => (_filter[(c >> 6) & 15] & (1UL << (c & 63))) != 0;
     }
 
-    /// <summary>A section's words by their first character; null when a word is empty.</summary>
-    private FirstCharIndex? WordsByFirstChar(int section, List<(string Words, string Key)> list)
+    /// <summary>The rows' words of a section by their first character; null when a row has no name.</summary>
+    private FirstCharIndex? RowWordsByFirstChar(int section, List<(string Words, string Key)> list)
     {
-        if (_byFirstChar.TryGetValue(section, out var index)) return index;
-        index = new FirstCharIndex();
-        for (var order = 0; order < list.Count; order++)
-        {
-            var (w, key) = list[order];
-            if (w.Length == 0) { index = null; break; }
-            if (!index.Words.TryGetValue(w[0], out var starting)) index.Words[w[0]] = starting = [];
-            starting.Add((w, key, order));
-            index.Add(w[0]);
-        }
-        _byFirstChar[section] = index;
+        if (!_rowWordsByFirstChar.TryGetValue(section, out var index)) _rowWordsByFirstChar[section] = index = FirstCharIndex.Of(list);
         return index;
     }
 
@@ -234,14 +286,24 @@ public sealed class EntityCatalogue
         _cells[key] = new Source(name, table, row, column, budgetColumn, budgetRow);
     }
 
-    private void Words(int section, string key, params string[] words)
+    /// <summary>Fixed words of a section: recorded by the first catalogue built only.</summary>
+    private void Words(int section, string key, params ReadOnlySpan<string> words)
     {
-        if (!_words.TryGetValue(section, out var list)) _words[section] = list = [];
+        if (_recording is null) return;
+        if (!_recording.Lists.TryGetValue(section, out var list)) _recording.Lists[section] = list = [];
         foreach (var w in words) list.Add((w, key));
+    }
+
+    /// <summary>The words of a table's own row (a 类 or 项 name): every catalogue its own.</summary>
+    private void RowWords(int section, string key, string words)
+    {
+        if (!_rowWords.TryGetValue(section, out var list)) _rowWords[section] = list = [];
+        list.Add((words, key));
     }
 
     private void Build()
     {
+        if (s_fixedWords is null) _recording = new FixedWordLists();
         // 一 收入支出决算总体情况
         Add("T1.grand", "收支总计", "T1", "incomeGrandTotal", "amount");
         Add("T1.grandExpenditure", "支出总计", "T1", "expenditureGrandTotal", "amount");
@@ -290,7 +352,7 @@ public sealed class EntityCatalogue
             foreach (var row in t3.Rows.Where(r => r.Code.Length == 3))
             {
                 Add("T3:" + row.Code, row.Name, "T3", row.Code, "total");
-                Words(3, "T3:" + row.Code, row.Name);
+                RowWords(3, "T3:" + row.Code, row.Name);
             }
         _defaultDenominator[3] = "T1.expenditure";
 
@@ -313,8 +375,8 @@ public sealed class EntityCatalogue
                 Add("T5:" + row.Code, row.Name, "T5", row.Code, "total", "budget");
                 if (row.Code.Length == 3)
                 {
-                    Words(5, "T5:" + row.Code, row.Name);
-                    if (row.Name.EndsWith("支出", StringComparison.Ordinal) && row.Name.Length > 4) Words(5, "T5:" + row.Code, row.Name[..^2]);
+                    RowWords(5, "T5:" + row.Code, row.Name);
+                    if (row.Name.EndsWith("支出", StringComparison.Ordinal) && row.Name.Length > 4) RowWords(5, "T5:" + row.Code, row.Name[..^2]);
                 }
             }
         }
@@ -414,6 +476,9 @@ public sealed class EntityCatalogue
         Words(14, "T8.project", "政府性基金预算项目支出");
         Words(14, "T9.project", "国有资本经营预算项目支出");
         Words(14, "S14.overall", "全年预算数", "执行数", "预算执行数");
+
+        _recording?.Publish();
+        _recording = null;
     }
 
     /// <summary>The T5 项 row an item heading "A（类）B（款）C（项）" names: by 项 and 款 name, else by 项 name alone when unique.</summary>

@@ -30,6 +30,19 @@ internal static partial class Tier
         int nextClaim = 0, nextDirection = 0;
         var inSentence = new List<TiedClaim>();
         var sentenceDirections = new List<DirectionPhrase>();
+        // The same words come back claim after claim (", 支出决算为", "年初预算为"): what they say is worked out once.
+        var topicWordsOnly = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var facets = new Dictionary<string, Facet>(StringComparer.Ordinal);
+        bool TopicWordsOnly(string subject)
+        {
+            if (!topicWordsOnly.TryGetValue(subject, out var only)) topicWordsOnly[subject] = only = SpeaksOfTheTopic(subject);
+            return only;
+        }
+        Facet FacetOfWords(string subject)
+        {
+            if (!facets.TryGetValue(subject, out var facet)) facets[subject] = facet = FacetOf(subject);
+            return facet;
+        }
         foreach (var sentence in doc.Sentences)
         {
             var here = (sentence.Section, sentence.Subsection, sentence.Item);
@@ -115,8 +128,8 @@ internal static partial class Tier
                     {
                         var entity = entities.Find(section, claim.Subject);
                         if (entity?.Key == "Staff") entity = null;
-                        if (entity is null && (claim.Kind == ClaimKind.Count || SpeaksOfTheTopic(claim.Subject))) entity = topic;
-                        tied = new TiedClaim(claim, entity, FacetOf(claim.Subject));
+                        if (entity is null && (claim.Kind == ClaimKind.Count || TopicWordsOnly(claim.Subject))) entity = topic;
+                        tied = new TiedClaim(claim, entity, FacetOfWords(claim.Subject));
                         if (entity is not null) topic = entity;
                         break;
                     }

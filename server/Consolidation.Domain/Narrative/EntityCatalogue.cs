@@ -16,8 +16,8 @@ public sealed class EntityCatalogue
 {
     // An entity read from the tables is listed (in the catalogue's order) when the catalogue is built and its cells are
     // read when it is first asked for: most of them no claim speaks of.
-    private readonly Dictionary<string, Entity?> _entities = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Source> _cells = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Entity?> _entities = new(128, StringComparer.Ordinal);
+    private readonly Dictionary<string, Source> _cells = new(128, StringComparer.Ordinal);
     private int _unread;
     /// <summary>The words of T3's and T5's own rows, per section (after the section's fixed words in the catalogue's order).</summary>
     private readonly Dictionary<int, List<(string Words, string Key)>> _rowWords = [];
@@ -258,8 +258,9 @@ public sealed class EntityCatalogue
 
     private static bool IsFixedRow(TableLayout layout, string row)
     {
-        foreach (var r in layout.FixedRows)
-            if (r.Key == row) return true;
+        var rows = layout.FixedRows;
+        for (var i = 0; i < rows.Count; i++)
+            if (rows[i].Key == row) return true;
         return false;
     }
 
@@ -425,16 +426,14 @@ public sealed class EntityCatalogue
 
         // 十 机关运行经费 = T6 公用经费 (for 行政单位; reference section 3, item 6)
         var administrative = _accounts.Composition.Self.Type is UnitType.Administrative or UnitType.Unspecified;
-        _entities["S10.running"] = new Entity("S10.running", "机关运行经费",
-            administrative ? Cell(_accounts, "T6", "publicTotal", "amount") : null,
-            null, administrative && _lastYear is not null ? Cell(_lastYear, "T6", "publicTotal", "amount") : null);
+        if (administrative) Add("S10.running", "机关运行经费", "T6", "publicTotal", "amount");
+        else _entities["S10.running"] = new Entity("S10.running", "机关运行经费");
         Words(10, "S10.running", "机关运行经费");
 
         // 十一 会议费, 培训费 (T6 30215, 30216 when the rows are there)
         foreach (var (code, name, key) in new[] { ("30215", "会议费", "S11.meeting"), ("30216", "培训费", "S11.training") })
         {
-            var cell = Cell(_accounts, "T6", code, "amount");
-            _entities[key] = new Entity(key, name, cell, null, _lastYear is null ? null : Cell(_lastYear, "T6", code, "amount"));
+            Add(key, name, "T6", code, "amount");
             Words(11, key, name);
         }
 

@@ -108,8 +108,16 @@ internal sealed partial class NarrativeChecker(CheckContext context, NarrativeAn
     private void CheckListedSums()
     {
         if (Claims.Count == 0) return; // nothing stated, nothing listed (and no entity catalogue to build)
-        var t5Classes = Entities.Keys.Where(k => k.StartsWith("T5:", StringComparison.Ordinal) && k.Length == 6).ToArray();
-        var t5Items = Entities.Keys.Where(k => k.StartsWith("T5:", StringComparison.Ordinal) && k.Length == 10).ToArray();
+        // The keys of T5's 类 and 项 rows and of the vehicle kinds, in the catalogue's order (one pass).
+        List<string> t5ClassList = [], t5ItemList = [], vehicleKindList = [];
+        foreach (var k in Entities.Keys)
+        {
+            if (k.StartsWith("T5:", StringComparison.Ordinal) && k.Length == 6) t5ClassList.Add(k);
+            else if (k.StartsWith("T5:", StringComparison.Ordinal) && k.Length == 10) t5ItemList.Add(k);
+            else if (k.StartsWith("S13:", StringComparison.Ordinal)) vehicleKindList.Add(k);
+        }
+        var t5Classes = t5ClassList.ToArray();
+        var t5Items = t5ItemList.ToArray();
         var lists = new List<(int Section, int Subsection, string Total, Facet Facet, string[] Parts, string What)>
         {
             (2, -1, "T1.income", Facet.Actual, ["T2.fiscal", "T1.generalBudgetAppropriation", "T1.governmentFundAppropriation", "T1.stateCapitalAppropriation",
@@ -131,8 +139,7 @@ internal sealed partial class NarrativeChecker(CheckContext context, NarrativeAn
                 lists.Add((9, sub, "T7.total", facet, ["T7.outboundTravel", "T7.reception", "T7.vehiclePurchase", "T7.vehicleOperation"], "“三公”经费各项"));
                 lists.Add((9, sub, "T7.vehicles", facet, ["T7.vehiclePurchase", "T7.vehicleOperation"], "公务用车购置费与运行维护费"));
             }
-        var vehicleKinds = Entities.Keys.Where(k => k.StartsWith("S13:", StringComparison.Ordinal)).ToArray();
-        lists.Add((13, -1, "S13.vehicles", Facet.Actual, vehicleKinds, "各类车辆"));
+        lists.Add((13, -1, "S13.vehicles", Facet.Actual, vehicleKindList.ToArray(), "各类车辆"));
 
         var figures = Claims.Where(t => t.Claim.Role == ClaimRole.Figure && t.Claim.Kind is ClaimKind.Amount or ClaimKind.Count && t.Entity is not null)
             .ToLookup(t => t.Claim.Sentence.Section);
@@ -157,8 +164,12 @@ internal sealed partial class NarrativeChecker(CheckContext context, NarrativeAn
             if (partKeys.Contains("T7.vehicles") && !parts.Any(p => p.Entity!.Key == "T7.vehicles")) continue;
             if (partKeys.Contains("T7.vehiclePurchase") && totalKey == "T7.total" && parts.Any(p => p.Entity!.Key == "T7.vehicles")) continue;
             if (parts.Count < 2) continue;
-            var sum = parts.Sum(p => p.Claim.Value);
-            var tolerance = parts.Sum(p => p.Claim.HalfStep);
+            long sum = 0, tolerance = 0;
+            foreach (var p in parts)
+            {
+                sum = checked(sum + p.Claim.Value);
+                tolerance = checked(tolerance + p.Claim.HalfStep);
+            }
             Checked.Add(total.Claim);
             foreach (var p in parts) Checked.Add(p.Claim);
             if (Math.Abs(total.Claim.Value - sum) <= tolerance) continue;

@@ -143,10 +143,13 @@ public sealed class EntityCatalogue
             // Each place of the words, the section's words that start with its character: the same choice as below
             // (the latest end, then the longest, then the first listed), without searching the words for every word.
             // The fixed words come first in the section's list, then the rows' words.
+            // From the end back: once no word starting here can reach the best end found, nothing earlier can either.
             (int End, int Length, int Order, string Key)? found = null;
             var rowsFrom = fixedList?.Count ?? 0;
-            for (var i = 0; i < text.Length; i++)
+            var longest = Math.Max(fixedIndex?.Longest ?? 0, rowIndex?.Longest ?? 0);
+            for (var i = text.Length - 1; i >= 0; i--)
             {
+                if (found is { } sofar && i + longest < sofar.End) break;
                 var c = text[i];
                 if (fixedIndex is not null && fixedIndex.MayStart(c) && fixedIndex.Words.TryGetValue(c, out var starting)) Consider(starting, 0);
                 if (rowIndex is not null && rowIndex.MayStart(c) && rowIndex.Words.TryGetValue(c, out starting)) Consider(starting, rowsFrom);
@@ -192,6 +195,9 @@ public sealed class EntityCatalogue
 
         public void Add(char first) => _filter[(first >> 6) & 15] |= 1UL << (first & 63);
 
+        /// <summary>The length of the longest word.</summary>
+        public int Longest { get; private set; }
+
         /// <summary>The index of a list of words; null when a word is empty.</summary>
         public static FirstCharIndex? Of(List<(string Words, string Key)> list)
         {
@@ -203,6 +209,7 @@ public sealed class EntityCatalogue
                 if (!index.Words.TryGetValue(w[0], out var starting)) index.Words[w[0]] = starting = [];
                 starting.Add((w, key, order));
                 index.Add(w[0]);
+                index.Longest = Math.Max(index.Longest, w.Length);
             }
             return index;
         }
@@ -248,9 +255,9 @@ public sealed class EntityCatalogue
 
     private CellLocation Locate(Table t, string row, string column)
     {
-        if (!IsFixedRow(t.Layout, row)) return LocateCoded(t, row, column);
         var cells = FixedRowCells.GetValue(t.Layout, _ => new());
         if (cells.TryGetValue((row, column), out var where)) return where;
+        if (!IsFixedRow(t.Layout, row)) return LocateCoded(t, row, column);
         where = Cells.Locate(t, row, column);
         cells.TryAdd((row, column), where);
         return where;

@@ -55,25 +55,25 @@ internal sealed partial class NarrativeChecker(CheckContext context, NarrativeAn
     {
         if (entity is null) return null;
         _amountsByEntity ??= AmountsByEntity();
-        if (!_amountsByEntity.TryGetValue(entity, out var stated)) return null;
+        if (!_amountsByEntity.TryGetValue(entity.Key, out var stated)) return null;
         for (var i = stated.Count - 1; i >= 0; i--)
         {
             var t = stated[i];
-            if (t.Facet == facet && t.Claim.Sentence.Section == section && t.Claim.Start < position) return t;
+            if (ReferenceEquals(t.Entity, entity) && t.Facet == facet && t.Claim.Sentence.Section == section && t.Claim.Start < position) return t;
         }
         return null;
     }
 
-    private Dictionary<Entity, List<TiedClaim>>? _amountsByEntity;
+    private Dictionary<string, List<TiedClaim>>? _amountsByEntity;
 
-    /// <summary>The plain amounts stated of each entity (by reference), in reading order.</summary>
-    private Dictionary<Entity, List<TiedClaim>> AmountsByEntity()
+    /// <summary>The plain amounts stated of each entity (by its key), in reading order.</summary>
+    private Dictionary<string, List<TiedClaim>> AmountsByEntity()
     {
-        var byEntity = new Dictionary<Entity, List<TiedClaim>>(ReferenceEqualityComparer.Instance);
+        var byEntity = new Dictionary<string, List<TiedClaim>>(StringComparer.Ordinal);
         foreach (var t in Claims)
         {
             if (t.Entity is null || t.Claim.Role != ClaimRole.Figure || t.Claim.Kind != ClaimKind.Amount) continue;
-            if (!byEntity.TryGetValue(t.Entity, out var list)) byEntity[t.Entity] = list = [];
+            if (!byEntity.TryGetValue(t.Entity.Key, out var list)) byEntity[t.Entity.Key] = list = [];
             list.Add(t);
         }
         return byEntity;

@@ -16,8 +16,8 @@ public sealed class EntityCatalogue
 {
     // An entity read from the tables is listed (in the catalogue's order) when the catalogue is built and its cells are
     // read when it is first asked for: most of them no claim speaks of.
-    private readonly Dictionary<string, Entity?> _entities = new(128, StringComparer.Ordinal);
-    private readonly Dictionary<string, Source> _cells = new(128, StringComparer.Ordinal);
+    private readonly Dictionary<string, Entity?> _entities = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Source> _cells = new(StringComparer.Ordinal);
     private int _unread;
     /// <summary>The words of T3's and T5's own rows, per section (after the section's fixed words in the catalogue's order).</summary>
     private readonly Dictionary<int, List<(string Words, string Key)>> _rowWords = [];
@@ -312,6 +312,8 @@ public sealed class EntityCatalogue
     private void Build()
     {
         if (s_fixedWords is null) _recording = new FixedWordLists();
+        _entities.EnsureCapacity(128); // about a hundred entities and the tables' rows
+        _cells.EnsureCapacity(128);
         // 一 收入支出决算总体情况
         Add("T1.grand", "收支总计", "T1", "incomeGrandTotal", "amount");
         Add("T1.grandExpenditure", "支出总计", "T1", "expenditureGrandTotal", "amount");

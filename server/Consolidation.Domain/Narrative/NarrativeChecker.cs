@@ -141,12 +141,18 @@ internal sealed partial class NarrativeChecker(CheckContext context, NarrativeAn
             }
         lists.Add((13, -1, "S13.vehicles", Facet.Actual, vehicleKindList.ToArray(), "各类车辆"));
 
-        var figures = Claims.Where(t => t.Claim.Role == ClaimRole.Figure && t.Claim.Kind is ClaimKind.Amount or ClaimKind.Count && t.Entity is not null)
-            .ToLookup(t => t.Claim.Sentence.Section);
+        // The plain figures tied to something, by section, in reading order.
+        var figures = new Dictionary<int, List<TiedClaim>>();
+        foreach (var t in Claims)
+        {
+            if (t.Claim.Role != ClaimRole.Figure || t.Claim.Kind is not (ClaimKind.Amount or ClaimKind.Count) || t.Entity is null) continue;
+            if (!figures.TryGetValue(t.Claim.Sentence.Section, out var ofSection)) figures[t.Claim.Sentence.Section] = ofSection = [];
+            ofSection.Add(t);
+        }
         var firstAfterTotal = new Dictionary<string, TiedClaim>(StringComparer.Ordinal);
         foreach (var (section, subsection, totalKey, facet, partKeys, what) in lists)
         {
-            var inSection = figures[section];
+            if (!figures.TryGetValue(section, out var inSection)) continue;
             bool InScope(TiedClaim t) => (subsection < 0 || t.Claim.Sentence.Subsection == subsection) && t.Facet == facet;
             TiedClaim? total = null;
             foreach (var t in inSection)

@@ -100,8 +100,11 @@ internal static partial class Tier
                     {
                         var zhan = claim.Subject.LastIndexOf('占');
                         var numeratorWords = zhan > 0 ? claim.Subject[..zhan] : "";
-                        var named = numeratorWords.Trim('，', ',', '；', ';', ' ').Length > 0 ? entities.Find(section, numeratorWords) : null;
-                        var part = named is null ? inSentence.LastOrDefault(t => t.Claim.Role == ClaimRole.Figure && t.Claim.Kind == ClaimKind.Amount) : null;
+                        var named = numeratorWords.AsSpan().Trim("，,；; ").Length > 0 ? entities.Find(section, numeratorWords) : null;
+                        TiedClaim? part = null;
+                        if (named is null)
+                            for (var k = inSentence.Count - 1; k >= 0 && part is null; k--)
+                                if (inSentence[k].Claim is { Role: ClaimRole.Figure, Kind: ClaimKind.Amount }) part = inSentence[k];
                         var denominator = claim.Denominator.Length > 0
                             ? entities.Find(section, claim.Denominator) ?? Global(entities, claim.Denominator)
                             : entities.DefaultDenominator(section);
@@ -117,9 +120,13 @@ internal static partial class Tier
                         var entity = entities.Find(section, words) ?? topic;
                         if (claim.Kind == ClaimKind.Count && entity?.Key != "Staff")
                             entity = After(sentence, claim).Contains("人员") ? entities["Staff"] : entities.Find(section, After(sentence, claim));
-                        var change = claim.Role == ClaimRole.Rate
-                            ? inSentence.LastOrDefault(t => t.Claim.Role == ClaimRole.Change && t.Claim.Kind == ClaimKind.Amount && ReferenceEquals(t.Entity, entity) && t.Claim.Base == claim.Base)
-                            : null;
+                        TiedClaim? change = null;
+                        if (claim.Role == ClaimRole.Rate)
+                            for (var k = inSentence.Count - 1; k >= 0 && change is null; k--)
+                            {
+                                var t = inSentence[k];
+                                if (t.Claim.Role == ClaimRole.Change && t.Claim.Kind == ClaimKind.Amount && ReferenceEquals(t.Entity, entity) && t.Claim.Base == claim.Base) change = t;
+                            }
                         tied = new TiedClaim(claim, entity, Facet.Actual) { Change = change };
                         if (entity is not null && claim.Kind != ClaimKind.Count) topic = entity;
                         break;

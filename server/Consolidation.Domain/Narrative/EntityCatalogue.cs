@@ -255,9 +255,10 @@ public sealed class EntityCatalogue
 
     private CellLocation Locate(Table t, string row, string column)
     {
+        // A coded row (most entities: T3's and T5's rows) is told from a fixed one by the layout's few fixed rows.
+        if (!IsFixedRow(t.Layout, row)) return LocateCoded(t, row, column);
         var cells = FixedRowCells.GetValue(t.Layout, _ => new());
         if (cells.TryGetValue((row, column), out var where)) return where;
-        if (!IsFixedRow(t.Layout, row)) return LocateCoded(t, row, column);
         where = Cells.Locate(t, row, column);
         cells.TryAdd((row, column), where);
         return where;

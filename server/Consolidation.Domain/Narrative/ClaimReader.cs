@@ -12,20 +12,12 @@ namespace Consolidation.Domain.Narrative;
 /// </summary>
 public static partial class ClaimReader
 {
-    [GeneratedRegex(@"(?<![\d.])(\d+(?:\.\d+)?)\s*(万元|万标箱|标箱|元|万(?=[；;，,。、\s）)]|$)|%|％|辆|人次|人|名|个|台（套）|台\(套\)|台|套)")]
-    private static partial Regex NumberWithUnit();
-
     [GeneratedRegex(@"^(以上|以下|以内|及以上|及以下|的?尾数?差|的?尾差)")]
     private static partial Regex Threshold();
 
     [GeneratedRegex(@"(完成[^，,；;。]*?预算[^，,；;。]*?|预算(完成率|执行率)|(完成率|执行率))(为|是|达到?)?的?\s*$")]
     private static partial Regex CompletionBefore();
 
-    [GeneratedRegex(@"占([^，,；;：:。]*)$")]
-    private static partial Regex ShareBefore();
-
-    [GeneratedRegex(@"(增长|增加|减少|下降|降低|上升|提高|节约|节省|减|增)了?(幅度)?(为|达)?\s*$")]
-    private static partial Regex ChangeBefore();
 
     [GeneratedRegex(@"决算数?(大于|小于|等于|高于|低于|超过|少于|多于)(年初|全年)?预算数?")]
     private static partial Regex BudgetDirection();
@@ -38,9 +30,79 @@ public static partial class ClaimReader
 
     public static bool HasNumberWithUnit(ReadOnlySpan<char> text)
     {
-        foreach (var m in NumberWithUnit().EnumerateMatches(text))
-            if (!IsThreshold(text[(m.Index + m.Length)..])) return true;
+        for (var at = 0; NextNumberWithUnit(text, at) is { } m; at = m.End)
+            if (!IsThreshold(text[m.End..])) return true;
         return false;
+    }
+
+    /// <summary>Every decimal digit (what <c>\d</c> matches: Unicode category Nd), for a vectorised search.</summary>
+    private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create(
+        Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsDigit).ToArray());
+
+    /// <summary>
+    /// A number with a unit found at or after <paramref name="from"/>: digits (a point and more digits), maybe blanks, then
+    /// a unit (万元 万标箱 标箱 元 万 % ％ 辆 人次 人 名 个 台（套） 台(套) 台 套; "万" only before punctuation, a blank or
+    /// the end), the digits not just after another digit or a point. The same as the pattern
+    /// <c>(?&lt;![\d.])(\d+(?:\.\d+)?)\s*(万元|万标箱|标箱|元|万(?=[；;，,。、\s）)]|$)|%|％|辆|人次|人|名|个|台（套）|台\(套\)|台|套)</c>
+    /// read left to right, by hand: a run of digits has one way to match, so nothing needs to be tried twice.
+    /// </summary>
+    internal static NumberMatch? NextNumberWithUnit(ReadOnlySpan<char> text, int from)
+    {
+        for (var i = from; i < text.Length;)
+        {
+            var found = text[i..].IndexOfAny(Digits);
+            if (found < 0) return null;
+            var start = i + found;
+            i = start + 1;
+            if (start > 0 && (text[start - 1] == '.' || char.IsDigit(text[start - 1]))) continue;
+            var j = start + 1;
+            while (j < text.Length && char.IsDigit(text[j])) j++;
+            if (j + 1 < text.Length && text[j] == '.' && char.IsDigit(text[j + 1]))
+            {
+                j += 2;
+                while (j < text.Length && char.IsDigit(text[j])) j++;
+            }
+            var digitsEnd = j;
+            while (j < text.Length && char.IsWhiteSpace(text[j])) j++;
+            var unit = UnitAt(text, j);
+            if (unit is null) continue;
+            return new NumberMatch(start, digitsEnd, j, unit);
+        }
+        return null;
+    }
+
+    /// <summary>The unit that starts at <paramref name="at"/> (the first alternative of the pattern that matches), or null.</summary>
+    private static string? UnitAt(ReadOnlySpan<char> text, int at)
+    {
+        if (at >= text.Length) return null;
+        var rest = text[at..];
+        switch (rest[0])
+        {
+            case '万':
+                if (rest.StartsWith("万元")) return "万元";
+                if (rest.StartsWith("万标箱")) return "万标箱";
+                return rest.Length == 1 || rest[1] is '；' or ';' or '，' or ',' or '。' or '、' or '）' or ')' || char.IsWhiteSpace(rest[1]) ? "万" : null;
+            case '标': return rest.StartsWith("标箱") ? "标箱" : null;
+            case '元': return "元";
+            case '%': return "%";
+            case '％': return "％";
+            case '辆': return "辆";
+            case '人': return rest.StartsWith("人次") ? "人次" : "人";
+            case '名': return "名";
+            case '个': return "个";
+            case '台':
+                if (rest.StartsWith("台（套）")) return "台（套）";
+                if (rest.StartsWith("台(套)")) return "台(套)";
+                return "台";
+            case '套': return "套";
+            default: return null;
+        }
+    }
+
+    /// <summary>A number with a unit: where its digits start and end, where its unit starts, and the unit.</summary>
+    internal readonly record struct NumberMatch(int Start, int DigitsEnd, int UnitStart, string Unit)
+    {
+        public int End => UnitStart + Unit.Length;
     }
 
     /// <summary>The first characters of the change words (增长 增加 减少 下降 降低 上升 提高 节约 节省 减 增).</summary>
@@ -62,17 +124,13 @@ public static partial class ClaimReader
     {
         var text = sentence.Text;
         var previousEnd = 0;
-        foreach (var m in NumberWithUnit().EnumerateMatches(text))
+        for (var at = 0; NextNumberWithUnit(text, at) is { } n; at = n.End)
         {
-            var end = m.Index + m.Length;
+            var end = n.End;
             if (IsThreshold(text.AsSpan(end))) { previousEnd = end; continue; }
-            // The match is the digits (and their point), maybe blanks, then the unit.
-            var digitsLength = 0;
-            while (text[m.Index + digitsLength] is '.' || char.IsDigit(text[m.Index + digitsLength])) digitsLength++;
-            var unitStart = m.Index + digitsLength;
-            while (char.IsWhiteSpace(text[unitStart])) unitStart++;
-            var digits = text.AsSpan(m.Index, digitsLength);
-            var unit = UnitOf(text.AsSpan(unitStart, end - unitStart));
+            var m = (Index: n.Start, Length: end - n.Start);
+            var digits = text.AsSpan(n.Start, n.DigitsEnd - n.Start);
+            var unit = n.Unit;
             var subject = text[previousEnd..m.Index];
             previousEnd = end;
             var decimals = digits.Contains('.') ? digits.Length - digits.IndexOf('.') - 1 : 0;
@@ -96,16 +154,16 @@ public static partial class ClaimReader
             var denominator = "";
             // Each pattern runs only on words that have a character it needs (完/执, 占, a change word's first).
             if (kind == ClaimKind.Percent && subject.AsSpan().IndexOfAny('完', '执') >= 0 && CompletionBefore().IsMatch(subject)) role = ClaimRole.Completion;
-            else if (kind == ClaimKind.Percent && subject.Contains('占') && First(ShareBefore(), subject) is { } share)
+            else if (kind == ClaimKind.Percent && ShareBefore(subject) is { } zhan)
             {
                 role = ClaimRole.Share;
-                denominator = CleanDenominator(subject[(share.Index + 1)..(share.Index + share.Length)]); // the words after 占
+                denominator = CleanDenominator(subject[(zhan + 1)..]); // the words after 占
             }
-            else if (kind != ClaimKind.Quantity && subject.AsSpan().IndexOfAny(ChangeWordStarts) >= 0 && First(ChangeBefore(), subject) is { } change)
+            else if (kind != ClaimKind.Quantity && subject.AsSpan().IndexOfAny(ChangeWordStarts) >= 0 && ChangeBefore(subject) is { } change)
             {
                 role = kind == ClaimKind.Percent ? ClaimRole.Rate : ClaimRole.Change;
                 // 增长 增加 增 上升 提高 say more; 减少 减 下降 降低 节约 节省 say less.
-                sign = subject[change.Index] is '增' or '上' or '提' ? 1 : -1;
+                sign = subject[change] is '增' or '上' or '提' ? 1 : -1;
             }
             var changeBase = role is ClaimRole.Change or ClaimRole.Rate ? BaseOf(text.AsSpan(0, m.Index)) : ChangeBase.None;
             claims.Add(new Claim(kind, text.Substring(m.Index, m.Length), unit is "％" ? "%" : unit, value, decimals, role, sign, changeBase,
@@ -115,36 +173,63 @@ public static partial class ClaimReader
 
     public static IEnumerable<DirectionPhrase> Directions(NarrativeSentence sentence)
     {
+        var directions = new List<DirectionPhrase>();
+        Directions(sentence, directions);
+        return directions;
+    }
+
+    /// <summary>Adds the direction phrases of <paramref name="sentence"/> to <paramref name="directions"/>, in order.</summary>
+    public static void Directions(NarrativeSentence sentence, List<DirectionPhrase> directions)
+    {
         // Each pattern runs only on sentences that have its first words.
         var text = sentence.Text;
         if (text.Contains("决算", StringComparison.Ordinal))
         {
-            foreach (Match m in BudgetDirection().Matches(text))
+            foreach (var m in BudgetDirection().EnumerateMatches(text))
             {
-                var sign = m.Groups[1].Value switch { "大于" or "高于" or "超过" or "多于" => 1, "小于" or "低于" or "少于" => -1, _ => 0 };
-                yield return new DirectionPhrase(m.Value, sign, ChangeBase.Budget, sentence.Start + m.Index, sentence);
+                // The match is 决算, maybe 数, then the comparison word (two characters).
+                var word = text.AsSpan(m.Index + (text[m.Index + 2] == '数' ? 3 : 2), 2);
+                var sign = word switch { "大于" or "高于" or "超过" or "多于" => 1, "小于" or "低于" or "少于" => -1, _ => 0 };
+                directions.Add(new DirectionPhrase(text.Substring(m.Index, m.Length), sign, ChangeBase.Budget, sentence.Start + m.Index, sentence));
             }
         }
-        if (!text.Contains("与上年", StringComparison.Ordinal) && !text.Contains("无增减变动", StringComparison.Ordinal)) yield break;
+        if (!text.Contains("与上年", StringComparison.Ordinal) && !text.Contains("无增减变动", StringComparison.Ordinal)) return;
         var same = NoChangeFromLastYear().Match(text);
-        if (same.Success) yield return new DirectionPhrase(same.Value, 0, ChangeBase.LastYear, sentence.Start + same.Index, sentence);
+        if (same.Success) directions.Add(new DirectionPhrase(same.Value, 0, ChangeBase.LastYear, sentence.Start + same.Index, sentence));
     }
 
-    private static readonly string[] Units = ["万元", "万标箱", "标箱", "元", "万", "%", "％", "辆", "人次", "人", "名", "个", "台（套）", "台(套)", "台", "套"];
-
-    /// <summary>The unit as one of the units read (no new string per claim).</summary>
-    private static string UnitOf(ReadOnlySpan<char> unit)
+    /// <summary>
+    /// Where the 占 of a share stands: the first 占 after the last stop (，,；;：:。) of the words — the start of the first
+    /// match of <c>占([^，,；;：:。]*)$</c> — or null.
+    /// </summary>
+    private static int? ShareBefore(string words)
     {
-        foreach (var u in Units)
-            if (unit.SequenceEqual(u)) return u;
-        return unit.ToString();
+        var lastStop = words.AsSpan().LastIndexOfAny("，,；;：:。");
+        var zhan = words.IndexOf('占', lastStop + 1);
+        return zhan >= 0 ? zhan : null;
     }
 
-    /// <summary>The first match of a pattern, without building a <see cref="Match"/>.</summary>
-    private static (int Index, int Length)? First(Regex pattern, string text)
+    private static readonly string[] ChangeWords = ["增长", "增加", "减少", "下降", "降低", "上升", "提高", "节约", "节省"];
+
+    /// <summary>
+    /// Where the change word that ends the words starts — the start of the first match of
+    /// <c>(增长|增加|减少|下降|降低|上升|提高|节约|节省|减|增)了?(幅度)?(为|达)?\s*$</c> — or null. Read from the end: the
+    /// blanks, 为 or 达, 幅度 and 了 each have one way to match (no change word ends with any of them).
+    /// </summary>
+    private static int? ChangeBefore(string words)
     {
-        foreach (var m in pattern.EnumerateMatches(text)) return (m.Index, m.Length);
-        return null;
+        var end = words.Length;
+        while (end > 0 && char.IsWhiteSpace(words[end - 1])) end--;
+        if (end > 0 && words[end - 1] is '为' or '达') end--;
+        if (end >= 2 && words[end - 2] == '幅' && words[end - 1] == '度') end -= 2;
+        if (end > 0 && words[end - 1] == '了') end--;
+        if (end >= 2)
+        {
+            var two = words.AsSpan(end - 2, 2);
+            foreach (var w in ChangeWords)
+                if (two.SequenceEqual(w)) return end - 2;
+        }
+        return end > 0 && words[end - 1] is '减' or '增' ? end - 1 : null;
     }
 
     private static ChangeBase BaseOf(ReadOnlySpan<char> before)

@@ -14,8 +14,32 @@ namespace Consolidation.Domain.Narrative;
 /// </summary>
 public sealed class EntityCatalogue
 {
-    private readonly Dictionary<string, Entity> _entities = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, List<(string Words, string Key)>> _words = [];
+    // An entity read from the tables is listed (in the catalogue's order) when the catalogue is built and its cells are
+    // read when it is first asked for: most of them no claim speaks of.
+    private readonly Dictionary<string, Entity?> _entities = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Source> _cells = new(StringComparer.Ordinal);
+    private int _unread;
+    /// <summary>The words of T3's and T5's own rows, per section (after the section's fixed words in the catalogue's order).</summary>
+    private readonly Dictionary<int, List<(string Words, string Key)>> _rowWords = [];
+
+    /// <summary>
+    /// The fixed words of every section (the same for every catalogue): the first catalogue built records them, the
+    /// later ones skip them. Read only once published.
+    /// </summary>
+    private static FixedWordLists? s_fixedWords;
+    private FixedWordLists? _recording;
+
+    private sealed class FixedWordLists
+    {
+        public readonly Dictionary<int, List<(string Words, string Key)>> Lists = [];
+        public readonly Dictionary<int, FirstCharIndex> Index = [];
+
+        public void Publish()
+        {
+            foreach (var (section, list) in Lists) Index[section] = FirstCharIndex.Of(list)!; // fixed words are never empty
+            Interlocked.CompareExchange(ref s_fixedWords, this, null);
+        }
+    }
     private readonly Dictionary<int, string> _defaultDenominator = [];
     private readonly FinalAccounts _accounts;
     private readonly FinalAccounts? _lastYear;
@@ -28,24 +52,124 @@ public sealed class EntityCatalogue
         _context = context;
         _accounts = context.Accounts;
         _lastYear = context.LastYear;
-        Build();
+    }
+
+    private bool _built;
+
+    /// <summary>The entities and their words, built on first use (a narrative without numbers never asks).</summary>
+    private Dictionary<string, Entity?> Entities
+    {
+        get
+        {
+            if (!_built)
+            {
+                _built = true;
+                Build();
+            }
+            return _entities;
+        }
+    }
+
+    private FixedWordLists FixedWords
+    {
+        get
+        {
+            _ = Entities;
+            return s_fixedWords!;
+        }
     }
 
     public FinalAccounts Accounts => _accounts;
 
-    public Entity? this[string key] => _entities.GetValueOrDefault(key);
+    public Entity? this[string key] => Entities.TryGetValue(key, out var e) ? e ?? Read(key) : null;
 
-    public IEnumerable<Entity> All => _entities.Values;
+    public IEnumerable<Entity> All
+    {
+        get
+        {
+            if (Entities.Count > 0 && _unread > 0)
+                foreach (var key in _entities.Keys.ToArray())
+                    _ = this[key];
+            return _entities.Values!;
+        }
+    }
+
+    /// <summary>The keys of the entities, in the catalogue's order (their cells not read).</summary>
+    public IEnumerable<string> Keys => Entities.Keys;
+
+    /// <summary>Where an entity's figures are: its table, row, actual column and budget column (and row).</summary>
+    private readonly record struct Source(string Name, string Table, string Row, string Column, string? BudgetColumn, string? BudgetRow);
+
+    private Entity Read(string key)
+    {
+        var (name, table, row, column, budgetColumn, budgetRow) = _cells[key];
+        var actual = Cell(_accounts, table, row, column);
+        var budget = budgetColumn is null ? null : Cell(_accounts, table, budgetRow ?? row, budgetColumn);
+        var last = _lastYear is null ? null : Cell(_lastYear, table, row, column);
+        _unread--;
+        return _entities[key] = new Entity(key, name, actual, budget, last);
+    }
 
     /// <summary>The entity a share is of when its words name no denominator (二: 本年收入合计; 三: 本年支出合计; …).</summary>
-    public Entity? DefaultDenominator(int section) =>
-        _defaultDenominator.TryGetValue(section, out var key) ? this[key] : null;
+    public Entity? DefaultDenominator(int section)
+    {
+        _ = Entities;
+        return _defaultDenominator.TryGetValue(section, out var key) ? this[key] : null;
+    }
 
     /// <summary>The entity named nearest the end of <paramref name="words"/> in <paramref name="section"/>, or null.</summary>
     public Entity? Find(int section, string words)
     {
+        // The same words come back claim after claim: each is looked up once per section.
+        if (_found.TryGetValue((section, words), out var known)) return known;
+        var entity = FindUncached(section, words);
+        _found[(section, words)] = entity;
+        return entity;
+    }
+
+    private readonly Dictionary<(int Section, string Words), Entity?> _found = [];
+
+    private Entity? FindUncached(int section, string words)
+    {
         var text = Normalise(words);
-        if (!_words.TryGetValue(section, out var list)) return null;
+        var fixedWords = FixedWords;
+        var fixedList = fixedWords.Lists.GetValueOrDefault(section);
+        var rowList = _rowWords.GetValueOrDefault(section);
+        if (fixedList is null && rowList is null) return null;
+        var fixedIndex = fixedList is null ? null : fixedWords.Index[section];
+        var rowIndex = rowList is null ? null : RowWordsByFirstChar(section, rowList);
+        if (rowList is null || rowIndex is not null)
+        {
+            // Each place of the words, the section's words that start with its character: the same choice as below
+            // (the latest end, then the longest, then the first listed), without searching the words for every word.
+            // The fixed words come first in the section's list, then the rows' words.
+            // From the end back: once no word starting here can reach the best end found, nothing earlier can either.
+            (int End, int Length, int Order, string Key)? found = null;
+            var rowsFrom = fixedList?.Count ?? 0;
+            var longest = Math.Max(fixedIndex?.Longest ?? 0, rowIndex?.Longest ?? 0);
+            for (var i = text.Length - 1; i >= 0; i--)
+            {
+                if (found is { } sofar && i + longest < sofar.End) break;
+                var c = text[i];
+                if (fixedIndex is not null && fixedIndex.MayStart(c) && fixedIndex.Words.TryGetValue(c, out var starting)) Consider(starting, 0);
+                if (rowIndex is not null && rowIndex.MayStart(c) && rowIndex.Words.TryGetValue(c, out starting)) Consider(starting, rowsFrom);
+
+                void Consider(List<(string Word, string Key, int Order)> candidates, int orderFrom)
+                {
+                    foreach (var (w, key, listed) in candidates)
+                    {
+                        if (!text.AsSpan(i).StartsWith(w)) continue;
+                        var end = i + w.Length;
+                        var order = orderFrom + listed;
+                        if (found is not { } f || end > f.End || (end == f.End && (w.Length > f.Length || (w.Length == f.Length && order < f.Order))))
+                            found = (end, w.Length, order, key);
+                    }
+                }
+            }
+            return found is null ? null : this[found.Value.Key];
+        }
+        // A row with no name: every word searched for, in the section's order.
+        var list = (fixedList ?? []).Concat(rowList);
         (int End, int Length, string Key)? best = null;
         foreach (var (w, key) in list)
         {
@@ -58,6 +182,48 @@ public sealed class EntityCatalogue
         return best is null ? null : this[best.Value.Key];
     }
 
+    private readonly Dictionary<int, FirstCharIndex?> _rowWordsByFirstChar = [];
+
+    /// <summary>
+    /// A section's words by their first character, with their place in the list, and a 1,024-bit filter of those first
+    /// characters (most characters of a text start no word: one bit test skips them).
+    /// </summary>
+    private sealed class FirstCharIndex
+    {
+        public readonly Dictionary<char, List<(string Word, string Key, int Order)>> Words = [];
+        private readonly ulong[] _filter = new ulong[16];
+
+        public void Add(char first) => _filter[(first >> 6) & 15] |= 1UL << (first & 63);
+
+        /// <summary>The length of the longest word.</summary>
+        public int Longest { get; private set; }
+
+        /// <summary>The index of a list of words; null when a word is empty.</summary>
+        public static FirstCharIndex? Of(List<(string Words, string Key)> list)
+        {
+            var index = new FirstCharIndex();
+            for (var order = 0; order < list.Count; order++)
+            {
+                var (w, key) = list[order];
+                if (w.Length == 0) return null;
+                if (!index.Words.TryGetValue(w[0], out var starting)) index.Words[w[0]] = starting = [];
+                starting.Add((w, key, order));
+                index.Add(w[0]);
+                index.Longest = Math.Max(index.Longest, w.Length);
+            }
+            return index;
+        }
+
+        public bool MayStart(char c) => (_filter[(c >> 6) & 15] & (1UL << (c & 63))) != 0;
+    }
+
+    /// <summary>The rows' words of a section by their first character; null when a row has no name.</summary>
+    private FirstCharIndex? RowWordsByFirstChar(int section, List<(string Words, string Key)> list)
+    {
+        if (!_rowWordsByFirstChar.TryGetValue(section, out var index)) _rowWordsByFirstChar[section] = index = FirstCharIndex.Of(list);
+        return index;
+    }
+
     /// <summary>Drops the level markers （类）（款）（项） so "一般公共服务（类）支出" reads as the catalogue's name.</summary>
     public static string Normalise(string words) =>
         words.AsSpan().IndexOfAny("（(“”\"") < 0 ? words :
@@ -67,7 +233,7 @@ public sealed class EntityCatalogue
     /// <summary>Adds an entity known only from the narrative (an S13 vehicle kind) and returns it.</summary>
     public Entity AddStated(string key, string name)
     {
-        if (!_entities.TryGetValue(key, out var e)) _entities[key] = e = new Entity(key, name);
+        if (this[key] is not { } e) _entities[key] = e = new Entity(key, name);
         return e;
     }
 
@@ -87,31 +253,68 @@ public sealed class EntityCatalogue
     /// <summary>Where a fixed row's cell is depends on the layout alone: found once per layout, row and column.</summary>
     private static readonly ConditionalWeakTable<TableLayout, ConcurrentDictionary<(string Row, string Column), CellLocation>> FixedRowCells = new();
 
-    private static CellLocation Locate(Table t, string row, string column)
+    private CellLocation Locate(Table t, string row, string column)
     {
+        // A coded row (most entities: T3's and T5's rows) is told from a fixed one by the layout's few fixed rows.
+        if (!IsFixedRow(t.Layout, row)) return LocateCoded(t, row, column);
         var cells = FixedRowCells.GetValue(t.Layout, _ => new());
         if (cells.TryGetValue((row, column), out var where)) return where;
         where = Cells.Locate(t, row, column);
-        if (t.Layout.FindFixedRow(row) is not null) cells.TryAdd((row, column), where);
+        cells.TryAdd((row, column), where);
         return where;
+    }
+
+    private static bool IsFixedRow(TableLayout layout, string row)
+    {
+        var rows = layout.FixedRows;
+        for (var i = 0; i < rows.Count; i++)
+            if (rows[i].Key == row) return true;
+        return false;
+    }
+
+    /// <summary>The first coded row of each code, per table (what <see cref="Cells.Locate"/> finds by scanning).</summary>
+    private readonly Dictionary<Table, Dictionary<string, TableRow>> _firstRowByCode = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The same location as <see cref="Cells.Locate"/> gives a coded row (or an absent row), its row found by code.</summary>
+    private CellLocation LocateCoded(Table t, string row, string column)
+    {
+        if (!_firstRowByCode.TryGetValue(t, out var byCode))
+        {
+            _firstRowByCode[t] = byCode = new Dictionary<string, TableRow>(t.Rows.Count, StringComparer.Ordinal);
+            foreach (var r in t.Rows) byCode.TryAdd(r.Code, r);
+        }
+        var layout = t.Layout;
+        var rowName = byCode.TryGetValue(row, out var found) ? $"{found.Code} {found.Name}" : row;
+        return new CellLocation(layout.Id, row, column, layout.Name, rowName, layout.ColumnName(column));
     }
 
     private void Add(string key, string name, string table, string row, string column, string? budgetColumn = null, string? budgetRow = null)
     {
-        var actual = Cell(_accounts, table, row, column);
-        var budget = budgetColumn is null ? null : Cell(_accounts, table, budgetRow ?? row, budgetColumn);
-        var last = _lastYear is null ? null : Cell(_lastYear, table, row, column);
-        _entities[key] = new Entity(key, name, actual, budget, last);
+        if (!_entities.TryGetValue(key, out var listed) || listed is not null) _unread++;
+        _entities[key] = null;
+        _cells[key] = new Source(name, table, row, column, budgetColumn, budgetRow);
     }
 
-    private void Words(int section, string key, params string[] words)
+    /// <summary>Fixed words of a section: recorded by the first catalogue built only.</summary>
+    private void Words(int section, string key, params ReadOnlySpan<string> words)
     {
-        if (!_words.TryGetValue(section, out var list)) _words[section] = list = [];
+        if (_recording is null) return;
+        if (!_recording.Lists.TryGetValue(section, out var list)) _recording.Lists[section] = list = [];
         foreach (var w in words) list.Add((w, key));
+    }
+
+    /// <summary>The words of a table's own row (a 类 or 项 name): every catalogue its own.</summary>
+    private void RowWords(int section, string key, string words)
+    {
+        if (!_rowWords.TryGetValue(section, out var list)) _rowWords[section] = list = [];
+        list.Add((words, key));
     }
 
     private void Build()
     {
+        if (s_fixedWords is null) _recording = new FixedWordLists();
+        _entities.EnsureCapacity(128); // about a hundred entities and the tables' rows
+        _cells.EnsureCapacity(128);
         // 一 收入支出决算总体情况
         Add("T1.grand", "收支总计", "T1", "incomeGrandTotal", "amount");
         Add("T1.grandExpenditure", "支出总计", "T1", "expenditureGrandTotal", "amount");
@@ -160,7 +363,7 @@ public sealed class EntityCatalogue
             foreach (var row in t3.Rows.Where(r => r.Code.Length == 3))
             {
                 Add("T3:" + row.Code, row.Name, "T3", row.Code, "total");
-                Words(3, "T3:" + row.Code, row.Name);
+                RowWords(3, "T3:" + row.Code, row.Name);
             }
         _defaultDenominator[3] = "T1.expenditure";
 
@@ -183,8 +386,8 @@ public sealed class EntityCatalogue
                 Add("T5:" + row.Code, row.Name, "T5", row.Code, "total", "budget");
                 if (row.Code.Length == 3)
                 {
-                    Words(5, "T5:" + row.Code, row.Name);
-                    if (row.Name.EndsWith("支出", StringComparison.Ordinal) && row.Name.Length > 4) Words(5, "T5:" + row.Code, row.Name[..^2]);
+                    RowWords(5, "T5:" + row.Code, row.Name);
+                    if (row.Name.EndsWith("支出", StringComparison.Ordinal) && row.Name.Length > 4) RowWords(5, "T5:" + row.Code, row.Name[..^2]);
                 }
             }
         }
@@ -233,16 +436,14 @@ public sealed class EntityCatalogue
 
         // 十 机关运行经费 = T6 公用经费 (for 行政单位; reference section 3, item 6)
         var administrative = _accounts.Composition.Self.Type is UnitType.Administrative or UnitType.Unspecified;
-        _entities["S10.running"] = new Entity("S10.running", "机关运行经费",
-            administrative ? Cell(_accounts, "T6", "publicTotal", "amount") : null,
-            null, administrative && _lastYear is not null ? Cell(_lastYear, "T6", "publicTotal", "amount") : null);
+        if (administrative) Add("S10.running", "机关运行经费", "T6", "publicTotal", "amount");
+        else _entities["S10.running"] = new Entity("S10.running", "机关运行经费");
         Words(10, "S10.running", "机关运行经费");
 
         // 十一 会议费, 培训费 (T6 30215, 30216 when the rows are there)
         foreach (var (code, name, key) in new[] { ("30215", "会议费", "S11.meeting"), ("30216", "培训费", "S11.training") })
         {
-            var cell = Cell(_accounts, "T6", code, "amount");
-            _entities[key] = new Entity(key, name, cell, null, _lastYear is null ? null : Cell(_lastYear, "T6", code, "amount"));
+            Add(key, name, "T6", code, "amount");
             Words(11, key, name);
         }
 
@@ -275,7 +476,7 @@ public sealed class EntityCatalogue
         // 十四 绩效: 整体支出 = T5 合计 (基本 + 项目); 项目支出 per fund
         Add("T5.basic", "一般公共预算财政拨款基本支出", "T5", "total", "basic");
         Add("T5.project", "一般公共预算财政拨款项目支出", "T5", "total", "project");
-        _entities["S14.overall"] = _entities["T5.total"] with { Key = "S14.overall", Name = "整体支出", Budget = null };
+        _entities["S14.overall"] = this["T5.total"]! with { Key = "S14.overall", Name = "整体支出", Budget = null };
         Words(14, "T5.total", "一般公共预算支出", "整体支出");
         Words(14, "T8.expenditure", "政府性基金预算支出");
         Words(14, "T9.expenditure", "国有资本经营预算支出");
@@ -284,6 +485,9 @@ public sealed class EntityCatalogue
         Words(14, "T8.project", "政府性基金预算项目支出");
         Words(14, "T9.project", "国有资本经营预算项目支出");
         Words(14, "S14.overall", "全年预算数", "执行数", "预算执行数");
+
+        _recording?.Publish();
+        _recording = null;
     }
 
     /// <summary>The T5 项 row an item heading "A（类）B（款）C（项）" names: by 项 and 款 name, else by 项 name alone when unique.</summary>
@@ -301,7 +505,16 @@ public sealed class EntityCatalogue
     }
 
     /// <summary>The printed name of a T5 row (类, 款 or 项) by code, or the catalogue's.</summary>
-    public string? NameOf(string code) =>
-        (_accounts.Tables.TryGetValue("T5", out var t5) ? t5.Rows.FirstOrDefault(r => r.Code == code)?.Name : null)
-        ?? ClassificationCatalogue.Default.Function(code)?.Name;
+    public string? NameOf(string code)
+    {
+        if (_firstT5Names is null)
+        {
+            _firstT5Names = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (_accounts.Tables.TryGetValue("T5", out var t5))
+                foreach (var r in t5.Rows) _firstT5Names.TryAdd(r.Code, r.Name); // the first row of a code, as a scan finds it
+        }
+        return _firstT5Names.GetValueOrDefault(code) ?? ClassificationCatalogue.Default.Function(code)?.Name;
+    }
+
+    private Dictionary<string, string>? _firstT5Names;
 }

@@ -32,6 +32,23 @@ public sealed class NarrativeAnalysis
     public IReadOnlyList<ItemHeading> Items { get; }
     public IReadOnlyList<Finding> Findings { get; }
 
+    private Dictionary<string, List<Finding>>? _byRule;
+
+    /// <summary>The findings of one rule, in order (each WZ rule asks for its own).</summary>
+    public IReadOnlyList<Finding> FindingsOf(string ruleId)
+    {
+        if (_byRule is null)
+        {
+            _byRule = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
+            foreach (var f in Findings)
+            {
+                if (!_byRule.TryGetValue(f.RuleId, out var list)) _byRule[f.RuleId] = list = [];
+                list.Add(f);
+            }
+        }
+        return _byRule.TryGetValue(ruleId, out var found) ? found : [];
+    }
+
     /// <summary>Claims compared with a table cell, a figure derived from cells, or other stated numbers.</summary>
     public IReadOnlySet<Claim> Checked { get; }
 

@@ -71,18 +71,36 @@ internal sealed partial class NarrativeChecker
         }
     }
 
+    private static readonly (string Share, string Category)[] ProcurementPairs =
+        [("S12.smeGoods", "S12.goods"), ("S12.smeWorks", "S12.works"), ("S12.smeServices", "S12.services")];
+
     // WZ-02 (十二): the per-category shares of the SME contracts reproduce the SME total.
     private void CheckProcurementShares()
     {
-        var pairs = new[] { ("S12.smeGoods", "S12.goods"), ("S12.smeWorks", "S12.works"), ("S12.smeServices", "S12.services") };
-        var shares = pairs.Select(p => (Share: Claims.FirstOrDefault(t => t.Claim.Role == ClaimRole.Share && t.Entity?.Key == p.Item1 && t.Denominator?.Key == p.Item2),
-                                        Category: Claims.FirstOrDefault(t => t.Claim.Role == ClaimRole.Figure && t.Entity?.Key == p.Item2)))
-            .Where(x => x.Share is not null).ToList();
+        // One pass: per category its first share of SME contracts and its first amount; the SME and overall totals.
+        var shareOf = new TiedClaim?[ProcurementPairs.Length];
+        var amountOf = new TiedClaim?[ProcurementPairs.Length];
+        TiedClaim? sme = null, total = null;
+        var categories = 0;
+        foreach (var t in Claims)
+        {
+            if (t.Entity?.Key is not { } key || !key.StartsWith("S12.", StringComparison.Ordinal)) continue;
+            for (var k = 0; k < ProcurementPairs.Length; k++)
+            {
+                var (smeKey, categoryKey) = ProcurementPairs[k];
+                if (t.Claim.Role == ClaimRole.Share && shareOf[k] is null && key == smeKey && t.Denominator?.Key == categoryKey) shareOf[k] = t;
+                if (t.Claim.Role == ClaimRole.Figure && amountOf[k] is null && key == categoryKey) amountOf[k] = t;
+            }
+            if (t.Claim.Role != ClaimRole.Figure) continue;
+            if (key == "S12.sme") sme ??= t;
+            if (key == "S12.total") total ??= t;
+            if (key is "S12.goods" or "S12.works" or "S12.services") categories++;
+        }
+        var shares = new List<(TiedClaim? Share, TiedClaim? Category)>();
+        for (var k = 0; k < ProcurementPairs.Length; k++)
+            if (shareOf[k] is not null) shares.Add((shareOf[k], amountOf[k]));
         if (shares.Count == 0) return;
-        var sme = Claims.FirstOrDefault(t => t.Claim.Role == ClaimRole.Figure && t.Entity?.Key == "S12.sme");
-        var total = Claims.FirstOrDefault(t => t.Claim.Role == ClaimRole.Figure && t.Entity?.Key == "S12.total");
-        if (sme is null || shares.Any(s => s.Category is null)) return;
-        var categories = Claims.Count(t => t.Claim.Role == ClaimRole.Figure && t.Entity?.Key is "S12.goods" or "S12.works" or "S12.services");
+        if (sme is null || shares.Exists(s => s.Category is null)) return;
         if (categories != shares.Count && total is null) return;
         BigInteger implied = 0, slack = sme.Claim.HalfStep;
         foreach (var (share, category) in shares)

@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text.RegularExpressions;
 using Consolidation.Domain.Rules;
 using static Consolidation.Domain.Narrative.NarrativeFindings;
@@ -14,6 +17,9 @@ internal sealed partial class NarrativeChecker
     {
         for (var i = 0; i + 1 < text.Length; i++)
         {
+            // Every doubling starts with a character twice, but 支出（类）支出.
+            i = NextTwiceOrZhi(text, i);
+            if (i + 1 >= text.Length) break;
             var rest = text.AsSpan(i);
             var length = rest[0] switch
             {
@@ -26,6 +32,27 @@ internal sealed partial class NarrativeChecker
             yield return (i, text.Substring(i, length));
             i += length - 1;
         }
+    }
+
+    /// <summary>The first place at or after <paramref name="from"/> where a character comes twice or 支 stands; the text's length if none.</summary>
+    private static int NextTwiceOrZhi(string text, int from)
+    {
+        var chars = MemoryMarshal.Cast<char, ushort>(text.AsSpan());
+        var i = from;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            // Eight places at a time: each character against the next, and against 支.
+            var zhi = Vector128.Create((ushort)'支');
+            for (; i + 8 < chars.Length; i += 8)
+            {
+                var here = Vector128.Create(chars.Slice(i, 8));
+                var hits = Vector128.Equals(here, Vector128.Create(chars.Slice(i + 1, 8))) | Vector128.Equals(here, zhi);
+                if (hits != Vector128<ushort>.Zero) return i + BitOperations.TrailingZeroCount(hits.ExtractMostSignificantBits());
+            }
+        }
+        for (; i + 1 < chars.Length; i++)
+            if (chars[i] == chars[i + 1] || chars[i] == '支') return i;
+        return chars.Length;
     }
 
     /// <summary>Each "X（类）" of a sentence: X runs back from the marker to the previous punctuation or digit.</summary>
@@ -74,7 +101,7 @@ internal sealed partial class NarrativeChecker
         {
             foreach (var (index, written) in ClassMentions(s.Text))
             {
-                var classes = Entities.All.Where(e => e.Key.StartsWith("T5:", StringComparison.Ordinal) && e.Key.Length == 6).ToList();
+                var classes = Entities.Keys.Where(k => k.StartsWith("T5:", StringComparison.Ordinal) && k.Length == 6).ToList().ConvertAll(k => Entities[k]!);
                 if (classes.Count == 0 || classes.Any(c => SameName(written, c.Name) || written.EndsWith(c.Name, StringComparison.Ordinal)
                                                             || written.EndsWith(Short(c.Name), StringComparison.Ordinal))) continue;
                 var closest = classes.OrderByDescending(c => Common(written, c.Name)).First();
@@ -115,9 +142,10 @@ internal sealed partial class NarrativeChecker
                         $"{Quote(s, s.Start + m.Index)}：“{twice.Key}”在所列内容中重复出现 {twice.Count()} 次。请删去重复项。");
             }
         }
-        foreach (var c in analysis.Document.Claims.Where(c => c.Unit == "万"))
-            Add(NarrativeRules.Wording, Wording(c.Sentence, c.Printed), 0, 0, 0,
-                $"{Quote(c.Sentence, c.Start)}：金额“{c.Printed}”缺少单位“元”（应为“{c.Printed}元”）。请改正。");
+        foreach (var c in analysis.Document.Claims)
+            if (c.Unit == "万")
+                Add(NarrativeRules.Wording, Wording(c.Sentence, c.Printed), 0, 0, 0,
+                    $"{Quote(c.Sentence, c.Start)}：金额“{c.Printed}”缺少单位“元”（应为“{c.Printed}元”）。请改正。");
     }
 
     // WZ-13 / WZ-14: nothing silently skipped.

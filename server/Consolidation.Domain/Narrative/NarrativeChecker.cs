@@ -54,13 +54,29 @@ internal sealed partial class NarrativeChecker(CheckContext context, NarrativeAn
     private TiedClaim? StatedBefore(Entity? entity, Facet facet, int section, int position)
     {
         if (entity is null) return null;
-        for (var i = Claims.Count - 1; i >= 0; i--)
+        _amountsByEntity ??= AmountsByEntity();
+        if (!_amountsByEntity.TryGetValue(entity.Key, out var stated)) return null;
+        for (var i = stated.Count - 1; i >= 0; i--)
         {
-            var t = Claims[i];
-            if (ReferenceEquals(t.Entity, entity) && t.Facet == facet && t.Claim.Role == ClaimRole.Figure
-                && t.Claim.Kind == ClaimKind.Amount && t.Claim.Sentence.Section == section && t.Claim.Start < position) return t;
+            var t = stated[i];
+            if (ReferenceEquals(t.Entity, entity) && t.Facet == facet && t.Claim.Sentence.Section == section && t.Claim.Start < position) return t;
         }
         return null;
+    }
+
+    private Dictionary<string, List<TiedClaim>>? _amountsByEntity;
+
+    /// <summary>The plain amounts stated of each entity (by its key), in reading order.</summary>
+    private Dictionary<string, List<TiedClaim>> AmountsByEntity()
+    {
+        var byEntity = new Dictionary<string, List<TiedClaim>>(StringComparer.Ordinal);
+        foreach (var t in Claims)
+        {
+            if (t.Entity is null || t.Claim.Role != ClaimRole.Figure || t.Claim.Kind != ClaimKind.Amount) continue;
+            if (!byEntity.TryGetValue(t.Entity.Key, out var list)) byEntity[t.Entity.Key] = list = [];
+            list.Add(t);
+        }
+        return byEntity;
     }
 
     private static Figure? FigureOf(Entity? entity, Facet facet) => facet == Facet.Budget ? entity?.Budget : entity?.Actual;
@@ -91,8 +107,17 @@ internal sealed partial class NarrativeChecker(CheckContext context, NarrativeAn
     // WZ-07: a listed breakdown adds up to its stated total.
     private void CheckListedSums()
     {
-        var t5Classes = Entities.All.Where(e => e.Key.StartsWith("T5:", StringComparison.Ordinal) && e.Key.Length == 6).Select(e => e.Key).ToArray();
-        var t5Items = Entities.All.Where(e => e.Key.StartsWith("T5:", StringComparison.Ordinal) && e.Key.Length == 10).Select(e => e.Key).ToArray();
+        if (Claims.Count == 0) return; // nothing stated, nothing listed (and no entity catalogue to build)
+        // The keys of T5's 类 and 项 rows and of the vehicle kinds, in the catalogue's order (one pass).
+        List<string> t5ClassList = [], t5ItemList = [], vehicleKindList = [];
+        foreach (var k in Entities.Keys)
+        {
+            if (k.StartsWith("T5:", StringComparison.Ordinal) && k.Length == 6) t5ClassList.Add(k);
+            else if (k.StartsWith("T5:", StringComparison.Ordinal) && k.Length == 10) t5ItemList.Add(k);
+            else if (k.StartsWith("S13:", StringComparison.Ordinal)) vehicleKindList.Add(k);
+        }
+        var t5Classes = t5ClassList.ToArray();
+        var t5Items = t5ItemList.ToArray();
         var lists = new List<(int Section, int Subsection, string Total, Facet Facet, string[] Parts, string What)>
         {
             (2, -1, "T1.income", Facet.Actual, ["T2.fiscal", "T1.generalBudgetAppropriation", "T1.governmentFundAppropriation", "T1.stateCapitalAppropriation",
@@ -114,15 +139,20 @@ internal sealed partial class NarrativeChecker(CheckContext context, NarrativeAn
                 lists.Add((9, sub, "T7.total", facet, ["T7.outboundTravel", "T7.reception", "T7.vehiclePurchase", "T7.vehicleOperation"], "“三公”经费各项"));
                 lists.Add((9, sub, "T7.vehicles", facet, ["T7.vehiclePurchase", "T7.vehicleOperation"], "公务用车购置费与运行维护费"));
             }
-        var vehicleKinds = Entities.All.Where(e => e.Key.StartsWith("S13:", StringComparison.Ordinal)).Select(e => e.Key).ToArray();
-        lists.Add((13, -1, "S13.vehicles", Facet.Actual, vehicleKinds, "各类车辆"));
+        lists.Add((13, -1, "S13.vehicles", Facet.Actual, vehicleKindList.ToArray(), "各类车辆"));
 
-        var figures = Claims.Where(t => t.Claim.Role == ClaimRole.Figure && t.Claim.Kind is ClaimKind.Amount or ClaimKind.Count && t.Entity is not null)
-            .ToLookup(t => t.Claim.Sentence.Section);
+        // The plain figures tied to something, by section, in reading order.
+        var figures = new Dictionary<int, List<TiedClaim>>();
+        foreach (var t in Claims)
+        {
+            if (t.Claim.Role != ClaimRole.Figure || t.Claim.Kind is not (ClaimKind.Amount or ClaimKind.Count) || t.Entity is null) continue;
+            if (!figures.TryGetValue(t.Claim.Sentence.Section, out var ofSection)) figures[t.Claim.Sentence.Section] = ofSection = [];
+            ofSection.Add(t);
+        }
         var firstAfterTotal = new Dictionary<string, TiedClaim>(StringComparer.Ordinal);
         foreach (var (section, subsection, totalKey, facet, partKeys, what) in lists)
         {
-            var inSection = figures[section];
+            if (!figures.TryGetValue(section, out var inSection)) continue;
             bool InScope(TiedClaim t) => (subsection < 0 || t.Claim.Sentence.Subsection == subsection) && t.Facet == facet;
             TiedClaim? total = null;
             foreach (var t in inSection)
@@ -140,8 +170,12 @@ internal sealed partial class NarrativeChecker(CheckContext context, NarrativeAn
             if (partKeys.Contains("T7.vehicles") && !parts.Any(p => p.Entity!.Key == "T7.vehicles")) continue;
             if (partKeys.Contains("T7.vehiclePurchase") && totalKey == "T7.total" && parts.Any(p => p.Entity!.Key == "T7.vehicles")) continue;
             if (parts.Count < 2) continue;
-            var sum = parts.Sum(p => p.Claim.Value);
-            var tolerance = parts.Sum(p => p.Claim.HalfStep);
+            long sum = 0, tolerance = 0;
+            foreach (var p in parts)
+            {
+                sum = checked(sum + p.Claim.Value);
+                tolerance = checked(tolerance + p.Claim.HalfStep);
+            }
             Checked.Add(total.Claim);
             foreach (var p in parts) Checked.Add(p.Claim);
             if (Math.Abs(total.Claim.Value - sum) <= tolerance) continue;

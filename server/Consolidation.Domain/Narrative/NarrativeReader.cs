@@ -62,7 +62,7 @@ public static partial class NarrativeReader
         foreach (var s in sentences)
         {
             ClaimReader.Read(s, claims);
-            directions.AddRange(ClaimReader.Directions(s));
+            ClaimReader.Directions(s, directions);
         }
         return new NarrativeDocument(text, sections, sentences, claims, directions);
     }
@@ -72,13 +72,16 @@ public static partial class NarrativeReader
     {
         var line = text.AsSpan(lineStart, length);
         var start = 0;
-        for (var i = 0; i <= line.Length; i++)
+        while (true)
         {
-            if (i < line.Length && line[i] is not ('。' or '！' or '？')) continue;
+            // The next 。！？ (or the line's end) closes a sentence.
+            var found = start < line.Length ? line[start..].IndexOfAny('。', '！', '？') : -1;
+            var i = found < 0 ? line.Length : start + found;
             var end = Math.Min(i + 1, line.Length);
             if (end > start && !line[start..end].IsWhiteSpace())
                 sentences.Add(new NarrativeSentence(lineStart + start, text.Substring(lineStart + start, end - start), section, subsection, item));
             start = i + 1;
+            if (i >= line.Length) break;
         }
     }
 

@@ -62,5 +62,5 @@ public sealed class NarrativeRule(RuleInfo info, string toleranceText) : IRule, 
     public string ToleranceText { get; } = toleranceText;
 
     public IEnumerable<Finding> Check(CheckContext context) =>
-        NarrativeAnalysis.Of(context).Findings.Where(f => f.RuleId == Info.Id);
+        NarrativeAnalysis.Of(context).FindingsOf(Info.Id);
 }

@@ -9,6 +9,15 @@ public static class Ratio
     /// <summary>part / whole in percent, rounded half away from zero to <paramref name="decimals"/> decimals, in units of 10^−decimals %.</summary>
     public static long Percent(long part, long whole, int decimals)
     {
+        if (decimals is >= 0 and <= 6)
+        {
+            // The same in 128-bit integers: |part| × 10^8 at most is far inside their range (no heap numbers).
+            var n = (Int128)part * 100 * (Int128)Claim.Pow10(decimals);
+            var w = Int128.Abs(whole);
+            var quotient = Int128.DivRem(Int128.Abs(n), w);
+            var rounded = quotient.Remainder * 2 >= w ? quotient.Quotient + 1 : quotient.Quotient;
+            return checked((long)(Int128.Sign(n) * Math.Sign(whole) < 0 ? -rounded : rounded));
+        }
         var numerator = new BigInteger(part) * 100 * BigInteger.Pow(10, decimals);
         var q = BigInteger.DivRem(BigInteger.Abs(numerator), BigInteger.Abs(whole), out var r);
         if (r * 2 >= BigInteger.Abs(whole)) q++;

@@ -30,6 +30,19 @@ internal static partial class Tier
         int nextClaim = 0, nextDirection = 0;
         var inSentence = new List<TiedClaim>();
         var sentenceDirections = new List<DirectionPhrase>();
+        // The same words come back claim after claim (", 支出决算为", "年初预算为"): what they say is worked out once.
+        var topicWordsOnly = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var facets = new Dictionary<string, Facet>(StringComparer.Ordinal);
+        bool TopicWordsOnly(string subject)
+        {
+            if (!topicWordsOnly.TryGetValue(subject, out var only)) topicWordsOnly[subject] = only = SpeaksOfTheTopic(subject);
+            return only;
+        }
+        Facet FacetOfWords(string subject)
+        {
+            if (!facets.TryGetValue(subject, out var facet)) facets[subject] = facet = FacetOf(subject);
+            return facet;
+        }
         foreach (var sentence in doc.Sentences)
         {
             var here = (sentence.Section, sentence.Subsection, sentence.Item);
@@ -87,8 +100,11 @@ internal static partial class Tier
                     {
                         var zhan = claim.Subject.LastIndexOf('占');
                         var numeratorWords = zhan > 0 ? claim.Subject[..zhan] : "";
-                        var named = numeratorWords.Trim('，', ',', '；', ';', ' ').Length > 0 ? entities.Find(section, numeratorWords) : null;
-                        var part = named is null ? inSentence.LastOrDefault(t => t.Claim.Role == ClaimRole.Figure && t.Claim.Kind == ClaimKind.Amount) : null;
+                        var named = numeratorWords.AsSpan().Trim("，,；; ").Length > 0 ? entities.Find(section, numeratorWords) : null;
+                        TiedClaim? part = null;
+                        if (named is null)
+                            for (var k = inSentence.Count - 1; k >= 0 && part is null; k--)
+                                if (inSentence[k].Claim is { Role: ClaimRole.Figure, Kind: ClaimKind.Amount }) part = inSentence[k];
                         var denominator = claim.Denominator.Length > 0
                             ? entities.Find(section, claim.Denominator) ?? Global(entities, claim.Denominator)
                             : entities.DefaultDenominator(section);
@@ -104,9 +120,13 @@ internal static partial class Tier
                         var entity = entities.Find(section, words) ?? topic;
                         if (claim.Kind == ClaimKind.Count && entity?.Key != "Staff")
                             entity = After(sentence, claim).Contains("人员") ? entities["Staff"] : entities.Find(section, After(sentence, claim));
-                        var change = claim.Role == ClaimRole.Rate
-                            ? inSentence.LastOrDefault(t => t.Claim.Role == ClaimRole.Change && t.Claim.Kind == ClaimKind.Amount && ReferenceEquals(t.Entity, entity) && t.Claim.Base == claim.Base)
-                            : null;
+                        TiedClaim? change = null;
+                        if (claim.Role == ClaimRole.Rate)
+                            for (var k = inSentence.Count - 1; k >= 0 && change is null; k--)
+                            {
+                                var t = inSentence[k];
+                                if (t.Claim.Role == ClaimRole.Change && t.Claim.Kind == ClaimKind.Amount && ReferenceEquals(t.Entity, entity) && t.Claim.Base == claim.Base) change = t;
+                            }
                         tied = new TiedClaim(claim, entity, Facet.Actual) { Change = change };
                         if (entity is not null && claim.Kind != ClaimKind.Count) topic = entity;
                         break;
@@ -115,8 +135,8 @@ internal static partial class Tier
                     {
                         var entity = entities.Find(section, claim.Subject);
                         if (entity?.Key == "Staff") entity = null;
-                        if (entity is null && (claim.Kind == ClaimKind.Count || SpeaksOfTheTopic(claim.Subject))) entity = topic;
-                        tied = new TiedClaim(claim, entity, FacetOf(claim.Subject));
+                        if (entity is null && (claim.Kind == ClaimKind.Count || TopicWordsOnly(claim.Subject))) entity = topic;
+                        tied = new TiedClaim(claim, entity, FacetOfWords(claim.Subject));
                         if (entity is not null) topic = entity;
                         break;
                     }
@@ -148,6 +168,9 @@ internal static partial class Tier
     /// </summary>
     internal static bool SpeaksOfTheTopic(string subject)
     {
+        // A Chinese character no topic word has stays whatever is removed.
+        foreach (var c in subject)
+            if (c >= '\u4e00' && c <= '\u9fff' && !TopicChars.Contains(c)) return false;
         var s = subject;
         foreach (var w in TopicWords) s = s.Replace(w, "");
         return !s.Any(c => c >= '\u4e00' && c <= '\u9fff');
@@ -159,9 +182,13 @@ internal static partial class Tier
         "支出", "金额", "合计", "总额", "其中", "全年", "年度", "本年", "共计", "累计", "实际", "为", "是", "达到", "共",
     ];
 
+    /// <summary>The characters of the topic words.</summary>
+    private static readonly System.Buffers.SearchValues<char> TopicChars = System.Buffers.SearchValues.Create(string.Concat(TopicWords));
+
     /// <summary>Budget when the words say 预算 (not a fund's name, not 决算 or 执行), otherwise actual.</summary>
     internal static Facet FacetOf(string subject)
     {
+        if (!subject.Contains('预')) return Facet.Actual; // no 预算 to find, whatever is removed
         var s = subject;
         foreach (var fund in FundPrefixes) s = s.Replace(fund, "");
         return s.Contains("预算") && !s.Contains("决算") && !s.Contains("执行") ? Facet.Budget : Facet.Actual;

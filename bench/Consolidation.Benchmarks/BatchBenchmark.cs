@@ -136,8 +136,6 @@ public static class BatchBenchmark
             var accounts = SubmissionFile.Read(file);
             var bytes = ContentDigest.CanonicalBytes(accounts);
             var check = checker.Check(accounts);
-            var findings = new ValidateReply { Status = FindingMapper.ToProto(check.Status) };
-            findings.Findings.AddRange(check.Findings.Select(FindingMapper.ToProto));
             var hash = ContentDigest.Hex(bytes);
             var key = $"{accounts.DepartmentCode}/{accounts.FiscalYear}/1";
             return (new SubmissionDocument
@@ -145,7 +143,7 @@ public static class BatchBenchmark
                 Key = key, DepartmentCode = accounts.DepartmentCode, DepartmentName = accounts.DepartmentName, FiscalYear = accounts.FiscalYear,
                 Version = 1, Status = (int)check.Status, ReceivedAt = receivedAt, SubmittedBy = "bench", ContentHash = hash,
                 MandatoryCount = check.MandatoryCount, AdvisoryCount = check.AdvisoryCount, UnexplainedCount = check.UnexplainedCount,
-                Accounts = bytes, Findings = findings.ToByteArray(),
+                Accounts = bytes, Findings = FindingMapper.ToReply(check).ToByteArray(),
             }, new RequestDocument { Id = Guid.NewGuid().ToString("n"), ContentHash = hash, SubmissionKey = key, Stored = true, DecidedAt = receivedAt });
         }).ToList();
 

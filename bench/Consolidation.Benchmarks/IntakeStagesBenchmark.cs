@@ -91,12 +91,7 @@ public static class IntakeStagesBenchmark
         }
     }
 
-    private static byte[] FindingBytes(CheckResult check)
-    {
-        var findings = new ValidateReply { Status = FindingMapper.ToProto(check.Status) };
-        findings.Findings.AddRange(check.Findings.Select(FindingMapper.ToProto));
-        return findings.ToByteArray();
-    }
+    private static byte[] FindingBytes(CheckResult check) => FindingMapper.ToReply(check).ToByteArray();
 
     /// <summary>CPU per submission of deciding and storing them all through the repository, on a fresh LiteDB file.</summary>
     private static (double Cpu, double KiB) Store(string work, D.FinalAccounts[] accounts, CheckResult[] checks)

@@ -38,4 +38,12 @@ public static class FindingMapper
     public static SubmissionStatus ToProto(D.SubmissionStatus s) => (SubmissionStatus)(int)s;
 
     public static D.SubmissionStatus ToDomain(SubmissionStatus s) => (D.SubmissionStatus)(int)s;
+
+    /// <summary>A check's status and findings as the contract's reply (the form a stored version keeps them in).</summary>
+    public static ValidateReply ToReply(D.CheckResult check)
+    {
+        var reply = new ValidateReply { Status = ToProto(check.Status) };
+        reply.Findings.AddRange(check.Findings.Select(ToProto));
+        return reply;
+    }
 }

@@ -171,13 +171,6 @@ public static partial class ClaimReader
         }
     }
 
-    public static IEnumerable<DirectionPhrase> Directions(NarrativeSentence sentence)
-    {
-        var directions = new List<DirectionPhrase>();
-        Directions(sentence, directions);
-        return directions;
-    }
-
     /// <summary>Adds the direction phrases of <paramref name="sentence"/> to <paramref name="directions"/>, in order.</summary>
     public static void Directions(NarrativeSentence sentence, List<DirectionPhrase> directions)
     {

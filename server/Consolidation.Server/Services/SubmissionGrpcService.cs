@@ -24,8 +24,7 @@ public sealed partial class SubmissionGrpcService(
     {
         var accounts = AccountsMapper.ToDomain(RequireAccounts(request.Accounts));
         var check = intake.Validate(accounts);
-        var reply = new ValidateReply { Status = FindingMapper.ToProto(check.Status) };
-        reply.Findings.AddRange(check.Findings.Select(FindingMapper.ToProto));
+        var reply = FindingMapper.ToReply(check);
         FindingTerms.Annotate(reply.Findings, glossary.Current, accounts.FiscalYear);
         return Task.FromResult(reply);
     }

@@ -19,8 +19,6 @@ public sealed class SubmissionHeads(Func<string, IEnumerable<SubmissionDocument>
 {
     private readonly ConcurrentDictionary<string, ImmutableDictionary<int, SubmissionHead>> _departments = new(StringComparer.Ordinal);
 
-    private readonly Func<string, IEnumerable<SubmissionDocument>> _departmentDocuments = departmentDocuments;
-
     /// <summary>The codes of the departments that had a version on file when the heads were first asked for.</summary>
     private readonly Lazy<HashSet<string>> _onFile = new(() => new HashSet<string>(departmentsOnFile(), StringComparer.Ordinal));
 
@@ -42,13 +40,14 @@ public sealed class SubmissionHeads(Func<string, IEnumerable<SubmissionDocument>
     private ImmutableDictionary<int, SubmissionHead> Department(string code) =>
         // A reader racing a writer may load a snapshot from before the writer's commit; GetOrAdd never lets it replace
         // what the writer recorded, and a writer always starts from what it finds here under the lock.
-        _departments.GetOrAdd(code, static (c, heads) =>
-            heads._onFile.Value.Contains(c) ? Load(heads._departmentDocuments(c)) : ImmutableDictionary<int, SubmissionHead>.Empty, this);
+        _departments.GetOrAdd(code, Load);
 
-    private static ImmutableDictionary<int, SubmissionHead> Load(IEnumerable<SubmissionDocument> documents)
+    /// <summary>A department's heads from the file; a department with nothing on file is not looked up.</summary>
+    private ImmutableDictionary<int, SubmissionHead> Load(string code)
     {
         var years = ImmutableDictionary<int, SubmissionHead>.Empty;
-        foreach (var year in documents.GroupBy(d => d.FiscalYear))
+        if (!_onFile.Value.Contains(code)) return years;
+        foreach (var year in departmentDocuments(code).GroupBy(d => d.FiscalYear))
         {
             var latest = year.MaxBy(d => d.Version)!;
             var accepted = year.Where(IsAccepted).MaxBy(d => d.Version);

@@ -152,10 +152,5 @@ public sealed partial class SubmissionRepository
         };
     }
 
-    private static byte[] FindingsBytes(CheckResult check)
-    {
-        var findings = new ValidateReply { Status = FindingMapper.ToProto(check.Status) };
-        findings.Findings.AddRange(check.Findings.Select(FindingMapper.ToProto));
-        return findings.ToByteArray();
-    }
+    private static byte[] FindingsBytes(CheckResult check) => FindingMapper.ToReply(check).ToByteArray();
 }

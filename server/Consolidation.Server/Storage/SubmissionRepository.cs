@@ -3,7 +3,6 @@ using Consolidation.Contracts.Mapping;
 using Consolidation.Domain.Consolidation;
 using Consolidation.Domain.Rules;
 using Google.Protobuf;
-using LiteDB;
 using D = Consolidation.Domain.Model;
 using DomainStatus = Consolidation.Domain.Rules.SubmissionStatus;
 
@@ -34,8 +33,6 @@ public sealed partial class SubmissionRepository(LiteDbStore store)
 
     public StoredSubmission Add(D.FinalAccounts accounts, CheckResult check, string submittedBy, DateTime receivedAt)
     {
-        var findings = new ValidateReply { Status = FindingMapper.ToProto(check.Status) };
-        findings.Findings.AddRange(check.Findings.Select(FindingMapper.ToProto));
         var bytes = ContentDigest.CanonicalBytes(accounts);
         var doc = new SubmissionDocument
         {
@@ -50,7 +47,7 @@ public sealed partial class SubmissionRepository(LiteDbStore store)
             AdvisoryCount = check.AdvisoryCount,
             UnexplainedCount = check.UnexplainedCount,
             Accounts = bytes,
-            Findings = findings.ToByteArray(),
+            Findings = FindingsBytes(check),
         };
         lock (_versionLock)
         {

@@ -24,6 +24,7 @@ public static class AccountsMapper
             Composition = new UnitComposition { Self = ToProto(a.Composition.Self) },
             Staffing = new Staffing { Authorized = a.Staffing.Authorized, Actual = a.Staffing.Actual, Retired = a.Staffing.Retired },
             Narrative = a.Narrative,
+            Template = a.Template,
         };
         m.Composition.Subordinates.AddRange(a.Composition.Subordinates.Select(ToProto));
         m.Explanations.AddRange(a.Explanations.Select(e => new Explanation { RuleId = e.RuleId, Location = e.Location, Text = e.Text }));
@@ -56,6 +57,7 @@ public static class AccountsMapper
             DepartmentCode = m.DepartmentCode,
             DepartmentName = m.DepartmentName,
             FiscalYear = m.FiscalYear,
+            Template = m.Template,
             Precision = (D.AmountPrecision)(int)m.Precision,
             Composition = new D.UnitComposition(self, m.Composition?.Subordinates.Select(ToDomain).ToList() ?? []),
             Staffing = m.Staffing is { } st ? new D.Staffing(st.Authorized, st.Actual, st.Retired) : new D.Staffing(0, 0, 0),

@@ -42,7 +42,14 @@ public static class FindingMapper
     /// <summary>A check's status and findings as the contract's reply (the form a stored version keeps them in).</summary>
     public static ValidateReply ToReply(D.CheckResult check)
     {
-        var reply = new ValidateReply { Status = ToProto(check.Status) };
+        var reply = new ValidateReply
+        {
+            Status = ToProto(check.Status),
+            Basis = new CheckBasis
+            {
+                Template = check.Template, CatalogueYear = check.CatalogueYear, CatalogueOfOwnYear = check.CatalogueOfOwnYear, TailCount = check.TailCount,
+            },
+        };
         reply.Findings.AddRange(check.Findings.Select(ToProto));
         return reply;
     }

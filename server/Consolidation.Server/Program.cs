@@ -26,6 +26,13 @@ catch (Consolidation.Domain.Rules.Formulas.IdentityFileException e)
     Environment.ExitCode = 3;
     return;
 }
+if (Consolidation.Domain.Templates.TemplateCatalogue.Default.Find(options.DefaultTemplate) is not { } defaultTemplate)
+{
+    Console.Error.WriteLine($"服务器未启动：未知的公开模板“{options.DefaultTemplate}”（设置 Consolidation:DefaultTemplate），可用：{Consolidation.Domain.Templates.TemplateCatalogue.Default.Ids}");
+    Environment.ExitCode = 3;
+    return;
+}
+checker = checker.WithDefaultTemplate(defaultTemplate);
 builder.Services.AddSingleton(checker);
 builder.Services.AddSingleton<Intake>();
 builder.Services.AddSingleton<RegistryRepository>();

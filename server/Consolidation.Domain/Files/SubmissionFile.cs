@@ -24,7 +24,7 @@ public static class SubmissionFile
     };
 
     private static readonly string[] TopLevel =
-        ["format", "department", "fiscalYear", "unit", "composition", "staffing", "tables", "supplementary", "narrative", "explanations", "internalTransfers", "provenance"];
+        ["format", "template", "department", "fiscalYear", "unit", "composition", "staffing", "tables", "supplementary", "narrative", "explanations", "internalTransfers", "provenance"];
 
     public static FinalAccounts Read(string path) => Parse(ReadBytes(path), path);
 
@@ -67,6 +67,10 @@ public static class SubmissionFile
     {
         public List<Violation> Violations { get; } = [];
         private AmountPrecision _precision = AmountPrecision.Yuan;
+        private Templates.Template? _template;
+
+        /// <summary>Whether the file's template leaves a cell out (so the file may too: it reads as 0 and no check uses it).</summary>
+        private bool Omits(TableLayout layout, string row, string column) => _template is { } t && !t.Prints(layout.Id, row, column);
 
         private void Error(string path, string message) => Violations.Add(new Violation(path, message));
 
@@ -94,6 +98,9 @@ public static class SubmissionFile
                 name = RequiredString(dept, "name", "department.name") ?? "";
             }
             var year = RequiredInt(root, "fiscalYear", "fiscalYear") ?? 0;
+            // The template decides which cells the tables may leave out (a column it does not print is not invented).
+            var template = OptionalString(root, "template", "template") ?? "";
+            if (template.Length > 0) _template = Templates.TemplateCatalogue.Default.Find(template);
 
             var self = new Unit(code, name, UnitType.Administrative);
             var subordinates = new List<Unit>();
@@ -160,6 +167,7 @@ public static class SubmissionFile
                 DepartmentCode = code,
                 DepartmentName = name,
                 FiscalYear = year,
+                Template = template,
                 Precision = _precision,
                 Composition = new UnitComposition(self, subordinates),
                 Staffing = staffing,
@@ -249,7 +257,13 @@ public static class SubmissionFile
             var fixedRows = new Dictionary<string, long[]>();
             foreach (var row in layout.FixedRows)
             {
-                if (!t.TryGetProperty(row.Key, out var e)) { Error($"{path}.{row.Key}", $"缺少「{row.Name}」行"); continue; }
+                if (!t.TryGetProperty(row.Key, out var e))
+                {
+                    if (layout.Columns.All(c => Omits(layout, row.Key, c.Key))) fixedRows[row.Key] = new long[layout.Columns.Count];
+                    else Error($"{path}.{row.Key}", $"缺少「{row.Name}」行");
+                    continue;
+                }
+                _row = row.Key;
                 fixedRows[row.Key] = layout.IsSingleColumn ? [Amount(e, path, row.Key)] : ReadColumns(e, layout, $"{path}.{row.Key}", false, out _, out _);
             }
             var rows = new List<TableRow>();
@@ -313,12 +327,17 @@ public static class SubmissionFile
                 Error(Join(path, p.Name), $"未知字段（可用字段：{string.Join(", ", coded ? keys.CodedRow : keys.FixedRow)}）");
             for (var c = 0; c < values.Length; c++)
             {
-                if (!found[c]) Error($"{path}.{layout.Columns[c].Key}", $"缺少「{layout.Columns[c].Name}」列（无数据填 0）");
+                if (!found[c])
+                {
+                    if (!Omits(layout, coded ? "*" : _row, layout.Columns[c].Key))
+                        Error($"{path}.{layout.Columns[c].Key}", $"缺少「{layout.Columns[c].Name}」列（无数据填 0{(_template is null ? "" : $"；模板 {_template.Id} 印有此列")}）");
+                }
                 else values[c] = Amount(cells[c], path, layout.Columns[c].Key);
             }
             return values;
         }
 
+        private string _row = "*";
         private JsonElement[] _cells = new JsonElement[16];
         private readonly List<JsonProperty> _unknown = [];
         private bool[] _found = new bool[16];

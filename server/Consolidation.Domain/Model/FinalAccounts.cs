@@ -86,6 +86,8 @@ public sealed record FinalAccounts
     public required string DepartmentCode { get; init; }
     public required string DepartmentName { get; init; }
     public required int FiscalYear { get; init; }
+    /// <summary>The 公开模板 the department's documents follow (<c>shanghai-2024</c>); "" = the server's default (docs/templates.md).</summary>
+    public string Template { get; init; } = "";
     public required AmountPrecision Precision { get; init; }
     public required UnitComposition Composition { get; init; }
     public required Staffing Staffing { get; init; }

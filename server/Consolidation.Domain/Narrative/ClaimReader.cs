@@ -22,8 +22,15 @@ public static partial class ClaimReader
     [GeneratedRegex(@"决算数?(大于|小于|等于|高于|低于|超过|少于|多于)(年初|全年)?预算数?")]
     private static partial Regex BudgetDirection();
 
-    [GeneratedRegex(@"与上年(相比)?(一致|持平)|无增减变动")]
+    [GeneratedRegex(@"与上一?年度?(相比)?(一致|持平)|无增减变动")]
     private static partial Regex NoChangeFromLastYear();
+
+    [GeneratedRegex(@"决算数?(同|与)(年初|全年)?预算数?(相比)?(持平|一致)")]
+    private static partial Regex BudgetLevel();
+
+    /// <summary>"与 2023 年度相比", "比2023年度", "较 2022 年度决算数": last year named by its number (PDF text puts blanks inside).</summary>
+    [GeneratedRegex(@"(与|比|较)\s*(19|20)\d{2}\s*年")]
+    private static partial Regex YearNamedBase();
 
     private static readonly string[] LastYearAnchors = ["上年", "去年", "同比", "上一年"];
     private static readonly string[] BudgetAnchors = ["年初预算", "预算数", "全年预算"];
@@ -81,7 +88,7 @@ public static partial class ClaimReader
             case '万':
                 if (rest.StartsWith("万元")) return "万元";
                 if (rest.StartsWith("万标箱")) return "万标箱";
-                return rest.Length == 1 || rest[1] is '；' or ';' or '，' or ',' or '。' or '、' or '）' or ')' || char.IsWhiteSpace(rest[1]) ? "万" : null;
+                return rest.Length == 1 || rest[1] is '；' or ';' or '，' or ',' or '。' or '、' or '）' or ')' or '（' or '(' || char.IsWhiteSpace(rest[1]) ? "万" : null;
             case '标': return rest.StartsWith("标箱") ? "标箱" : null;
             case '元': return "元";
             case '%': return "%";
@@ -185,8 +192,10 @@ public static partial class ClaimReader
                 var sign = word switch { "大于" or "高于" or "超过" or "多于" => 1, "小于" or "低于" or "少于" => -1, _ => 0 };
                 directions.Add(new DirectionPhrase(text.Substring(m.Index, m.Length), sign, ChangeBase.Budget, sentence.Start + m.Index, sentence));
             }
+            foreach (var m in BudgetLevel().EnumerateMatches(text))
+                directions.Add(new DirectionPhrase(text.Substring(m.Index, m.Length), 0, ChangeBase.Budget, sentence.Start + m.Index, sentence));
         }
-        if (!text.Contains("与上年", StringComparison.Ordinal) && !text.Contains("无增减变动", StringComparison.Ordinal)) return;
+        if (!text.Contains("与上", StringComparison.Ordinal) && !text.Contains("无增减变动", StringComparison.Ordinal)) return;
         var same = NoChangeFromLastYear().Match(text);
         if (same.Success) directions.Add(new DirectionPhrase(same.Value, 0, ChangeBase.LastYear, sentence.Start + same.Index, sentence));
     }
@@ -228,6 +237,8 @@ public static partial class ClaimReader
     private static ChangeBase BaseOf(ReadOnlySpan<char> before)
     {
         var lastYear = LastIndexOfAny(before, LastYearAnchors);
+        if (before.IndexOf('年') >= 0)
+            foreach (var m in YearNamedBase().EnumerateMatches(before)) lastYear = Math.Max(lastYear, m.Index);
         var budget = LastIndexOfAny(before, BudgetAnchors);
         if (lastYear < 0 && budget < 0) return ChangeBase.None;
         return lastYear > budget ? ChangeBase.LastYear : ChangeBase.Budget;

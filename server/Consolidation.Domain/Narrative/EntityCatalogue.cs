@@ -242,6 +242,8 @@ public sealed class EntityCatalogue
     private Figure? Cell(FinalAccounts a, string table, string row, string column)
     {
         if (!a.Tables.TryGetValue(table, out var t)) return null;
+        // A cell the template does not print holds nothing to compare with (Shanghai's T5 has no 年初预算数).
+        if (!_context.Template.Prints(table, row, column)) return null;
         var values = _context.Index(t).Find(row);
         if (values is null) return null;
         int index;
@@ -319,7 +321,7 @@ public sealed class EntityCatalogue
         Add("T1.grand", "收支总计", "T1", "incomeGrandTotal", "amount");
         Add("T1.grandExpenditure", "支出总计", "T1", "expenditureGrandTotal", "amount");
         _entities["Staff"] = new Entity("Staff", "实有人数");
-        Words(1, "T1.grand", "收、支总计", "收支总计", "收入总计", "收、支总额", "收支总额");
+        Words(1, "T1.grand", "收、支总计", "收支总计", "收入总计", "收、支总额", "收支总额", "收入支出总计", "收入支出总额");
         Words(1, "T1.grandExpenditure", "支出总计");
         Words(1, "Staff", "工作人员", "在职人员", "实有人数", "人员");
 
@@ -371,7 +373,7 @@ public sealed class EntityCatalogue
         Add("T4.grand", "财政拨款收支总计", "T4", "incomeGrandTotal", "total");
         Add("T4.income", "财政拨款本年收入合计", "T4", "incomeCurrent", "total");
         Add("T4.expenditure", "财政拨款本年支出合计", "T4", "expenditureTotal", "total");
-        Words(4, "T4.grand", "收、支总计", "收支总计", "收入总计", "支出总计", "收、支总额");
+        Words(4, "T4.grand", "收、支总计", "收支总计", "收入总计", "支出总计", "收、支总额", "收入支出总计");
         Words(4, "T4.income", "财政拨款收入", "本年收入");
         Words(4, "T4.expenditure", "财政拨款支出", "本年支出");
 
@@ -394,7 +396,9 @@ public sealed class EntityCatalogue
         _defaultDenominator[5] = "T5.total";
 
         // 六 基本支出 = 人员经费 + 公用经费 (T6)
-        Add("T6.total", "基本支出", "T6", "total", "amount");
+        // 基本支出 = T6 合计; a template whose T6 prints no 合计 has it as T5's 合计 基本支出 (BJ-09: the same figure).
+        if (_context.Template.Prints("T6", "total", "amount")) Add("T6.total", "基本支出", "T6", "total", "amount");
+        else Add("T6.total", "基本支出", "T5", "total", "basic");
         Add("T6.personnel", "人员经费", "T6", "personnelTotal", "amount");
         Add("T6.public", "公用经费", "T6", "publicTotal", "amount");
         Words(6, "T6.total", "基本支出");
@@ -435,8 +439,17 @@ public sealed class EntityCatalogue
         _defaultDenominator[9] = "T7.total";
 
         // 十 机关运行经费 = T6 公用经费 (for 行政单位; reference section 3, item 6)
-        var administrative = _accounts.Composition.Self.Type is UnitType.Administrative or UnitType.Unspecified;
+        // Only where every unit is 行政: a 事业 unit's 公用经费 is not 机关运行经费, so a mixed department's T6 says nothing of it.
+        var administrative = _accounts.Composition.Self.Type is UnitType.Administrative or UnitType.Unspecified
+            && _accounts.Composition.Subordinates.All(u => u.Type is UnitType.Administrative or UnitType.Unspecified);
         if (administrative) Add("S10.running", "机关运行经费", "T6", "publicTotal", "amount");
+        else if (_accounts.Supplementary is { } sup)
+            _entities["S10.running"] = new Entity("S10.running", "机关运行经费",
+                new Figure(Supplementary.Locate("operatingCostActual", "机关运行经费 决算数"), sup.OperatingCostActual, Half),
+                new Figure(Supplementary.Locate("operatingCostBudget", "机关运行经费 年初预算数"), sup.OperatingCostBudget, Half),
+                _lastYear?.Supplementary is { } lastSup
+                    ? new Figure(Supplementary.Locate("operatingCostActual", "机关运行经费 决算数"), lastSup.OperatingCostActual, Money.HalfStep(_lastYear.Precision))
+                    : null);
         else _entities["S10.running"] = new Entity("S10.running", "机关运行经费");
         Words(10, "S10.running", "机关运行经费");
 
@@ -494,7 +507,7 @@ public sealed class EntityCatalogue
     public TableRow? FindItem(string className, string sectionName, string itemName)
     {
         if (!_accounts.Tables.TryGetValue("T5", out var t5)) return null;
-        var names = _t5Names ??= t5.Rows.ToDictionary(r => r.Code, r => r.Name);
+        var names = _t5Names ??= t5.Rows.GroupBy(r => r.Code).ToDictionary(g => g.Key, g => g.First().Name);
         var items = (_t5ItemsByName ??= t5.Rows.Where(r => r.Code.Length == 7).ToLookup(r => r.Name, StringComparer.Ordinal))[itemName].ToList();
         var bySection = items.Where(r => names.GetValueOrDefault(r.Code[..5]) == sectionName).ToList();
         if (bySection.Count > 1) bySection = bySection.Where(r => names.GetValueOrDefault(r.Code[..3]) == className).DefaultIfEmpty(bySection[0]).ToList();
@@ -503,6 +516,22 @@ public sealed class EntityCatalogue
         if (byClass.Count >= 1) return byClass[0];
         return items.Count == 1 ? items[0] : null;
     }
+
+    /// <summary>
+    /// The one T5 项 of the 款 a heading names (by 类 and 款 names) that no other heading names; null when there is not
+    /// exactly one.
+    /// </summary>
+    public TableRow? FindRemainingItem(string className, string sectionName, IReadOnlySet<string> namedCodes)
+    {
+        if (!_accounts.Tables.TryGetValue("T5", out var t5)) return null;
+        var names = _t5Names ??= t5.Rows.GroupBy(r => r.Code).ToDictionary(g => g.Key, g => g.First().Name);
+        var candidates = t5.Rows.Where(r => r.Code.Length == 7 && !namedCodes.Contains(r.Code)
+            && names.GetValueOrDefault(r.Code[..5]) == sectionName && names.GetValueOrDefault(r.Code[..3]) is { } c && SameClass(c, className)).ToList();
+        return candidates.Count == 1 ? candidates[0] : null;
+    }
+
+    private static bool SameClass(string table, string written) =>
+        table == written || table == written + "支出" || table + "支出" == written;
 
     /// <summary>The printed name of a T5 row (类, 款 or 项) by code, or the catalogue's.</summary>
     public string? NameOf(string code)

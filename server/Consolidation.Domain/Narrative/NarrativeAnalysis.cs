@@ -13,7 +13,7 @@ public sealed class NarrativeAnalysis
 
     private NarrativeAnalysis(CheckContext context)
     {
-        Document = NarrativeReader.Read(context.Accounts.Narrative);
+        Document = NarrativeReader.Read(context.Accounts.Narrative, context.Template);
         Entities = new EntityCatalogue(context);
         var (claims, directions, items) = Tier.Tie(Document, Entities);
         Claims = claims;

@@ -46,9 +46,10 @@ internal sealed partial class NarrativeChecker
                             $"{Quote(c.Sentence, c.Start)}：{e.Name}的{BaseFigure(c.Base)}为 0，增减率 {c.Printed} 无从计算。请删去该百分比。", FindingQuantity.BasisPoints);
                         continue;
                     }
-                    var candidates = new List<(long Part, long Whole)> { (Math.Abs(expected), last) };
-                    if (t.Change is { } ch) candidates.Add((ch.Claim.Value, last));
-                    if (!candidates.Any(p => Ratio.Matches(c.Value, c.Decimals, p.Part, p.Whole)))
+                    var lastHalf = c.Base == ChangeBase.LastYear ? e.LastActual!.HalfStep : e.Budget!.HalfStep;
+                    var candidates = new List<(long Part, long PartHalf, long Whole)> { (Math.Abs(expected), thisCell.HalfStep + lastHalf, last) };
+                    if (t.Change is { } ch) candidates.Add((ch.Claim.Value, ch.Claim.HalfStep, last));
+                    if (!candidates.Any(p => Ratio.Reachable(c.Value, c.Decimals, p.Part, p.PartHalf, p.Whole, lastHalf)))
                     {
                         var rate = Ratio.Percent(Math.Abs(expected), last, 2);
                         Add(NarrativeRules.Change, thisCell.Location, rate, Bp(c.Value), 0,
@@ -73,9 +74,9 @@ internal sealed partial class NarrativeChecker
             // No last year on file: the claim's own numbers. last = this − change; rate = change / last.
             var change = t.Change.Claim;
             var signed = change.Sign * change.Value;
-            var thisValues = new List<(long Value, string How)>();
-            if (thisCell is not null) thisValues.Add((thisCell.Value, $"{thisCell.Location.Display} {Amount(thisCell.Value)}"));
-            if (statedThis is not null) thisValues.Add((statedThis.Claim.Value, $"所述{e.Name} {statedThis.Claim.Printed}"));
+            var thisValues = new List<(long Value, long Half, string How)>();
+            if (thisCell is not null) thisValues.Add((thisCell.Value, thisCell.HalfStep, $"{thisCell.Location.Display} {Amount(thisCell.Value)}"));
+            if (statedThis is not null) thisValues.Add((statedThis.Claim.Value, statedThis.Claim.HalfStep, $"所述{e.Name} {statedThis.Claim.Printed}"));
             if (thisValues.Count == 0) continue;
             Checked.Add(c);
             Checked.Add(change);
@@ -85,15 +86,15 @@ internal sealed partial class NarrativeChecker
                 DirectionFinding(t, change.Sign, thisCell?.Location ?? Stated(c.Sentence, e));
                 continue;
             }
-            var bases = thisValues.Select(v => (Last: v.Value - signed, v.How)).ToList();
+            var bases = thisValues.Select(v => (Last: v.Value - signed, Half: v.Half + change.HalfStep, v.How)).ToList();
             if (bases.All(b => b.Last <= 0))
             {
                 Add(NarrativeRules.Change, thisCell?.Location ?? Stated(c.Sentence, e), 0, change.Value, 0,
                     $"{Quote(c.Sentence, c.Start)}：{e.Name}本年数减去所述增加额 {change.Printed} 后{BaseFigure(c.Base)}不为正，增减率无从计算。请核对。");
                 continue;
             }
-            if (bases.Where(b => b.Last > 0).Any(b => Ratio.Matches(c.Value, c.Decimals, change.Value, b.Last))) continue;
-            var (lastValue, how) = bases.First(b => b.Last > 0);
+            if (bases.Where(b => b.Last > 0).Any(b => Ratio.Reachable(c.Value, c.Decimals, change.Value, change.HalfStep, b.Last, b.Half))) continue;
+            var (lastValue, _, how) = bases.First(b => b.Last > 0);
             var expectedRate = Ratio.Percent(change.Value, lastValue, 2);
             Add(NarrativeRules.Change, thisCell?.Location ?? Stated(c.Sentence, e), expectedRate, Bp(c.Value), 0,
                 $"{Quote(c.Sentence, c.Start)}：{e.Name}{(c.Sign > 0 ? "增长" : "减少")}率写为 {c.Printed}；按所述变动额 {change.Printed} 与 {how} 推得{BaseFigure(c.Base)} {Amount(lastValue)}，" +
@@ -168,6 +169,8 @@ internal sealed partial class NarrativeChecker
         {
             var e = t.Entity;
             if (e is null || e.Key.StartsWith("S13", StringComparison.Ordinal) || e.Key == "Staff") continue;
+            // "其中：接待外宾 0 批次": a count of a part may be 0 while the whole has spending.
+            if (t.Claim.Subject.Contains("其中", StringComparison.Ordinal) || t.Claim.Subject.Contains("外宾", StringComparison.Ordinal)) continue;
             var spent = e.Actual?.Value ?? StatedBefore(e, Facet.Actual, t.Claim.Sentence.Section, t.Claim.Start)?.Claim.Value;
             if (spent is null) continue;
             Checked.Add(t.Claim);

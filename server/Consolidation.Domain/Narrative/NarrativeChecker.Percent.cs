@@ -19,6 +19,9 @@ internal sealed partial class NarrativeChecker
     {
         public static Operand Of(Figure cell) => new(cell.Value, cell);
 
+        /// <summary>Half a printed unit of the number: the interval it stands for is Value ± Half.</summary>
+        public long Half => Cell?.HalfStep ?? Stated?.HalfStep ?? 0;
+
         public static Operand Of(string name, Claim stated) => new(stated.Value, null, name, stated);
 
         public string How(AmountPrecision precision) =>
@@ -53,7 +56,7 @@ internal sealed partial class NarrativeChecker
                 {
                     if (q.Value == 0) continue;
                     first ??= (p, q);
-                    matches = matches || Ratio.Matches(t.Claim.Value, t.Claim.Decimals, p.Value, q.Value);
+                    matches = matches || Ratio.Reachable(t.Claim.Value, t.Claim.Decimals, p.Value, p.Half, q.Value, q.Half);
                 }
             if (first is not { } usable)
             {
@@ -176,7 +179,7 @@ internal sealed partial class NarrativeChecker
             var matches = false;
             foreach (var p in actuals)
                 foreach (var q in budgets)
-                    matches = matches || Ratio.Matches(t.Claim.Value, t.Claim.Decimals, p.Value, q.Value);
+                    matches = matches || Ratio.Reachable(t.Claim.Value, t.Claim.Decimals, p.Value, p.Half, q.Value, q.Half);
             if (matches) continue;
             var expected = Ratio.Percent(actuals[0].Value, budgets[0].Value, 2);
             Add(NarrativeRules.Completion, where, expected, Bp(t.Claim.Value), 0,

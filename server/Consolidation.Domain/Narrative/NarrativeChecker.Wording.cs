@@ -79,8 +79,9 @@ internal sealed partial class NarrativeChecker
         var lineStart = doc.Text.LastIndexOf('\n', Math.Max(offset - 1, 0)) + 1;
         if (offset == 0) lineStart = 0;
         var lineEnd = doc.Text.IndexOf('\n', offset);
-        var section = doc.Sections.LastOrDefault(s => s.Start <= offset)?.Number ?? 0;
-        return new NarrativeSentence(lineStart, doc.Text[lineStart..(lineEnd < 0 ? doc.Text.Length : lineEnd)], section, 0, 0);
+        var section = doc.Sections.LastOrDefault(s => s.Start <= offset);
+        return new NarrativeSentence(lineStart, doc.Text[lineStart..(lineEnd < 0 ? doc.Text.Length : lineEnd)], section?.Number ?? 0, 0, 0)
+            { PrintedSection = section?.Printed ?? 0, PrintedSubsection = section?.PrintedSubsection ?? 0 };
     }
 
     // WZ-09: 类/款/项 names are the tables' (catalogue) names.
@@ -146,6 +147,152 @@ internal sealed partial class NarrativeChecker
             if (c.Unit == "万")
                 Add(NarrativeRules.Wording, Wording(c.Sentence, c.Printed), 0, 0, 0,
                     $"{Quote(c.Sentence, c.Start)}：金额“{c.Printed}”缺少单位“元”（应为“{c.Printed}元”）。请改正。");
+    }
+
+    [GeneratedRegex(@"X{2,}|×{2,}|待填写|待补充|[（(]略[）)]")]
+    private static partial Regex Placeholder();
+
+    private const string AlternativeWords = "增加|增长|减少|下降|降低|上升|大于|小于|高于|低于|等于|持平";
+
+    [GeneratedRegex("(" + AlternativeWords + ")[（(](" + AlternativeWords + ")[）)]")]
+    private static partial Regex UnchosenAlternative();
+
+    [GeneratedRegex(@"(主要)?原因(是|为)?[：:]\s*($|[。；;])")]
+    private static partial Regex EmptyReason();
+
+    [GeneratedRegex(@"(增长|下降|降低|上升|提高|占|完成[^，,；;。]{0,10}?的?)\s*(\d+\.\d+)(?![\d.])(?!\s*(%|％|万|元|个|辆|人|名|台|套|标箱|倍|分|次|批|项|家|户|天|年|月|日))")]
+    private static partial Regex RateWithoutPercent();
+
+    [GeneratedRegex(@"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")]
+    private static partial Regex YearMention();
+
+    // WZ-15 … WZ-19: template text left in, numbers without their %, the department's name, listed items, other years.
+    private void CheckTemplateWords()
+    {
+        var text = analysis.Document.Text;
+        foreach (Match m in Placeholder().Matches(text))
+        {
+            var s = SentenceAt(m.Index);
+            if (Quoted(s, m.Index)) continue; // “完成年初预算的XX%” quotes the template's words: not left in
+            Add(NarrativeRules.TemplateText, Wording(s, m.Value), 0, 0, 0, $"{Quote(s, m.Index)}：“{m.Value}”是模板中的占位文字，未填写实际内容。请填写或删去。", FindingQuantity.Count);
+        }
+        foreach (Match m in UnchosenAlternative().Matches(text))
+        {
+            var s = SentenceAt(m.Index);
+            Add(NarrativeRules.TemplateText, Wording(s, m.Value), 0, 0, 0,
+                $"{Quote(s, m.Index)}：“{m.Value}”是模板中的备选词，未选定。请按实际只保留“{m.Groups[1].Value}”或“{m.Groups[2].Value}”。", FindingQuantity.Count);
+        }
+        foreach (var s in analysis.Document.Sentences)
+        {
+            if (s.Text.Contains('：') || s.Text.Contains(':'))
+                foreach (Match m in EmptyReason().Matches(s.Text))
+                    Add(NarrativeRules.TemplateText, Wording(s, "原因"), 0, 0, 0, $"{Quote(s, s.Start + m.Index)}：“原因：”后没有写明原因。请补充。", FindingQuantity.Count);
+            foreach (Match m in RateWithoutPercent().Matches(s.Text))
+            {
+                var at = s.Start + m.Groups[2].Index;
+                Add(NarrativeRules.MissingUnit, Wording(s, m.Groups[2].Value), 0, 0, 0,
+                    $"{Quote(s, at)}：“{m.Groups[1].Value}{m.Groups[2].Value}”缺少“%”，看不出是比例还是金额。请补上单位（如“{m.Groups[2].Value}%”）。", FindingQuantity.Count);
+            }
+            foreach (Match m in YearMention().Matches(s.Text))
+            {
+                var year = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+                if (year == _accounts.FiscalYear || year == _accounts.FiscalYear - 1) continue;
+                Add(NarrativeRules.OtherYear, Wording(s, m.Groups[1].Value + "年"), _accounts.FiscalYear, year, 0,
+                    $"{Quote(s, s.Start + m.Index)}：提到 {year} 年，而本决算是 {_accounts.FiscalYear} 年度（上年为 {_accounts.FiscalYear - 1} 年度）。请核对是否沿用了往年的文字；如确需提及，请在出错说明中写明。", FindingQuantity.Count);
+            }
+        }
+        CheckDepartmentName(text);
+        CheckListedItems();
+    }
+
+    /// <summary>Whether a position of a sentence stands inside “…” (words quoted, not written).</summary>
+    private static bool Quoted(NarrativeSentence s, int offset)
+    {
+        var before = s.Text.AsSpan(0, Math.Clamp(offset - s.Start, 0, s.Text.Length));
+        return before.LastIndexOf('“') > before.LastIndexOf('”');
+    }
+
+    /// <summary>WZ-17: a spelling of the department's name that differs from the submitted one by a character or two.</summary>
+    private void CheckDepartmentName(string text)
+    {
+        var name = _accounts.DepartmentName;
+        if (name.Length < 6) return;
+        var head = name[..4];
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        for (var at = text.IndexOf(head, StringComparison.Ordinal); at >= 0; at = text.IndexOf(head, at + 1, StringComparison.Ordinal))
+        {
+            if (string.CompareOrdinal(text, at, name, 0, name.Length) == 0) continue;
+            // The nearest end that finishes like the name (its last character), within two characters of its length.
+            for (var length = name.Length - 2; length <= name.Length + 2; length++)
+            {
+                if (at + length > text.Length) break;
+                if (text[at + length - 1] != name[^1]) continue;
+                var written = text.Substring(at, length);
+                if (Edits(written, name) is > 0 and <= 2 && reported.Add(written))
+                {
+                    var s = SentenceAt(at);
+                    Add(NarrativeRules.DepartmentName, Wording(s, "name"), 0, 0, 0,
+                        $"{Quote(s, at)}：单位名称写为“{written}”，与报送的单位名称“{name}”不一致。请统一为正式名称。", FindingQuantity.Count);
+                }
+                break;
+            }
+        }
+    }
+
+    private static int Edits(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) previous[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
+    }
+
+    /// <summary>WZ-18: an item a "主要包括" list of 人员经费 or 公用经费 names whose T6 row is 0 or not listed.</summary>
+    private void CheckListedItems()
+    {
+        if (!_accounts.Tables.TryGetValue("T6", out var t6) || !t6.Rows.Any(r => r.Code.Length == 5)) return;
+        var byName = new Dictionary<string, Model.TableRow>(StringComparer.Ordinal);
+        foreach (var r in t6.Rows.Where(r => r.Code.Length == 5)) byName.TryAdd(Plain(r.Name), r);
+        foreach (var s in analysis.Document.Sentences.Where(s => s.Section == (int)Templates.NarrativeTopic.BasicExpenditure))
+        {
+            foreach (Match m in Includes().Matches(s.Text))
+            {
+                var listStart = m.Groups[1].Index;
+                foreach (var raw in m.Groups[1].Value.Split('、', '，', ',', '；', ';'))
+                {
+                    var item = raw.Trim().TrimStart('：', ':').TrimEnd('等', '。').Trim();
+                    if (item.Length < 2) continue;
+                    var key = Plain(item);
+                    var code = byName.TryGetValue(key, out var row) ? row.Code : EconomicCodeOf.GetValueOrDefault(key);
+                    if (code is null) continue; // not a name of the economic classification: not checked
+                    var value = row?.Values[0] ?? 0;
+                    if (value != 0) continue;
+                    var at = s.Start + listStart + m.Groups[1].Value.IndexOf(raw, StringComparison.Ordinal);
+                    Add(NarrativeRules.ListedZero, new CellLocation("T6", code, "amount", t6.Layout.Name, $"{code} {row?.Name ?? item}", "金额"), 0, 0, 0,
+                        $"{Quote(s, at)}：所列“{item}”在 T6 {t6.Layout.Name}中{(row is null ? "未列出" : "为 0")}（经济分类 {code}）。请删去该项，或核对表中数据。", FindingQuantity.Count);
+                }
+            }
+        }
+    }
+
+    /// <summary>The 款 of the economic classification by their plain names.</summary>
+    private static readonly Dictionary<string, string> EconomicCodeOf = Classification.ClassificationCatalogue.Default.EconomicCodes
+        .Where(e => e.Code.Length == 5).GroupBy(e => Plain(e.Name)).ToDictionary(g => g.Key, g => g.First().Code, StringComparer.Ordinal);
+
+    /// <summary>An economic item's name without its usual endings, to compare a list's words with the table's names.</summary>
+    private static string Plain(string name)
+    {
+        var n = name.Replace("(", "（").Replace(")", "）");
+        if (n.EndsWith("支出", StringComparison.Ordinal) && n.Length > 3) n = n[..^2];
+        if (n.EndsWith("费用", StringComparison.Ordinal)) n = n[..^1];
+        return n;
     }
 
     // WZ-13 / WZ-14: nothing silently skipped.

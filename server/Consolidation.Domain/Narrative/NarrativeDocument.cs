@@ -6,6 +6,10 @@ namespace Consolidation.Domain.Narrative;
 /// </summary>
 public sealed record NarrativeSection(int Number, string Heading, int Start)
 {
+    /// <summary>The section's number as the document prints it (七 for a 三公 section printed 七); its subsection's, for a topic that is a subsection (十一（一）).</summary>
+    public int Printed { get; init; }
+    public int PrintedSubsection { get; init; }
+
     public static string Numeral(int n) => n switch
     {
         <= 0 => "",
@@ -26,8 +30,12 @@ public sealed record NarrativeSentence(int Start, string Text, int Section, int 
 {
     public int End => Start + Text.Length;
 
-    /// <summary>"五（三）8" — section, subsection and item, for findings.</summary>
-    public string Place => Places.Of(Section, Subsection, Item);
+    /// <summary>The section and subsection numbers as the document prints them (−1: the same as the topic's, for sentences made by hand).</summary>
+    public int PrintedSection { get; init; } = -1;
+    public int PrintedSubsection { get; init; } = -1;
+
+    /// <summary>"五（三）第8项" — section, subsection and item as the document numbers them, for findings.</summary>
+    public string Place => PrintedSection < 0 ? Places.Of(Section, Subsection, Item) : Places.Of(PrintedSection, PrintedSubsection, Item);
 }
 
 internal static class Places

@@ -25,7 +25,7 @@ internal static class NarrativeFindings
     /// <summary>Where a claim about an entity known only from the narrative points: NR/S12/S12.total.</summary>
     public static CellLocation Stated(NarrativeSentence sentence, Entity entity) =>
         new(NarrativeTable, Places.Key(sentence.Section, sentence.Subsection, 0), entity.Key, NarrativeTableName,
-            Places.Of(sentence.Section, sentence.Subsection, 0), entity.Name);
+            (sentence with { Item = 0 }).Place, entity.Name);
 
     /// <summary>A wording location: NR/S5.3.8/wording.</summary>
     public static CellLocation Wording(NarrativeSentence sentence, string what) =>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Consolidation.Domain.Templates;
 
 namespace Consolidation.Domain.Narrative;
 
@@ -20,11 +21,21 @@ public static partial class NarrativeReader
 
     private const int MaxHeadingLength = 40;
 
-    public static NarrativeDocument Read(string text)
+    public static NarrativeDocument Read(string text) => Read(text, TemplateCatalogue.Default.National);
+
+    /// <summary>
+    /// Reads <paramref name="text"/> with the heading words of <paramref name="template"/>: a section's topic is what its
+    /// heading's words name, whatever its number; a subsection of a section that names no topic of its own (其他重要事项,
+    /// 决算情况说明) takes the topic its words name (（一）机关运行经费支出情况). The document's own numbers are kept for
+    /// findings (<see cref="NarrativeSentence.Place"/>).
+    /// </summary>
+    public static NarrativeDocument Read(string text, Template template)
     {
         var sections = new List<NarrativeSection> { new(0, "", 0) };
         var sentences = new List<NarrativeSentence>();
         int section = 0, subsection = 0, item = 0;
+        int printedSection = 0, printedSubsection = 0;
+        var sectionTopic = 0; // the topic of the level-1 heading (0: it names none)
         for (var offset = 0; offset <= text.Length;)
         {
             var lineStart = offset;
@@ -40,22 +51,34 @@ public static partial class NarrativeReader
             if (headingLike && "一二三四五六七八九十".Contains(first)
                 && SectionHeading().Match(span.ToString()) is { Success: true } heading)
             {
-                section = SectionOf(heading.Groups[2].Value, NumeralValue(heading.Groups[1].Value));
-                sections.Add(new NarrativeSection(section, trimmed.ToString(), lineStart));
-                subsection = 0;
+                printedSection = NumeralValue(heading.Groups[1].Value);
+                sectionTopic = TopicOf(template, heading.Groups[2].Value, printedSection);
+                section = sectionTopic;
+                sections.Add(new NarrativeSection(section, trimmed.ToString(), lineStart) { Printed = printedSection });
+                subsection = printedSubsection = 0;
                 item = 0;
                 continue;
             }
             if (headingLike && first is '（' or '(' && !ClaimReader.HasNumberWithUnit(span)
                 && SubsectionHeading().Match(span.ToString()) is { Success: true } sub)
             {
-                subsection = NumeralValue(sub.Groups[1].Value);
+                printedSubsection = NumeralValue(sub.Groups[1].Value);
+                subsection = printedSubsection;
                 item = 0;
+                // Under 其他重要事项 (or a heading that names nothing) each subsection is a topic of its own.
+                if (sectionTopic is 0 or (int)NarrativeTopic.OtherMatters
+                    && template.TopicOf(sub.Groups[2].Value) is { } topic && topic != NarrativeTopic.OtherMatters)
+                {
+                    section = (int)topic;
+                    subsection = 0;
+                    sections.Add(new NarrativeSection(section, trimmed.ToString(), lineStart) { Printed = printedSection, PrintedSubsection = printedSubsection });
+                }
+                else if (sectionTopic is 0 or (int)NarrativeTopic.OtherMatters) section = sectionTopic;
                 continue;
             }
             if (char.IsDigit(first) && ItemStart().Match(span.ToString()) is { Success: true } itemMatch)
                 item = int.Parse(itemMatch.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-            SplitSentences(text, lineStart, span.Length, sentences, section, subsection, item);
+            SplitSentences(text, lineStart, span.Length, sentences, section, subsection, item, printedSection, printedSubsection);
         }
         var claims = new List<Claim>();
         var directions = new List<DirectionPhrase>();
@@ -67,8 +90,12 @@ public static partial class NarrativeReader
         return new NarrativeDocument(text, sections, sentences, claims, directions);
     }
 
+    private static int TopicOf(Template template, string heading, int numeral) =>
+        template.TopicOf(heading) is { } topic ? (int)topic : template.NumberedLikeSeed && numeral <= 14 ? numeral : 0;
+
     /// <summary>The sentences of the line at <paramref name="lineStart"/>: each up to 。！？ or the line's end, blank ones left out.</summary>
-    private static void SplitSentences(string text, int lineStart, int length, List<NarrativeSentence> sentences, int section, int subsection, int item)
+    private static void SplitSentences(string text, int lineStart, int length, List<NarrativeSentence> sentences, int section, int subsection, int item,
+        int printedSection, int printedSubsection)
     {
         var line = text.AsSpan(lineStart, length);
         var start = 0;
@@ -79,32 +106,16 @@ public static partial class NarrativeReader
             var i = found < 0 ? line.Length : start + found;
             var end = Math.Min(i + 1, line.Length);
             if (end > start && !line[start..end].IsWhiteSpace())
-                sentences.Add(new NarrativeSentence(lineStart + start, text.Substring(lineStart + start, end - start), section, subsection, item));
+                sentences.Add(new NarrativeSentence(lineStart + start, text.Substring(lineStart + start, end - start), section, subsection, item)
+                    { PrintedSection = printedSection, PrintedSubsection = printedSubsection });
             start = i + 1;
             if (i >= line.Length) break;
         }
     }
 
-    /// <summary>The reference number of a section from its heading's words; the numeral when the words say nothing.</summary>
-    public static int SectionOf(string heading, int numeral)
-    {
-        var h = heading;
-        if (h.Contains("三公")) return 9;
-        if (h.Contains("机关运行经费")) return 10;
-        if (h.Contains("一般性支出") || h.Contains("会议费") || h.Contains("培训费")) return 11;
-        if (h.Contains("政府采购")) return 12;
-        if (h.Contains("国有资产") || h.Contains("资产占用")) return 13;
-        if (h.Contains("绩效")) return 14;
-        if (h.Contains("政府性基金")) return 7;
-        if (h.Contains("国有资本经营")) return 8;
-        if (h.Contains("基本支出")) return 6;
-        if (h.Contains("一般公共预算财政拨款支出") || h.Contains("一般公共预算拨款支出")) return 5;
-        if (h.Contains("财政拨款收入支出") || h.Contains("财政拨款收支")) return 4;
-        if (h.Contains("收入支出决算总体") || h.Contains("收支决算总体") || h.Contains("收入支出决算总表")) return 1;
-        if (h.Contains("收入决算")) return 2;
-        if (h.Contains("支出决算")) return 3;
-        return numeral;
-    }
+    /// <summary>The topic of a section from its heading's words (the national template's), the numeral when they name none.</summary>
+    public static int SectionOf(string heading, int numeral) =>
+        TemplateCatalogue.Default.National.TopicOf(heading) is { } topic ? (int)topic : numeral;
 
     public static int NumeralValue(string numeral)
     {

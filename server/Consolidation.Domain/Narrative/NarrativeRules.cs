@@ -28,6 +28,11 @@ public static class NarrativeRules
     public const string MeetingAndTraining = "WZ-12";
     public const string Untied = "WZ-13";
     public const string NeedsLastYear = "WZ-14";
+    public const string TemplateText = "WZ-15";
+    public const string MissingUnit = "WZ-16";
+    public const string DepartmentName = "WZ-17";
+    public const string ListedZero = "WZ-18";
+    public const string OtherYear = "WZ-19";
 
     private const string N = RuleCategory.Narrative;
     private const string AmountTolerance = "0.005 万元 per printed number (情况说明 and 表格 each rounded); 元: 0";
@@ -49,6 +54,11 @@ public static class NarrativeRules
         Rule(MeetingAndTraining, Severity.Advisory, "会议费、培训费决算数与 T6 基本支出明细 30215 会议费、30216 培训费一致（含项目支出时请说明）", AmountTolerance),
         Rule(Untied, Severity.Info, "未能对应到表中数据或其他所述数字的数字（列出，未核对）", "—"),
         Rule(NeedsLastYear, Severity.Info, "只能与上年决算核对、而上年决算未在系统中的数字（列出，未核对）", "—"),
+        Rule(TemplateText, Severity.Advisory, "模板文字未处理：占位符（XX、××、待填写、（略））、未选定的备选词（“增加（减少）”“下降（增长）”）、空的“主要原因：”", "—"),
+        Rule(MissingUnit, Severity.Advisory, "增减率、占比、完成率的数字缺少“%”（“增长 13.95。”）", "—"),
+        Rule(DepartmentName, Severity.Advisory, "情况说明中本部门名称的写法与报送的单位名称不一致（“规划与自然资源局” / “规划和自然资源局”）", "—"),
+        Rule(ListedZero, Severity.Advisory, "“主要包括”所列人员经费、公用经费项目在 T6 基本支出明细表中为 0 或未列", "—"),
+        Rule(OtherYear, Severity.Advisory, "情况说明只应提及本年度和上年度（日期除外）：其他年份疑为沿用往年文字", "—"),
     ];
 
     private static NarrativeRule Rule(string id, Severity severity, string title, string tolerance) =>

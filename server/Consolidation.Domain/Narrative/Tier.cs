@@ -43,6 +43,13 @@ internal static partial class Tier
             if (!facets.TryGetValue(subject, out var facet)) facets[subject] = facet = FacetOf(subject);
             return facet;
         }
+        // The 项 every item heading names by its own words; a heading whose 项 name is not the table's (text copied from
+        // elsewhere, an old name) is tied to the one 项 of its 款 that no other heading names, and WZ-09 reports the name.
+        var namedItems = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var sentence in doc.Sentences)
+            if (StartsWithDigit(sentence.Text) && ItemHeadingPattern().Match(sentence.Text) is { Success: true } h
+                && entities.FindItem(h.Groups[1].Value.Trim(), h.Groups[2].Value.Trim(), h.Groups[3].Value.Trim()) is { } r)
+                namedItems.Add(r.Code);
         foreach (var sentence in doc.Sentences)
         {
             var here = (sentence.Section, sentence.Subsection, sentence.Item);
@@ -50,7 +57,7 @@ internal static partial class Tier
             if (StartsWithDigit(sentence.Text) && ItemHeadingPattern().Match(sentence.Text) is { Success: true } heading)
             {
                 var (c, s, i) = (heading.Groups[1].Value.Trim(), heading.Groups[2].Value.Trim(), heading.Groups[3].Value.Trim());
-                var row = entities.FindItem(c, s, i);
+                var row = entities.FindItem(c, s, i) ?? entities.FindRemainingItem(c, s, namedItems);
                 items.Add(new ItemHeading(sentence, c, s, i, row?.Code));
                 if (row is not null && sentence.Section == 5) topic = entities["T5:" + row.Code];
             }
@@ -135,6 +142,8 @@ internal static partial class Tier
                     {
                         var entity = entities.Find(section, claim.Subject);
                         if (entity?.Key == "Staff") entity = null;
+                        // "（含外宾接待支出 0.00 万元）": a part inside brackets is not the figure of the words before it.
+                        if (IsBracketedPart(claim.Subject)) { tied = new TiedClaim(claim, null, Facet.Actual); break; }
                         if (entity is null && (claim.Kind == ClaimKind.Count || TopicWordsOnly(claim.Subject))) entity = topic;
                         tied = new TiedClaim(claim, entity, FacetOfWords(claim.Subject));
                         if (entity is not null) topic = entity;
@@ -146,6 +155,15 @@ internal static partial class Tier
             }
         }
         return (claims, directions, items);
+    }
+
+    /// <summary>Whether the words open a bracket that names a part: "（含…", "(其中…".</summary>
+    internal static bool IsBracketedPart(string subject)
+    {
+        var open = subject.LastIndexOfAny(['（', '(']);
+        if (open < 0 || subject.IndexOfAny(['）', ')'], open) >= 0) return false;
+        var inside = subject.AsSpan(open + 1).TrimStart();
+        return inside.StartsWith("含") || inside.StartsWith("其中") || inside.StartsWith("包括");
     }
 
     /// <summary>Whether a sentence starts (after blanks) with a digit, as a numbered item "8、" does.</summary>

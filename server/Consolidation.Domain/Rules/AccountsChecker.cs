@@ -2,12 +2,25 @@ using Consolidation.Domain.Classification;
 using Consolidation.Domain.Model;
 using Consolidation.Domain.Narrative;
 using Consolidation.Domain.Rules.Formulas;
+using Consolidation.Domain.Templates;
 
 namespace Consolidation.Domain.Rules;
 
 /// <summary>The findings of one check run and the status they give the submission.</summary>
 public sealed record CheckResult(IReadOnlyList<Finding> Findings, SubmissionStatus Status)
 {
+    /// <summary>The template the accounts were checked in (its ID).</summary>
+    public string Template { get; init; } = TemplateCatalogue.NationalId;
+
+    /// <summary>The fiscal year of the 审核公式 catalogue applied: the submission's own, or the nearest earlier one.</summary>
+    public int CatalogueYear { get; init; }
+
+    /// <summary>Whether the catalogue is the submission's own year's (false: the nearest earlier one was used, and the reply says so).</summary>
+    public bool CatalogueOfOwnYear { get; init; } = true;
+
+    /// <summary>How many 尾差 (rounding tails, 信息) the tables have: each listed in a WC-01 finding.</summary>
+    public int TailCount { get; init; }
+
     public int MandatoryCount => Findings.Count(f => f.Severity == Severity.Mandatory);
     public int AdvisoryCount => Findings.Count(f => f.Severity == Severity.Advisory);
     public int UnexplainedCount => Findings.Count(f => f.Severity == Severity.Advisory && !f.Explained);
@@ -55,20 +68,39 @@ public sealed class AccountsChecker
     /// <summary>The catalogue of <see cref="RuleCatalogue.DefaultYear"/> (or the nearest year): what docs/rules.md lists.</summary>
     public IReadOnlyList<IRule> Rules => RulesFor(RuleCatalogue.DefaultYear);
 
-    public IReadOnlyList<IRule> RulesFor(int fiscalYear)
+    public IReadOnlyList<IRule> RulesFor(int fiscalYear) => _byYear[CatalogueYearFor(fiscalYear)];
+
+    /// <summary>The year whose catalogue checks <paramref name="fiscalYear"/>: its own, else the nearest earlier (the earliest for a year before all).</summary>
+    public int CatalogueYearFor(int fiscalYear)
     {
         var keys = _byYear.Keys;
         var chosen = keys[0];
         foreach (var year in keys)
             if (year <= fiscalYear) chosen = year;
-        return _byYear[chosen];
+        return chosen;
     }
+
+    /// <summary>The template a submission that names none is checked in (the server's configured one; national by default).</summary>
+    public Template DefaultTemplate { get; private set; } = TemplateCatalogue.Default.National;
+
+    /// <summary>The same catalogues with another default template.</summary>
+    public AccountsChecker WithDefaultTemplate(Template template)
+    {
+        var copy = (AccountsChecker)MemberwiseClone();
+        copy.DefaultTemplate = template;
+        return copy;
+    }
+
+    /// <summary>The template of a submission: the one it names, else <see cref="DefaultTemplate"/>. Validation refuses an unknown name first.</summary>
+    public Template TemplateOf(FinalAccounts accounts) =>
+        accounts.Template.Length > 0 && TemplateCatalogue.Default.Find(accounts.Template) is { } named ? named : DefaultTemplate;
 
     /// <param name="accounts">the submission</param>
     /// <param name="lastYear">the same department's latest accepted accounts of the year before, when on file</param>
     public CheckResult Check(FinalAccounts accounts, FinalAccounts? lastYear = null)
     {
-        var context = new CheckContext(accounts, lastYear);
+        var template = TemplateOf(accounts);
+        var context = new CheckContext(accounts, lastYear) { Template = template };
         Dictionary<(string, string), string>? explanations = null;
         foreach (var e in accounts.Explanations)
         {
@@ -87,7 +119,13 @@ public sealed class AccountsChecker
                     : finding);
             }
         }
-        return new CheckResult(findings, StatusOf(findings));
+        var tails = findings.Count(f => f.RuleId == RoundingTail.Info.Id);
+        findings = RoundingTail.Group(findings);
+        var catalogueYear = CatalogueYearFor(accounts.FiscalYear);
+        return new CheckResult(findings, StatusOf(findings))
+        {
+            Template = template.Id, CatalogueYear = catalogueYear, CatalogueOfOwnYear = catalogueYear == accounts.FiscalYear, TailCount = tails,
+        };
     }
 
     public static SubmissionStatus StatusOf(IReadOnlyCollection<Finding> findings) =>

@@ -11,6 +11,17 @@ public sealed record RuleInfo(string Id, string Category, Severity Severity, str
 /// </summary>
 public sealed record CheckContext(FinalAccounts Accounts, FinalAccounts? LastYear = null)
 {
+    /// <summary>The template the accounts are printed in: which cells exist, which heading words name which topic.</summary>
+    public Templates.Template Template { get; init; } = Templates.TemplateCatalogue.Default.National;
+
+    /// <summary>Whether the template prints every cell a formula's terms read (a check on a cell it leaves out is not run).</summary>
+    public bool Prints(IEnumerable<Formulas.Term> terms)
+    {
+        foreach (var t in terms)
+            if (!Template.Prints(t.Table.Id, t.Kind == Formulas.TermKind.Cell ? t.Row : "*", t.ColumnKey)) return false;
+        return true;
+    }
+
     private readonly Dictionary<Table, TableIndex> _indexes = new(ReferenceEqualityComparer.Instance);
     private readonly TableIndex?[] _byOrdinal = new TableIndex?[2 * Layouts.StandardLayouts.All.Count];
     private readonly Dictionary<Type, (CheckContext For, object Value)> _derived = [];

@@ -22,6 +22,10 @@ public static class RuleCatalogueDocument
         sb.Append("(出错说明, matched by rule ID and location); 信息 weighs nothing.\n\n");
         sb.Append("Tolerance: for data in 元 every identity is exact; for data in 万元 to two decimals an identity over n + 1 printed cells ");
         sb.Append("(a total and its n parts; a Σ类 term counts each 类 row) accepts a difference of at most n × 0.005 万元 (n × 5,000 分) — no more, no less. ");
+        sb.Append("A cell printed 0.00 counts as a true zero and widens nothing (docs/narrative-checks.md, \"Rounding\"). ");
+        sb.Append("The same figure in two tables (`each 类`, `each code`) may also differ by the rounding of the 项 a table adds it up from. ");
+        sb.Append("A difference inside the tolerance but not zero is a 尾差: WC-01, 信息. ");
+        sb.Append("A check on a cell the submission's template does not print (docs/templates.md) is not run. ");
         sb.Append("An inequality (≤, ≥) allows the same. A cross-year check compares with last year's accounts in the coarser of the two precisions.\n\n");
         sb.Append("| ID | category | severity | what it checks | tolerance |\n|---|---|---|---|---|\n");
         foreach (var rule in rules)
@@ -29,6 +33,8 @@ public static class RuleCatalogueDocument
             var i = rule.Info;
             sb.Append($"| {i.Id} | {i.Category} | {SeverityName(i.Severity)} | {Escape(i.Title)}{Formulas(rule)} | {ToleranceOf(rule)} |\n");
         }
+        var tail = RoundingTail.Info;
+        sb.Append($"| {tail.Id} | {tail.Category} | {SeverityName(tail.Severity)} | {Escape(tail.Title)}（由每条恒等式报告，每表一条，列出各处） | inside n × 0.005, not 0 |\n");
         return sb.ToString();
     }
 

@@ -12,6 +12,14 @@ public static class Tolerance
     /// <summary>For an identity Σ lhs = Σ rhs over <paramref name="terms"/> printed cells in all, the parts are terms − 1.</summary>
     public static long ForIdentity(AmountPrecision precision, int terms) => Math.Max(terms - 1, 1) * Money.HalfStep(precision);
 
+    /// <summary>
+    /// The printed cells an identity's tolerance counts: those not 0, and one more when some are printed 0.00. A 0.00 cell
+    /// stands for [0, 0.005 万元): all of an identity's zero cells together are taken to hide at most one such remainder
+    /// (a sum under 50 元), however many there are — so a correct department is never refused for one tiny line, and a
+    /// table of many empty rows does not widen its tolerance until a real gap hides in it.
+    /// </summary>
+    public static int Cells(int nonZero, bool someZero) => nonZero + (someZero ? 1 : 0);
+
     /// <summary>A tolerance as it is, not rounded for display: 5,000 分 in 万元 is "0.005", 30,000 分 is "0.03".</summary>
     public static string Format(long tolerance, AmountPrecision precision)
     {

@@ -33,6 +33,8 @@ public static partial class AccountsValidator
             v.Add(new("department.name", "单位名称为空"));
         if (accounts.FiscalYear is < MinFiscalYear or > MaxFiscalYear)
             v.Add(new("fiscalYear", $"决算年度 {accounts.FiscalYear} 不在 {MinFiscalYear}–{MaxFiscalYear} 之间"));
+        if (accounts.Template.Length > 0 && Templates.TemplateCatalogue.Default.Find(accounts.Template) is null)
+            v.Add(new("template", $"未知的公开模板“{Excerpt(accounts.Template)}”：可用 {Templates.TemplateCatalogue.Default.Ids}"));
         if (!Enum.IsDefined(accounts.Precision))
             v.Add(new("unit", "未声明金额单位（元 或 万元）"));
         ValidateUnit(accounts.Composition.Self, "composition.self", v);
@@ -159,5 +161,12 @@ public static partial class AccountsValidator
             else
                 v.Add(new(field, $"{what}金额 {Money.Format(values[c], AmountPrecision.Yuan)} 元不是 0.01 万元的整数倍，与声明的金额单位（万元，两位小数）不符"));
         }
+    }
+
+    /// <summary>At most 40 characters of a caller's text, control characters shown as \uXXXX: for messages.</summary>
+    private static string Excerpt(string text)
+    {
+        var cut = text.Length > 40 ? text[..40] + "…" : text;
+        return string.Concat(cut.Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString()));
     }
 }

@@ -23,6 +23,9 @@ public sealed class ServerOptions
     /// </summary>
     public string IdentitiesPath { get; set; } = "";
 
+    /// <summary>The 公开模板 a submission that names none is checked in (docs/templates.md): the region's, or national.</summary>
+    public string DefaultTemplate { get; set; } = Consolidation.Domain.Templates.TemplateCatalogue.NationalId;
+
     /// <summary>Largest request accepted, in bytes; a larger one is refused with RESOURCE_EXHAUSTED.</summary>
     public int MaxRequestBytes { get; set; } = 16 * 1024 * 1024;
 }

@@ -81,6 +81,7 @@ public sealed partial class SubmissionGrpcService(
             ContentHash = s.ContentHash,
         };
         record.Findings.AddRange(s.LoadFindings().Select(FindingMapper.ToProto));
+        if (s.LoadBasis() is { } basis) record.Basis = basis;
         FindingTerms.Annotate(record.Findings, glossary.Current, s.FiscalYear);
         if (includeAccounts) record.Accounts = AccountsMapper.ToProto(s.LoadAccounts());
         return record;

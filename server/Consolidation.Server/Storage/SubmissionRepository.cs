@@ -13,7 +13,11 @@ public sealed record StoredSubmission(
     string DepartmentCode, string DepartmentName, int FiscalYear, int Version, DomainStatus Status,
     DateTime ReceivedAt, string SubmittedBy, string ContentHash,
     int MandatoryCount, int AdvisoryCount, int UnexplainedCount,
-    Func<D.FinalAccounts> LoadAccounts, Func<IReadOnlyList<Domain.Rules.Finding>> LoadFindings);
+    Func<D.FinalAccounts> LoadAccounts, Func<IReadOnlyList<Domain.Rules.Finding>> LoadFindings)
+{
+    /// <summary>The template and catalogue the check applied, as stored with the version (null for versions stored before it was recorded).</summary>
+    public Func<CheckBasis?> LoadBasis { get; init; } = () => null;
+}
 
 /// <summary>
 /// Stores every submission as a new version of its department and year, never overwriting an earlier one, and reads
@@ -122,5 +126,8 @@ public sealed partial class SubmissionRepository(LiteDbStore store)
         () => AccountsMapper.ToDomain(FinalAccounts.Parser.ParseFrom(d.Accounts)),
         findings is not null
             ? () => findings
-            : () => ValidateReply.Parser.ParseFrom(d.Findings).Findings.Select(FindingMapper.ToDomain).ToList());
+            : () => ValidateReply.Parser.ParseFrom(d.Findings).Findings.Select(FindingMapper.ToDomain).ToList())
+    {
+        LoadBasis = () => ValidateReply.Parser.ParseFrom(d.Findings).Basis,
+    };
 }

@@ -22,7 +22,7 @@ public class SeedSampleTests
         Assert.Equal(Wan(461.57m), finding.Expected);
         Assert.Equal(Wan(463.48m), finding.Actual);
         Assert.Equal(Wan(1.91m), finding.Difference);
-        Assert.Equal(Wan(0.03m), finding.Tolerance); // six 类 rows: 6 × 0.005 万元, rounded display 0.03
+        Assert.Equal(Wan(0.025m), finding.Tolerance); // six 类 rows, two of them 0.00: 4 printed 类 + one remainder for the zeros → 5 × 0.005 万元
         Assert.Contains("年初预算数", finding.Message);
         Assert.Contains("463.48", finding.Message);
         Assert.Contains("461.57", finding.Message);
@@ -34,7 +34,9 @@ public class SeedSampleTests
     {
         // T5 合计 基本支出 468.30 vs Σ类 468.29, 项目支出 323.29 vs 323.30; T3 likewise: within n × 0.005 万元.
         Assert.Equal(Wan(468.30m), Seed().Cell("T5", "total", "basic"));
-        Assert.DoesNotContain(_result.Findings, f => f.Location.Column is "basic" or "project");
+        // They are said as 尾差 (信息, one finding per table listing them), never weighed.
+        Assert.All(_result.Findings.Where(f => f.Location.Column is "basic" or "project"), f => Assert.Equal((RoundingTail.Info.Id, Severity.Info), (f.RuleId, f.Severity)));
+        Assert.Equal(["T3/total/basic", "T5/total/basic"], _result.Findings.Where(f => f.RuleId == RoundingTail.Info.Id).Select(f => f.Location.Text).Order());
         Assert.Single(_result.Findings.Weighing(), f => f.Category != RuleCategory.Narrative); // the budget total is the only table error
     }
 

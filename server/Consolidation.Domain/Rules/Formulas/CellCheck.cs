@@ -19,12 +19,17 @@ public sealed class CellCheck(string source, IReadOnlyList<Term> lhs, Relation r
     public override IEnumerable<Finding> Evaluate(CheckContext context, RuleInfo info, string hint)
     {
         if (UsesLastYear && context.LastYear is null) yield break;
+        if (!context.Prints(Lhs) || !context.Prints(Rhs)) yield break;
         var (actual, expected, cells) = Terms.Sides(Lhs, Rhs, context);
         var precision = Comparison.PrecisionOf(context, UsesLastYear);
         var tolerance = Comparison.Tolerance(precision, cells);
-        if (Comparison.Holds(Relation, actual, expected, tolerance)) yield break;
         var target = Lhs[0];
         var where = Cells.Locate(context.Accounts[target.Table.Id], target.Row, target.ColumnKey);
+        if (Comparison.Holds(Relation, actual, expected, tolerance))
+        {
+            if (Relation == Relation.Equal && RoundingTail.Of(where, _formula, expected, actual, tolerance, precision) is { } tail) yield return tail;
+            yield break;
+        }
         yield return new Finding(info.Id, info.Severity, info.Category, where, expected, actual, tolerance,
             Comparison.Message(where, _formula, Relation, expected, actual, tolerance, precision, hint));
     }

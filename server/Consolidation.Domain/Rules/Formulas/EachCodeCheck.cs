@@ -15,6 +15,7 @@ public sealed class EachCodeCheck(string source, bool classesOnly, IReadOnlyList
     public override IEnumerable<Finding> Evaluate(CheckContext context, RuleInfo info, string hint)
     {
         var precision = context.Accounts.Precision;
+        if (!context.Prints(lhs) || !context.Prints(rhs)) return [];
         var target = context.Accounts[lhs[0].Table.Id];
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var findings = new List<Finding>();
@@ -27,13 +28,53 @@ public sealed class EachCodeCheck(string source, bool classesOnly, IReadOnlyList
                 if (!seen.Add(row.Code)) continue;
                 var (actual, expected, cells) = Terms.Sides(lhs, rhs, context, row.Code);
                 var tolerance = Comparison.Tolerance(precision, cells);
-                if (Comparison.Holds(relation, actual, expected, tolerance)) continue;
-                var where = Cells.Locate(target, row.Code, lhs[0].ColumnKey);
-                if (index.Table != target && where.RowName == row.Code) where = where with { RowName = $"{row.Code} {row.Name}" };
-                findings.Add(new Finding(info.Id, info.Severity, info.Category, where, expected, actual, tolerance,
-                    Comparison.Message(where, $"同一科目 {_formula}", relation, expected, actual, tolerance, precision, hint)));
+                var exact = Comparison.Holds(relation, actual, expected, tolerance);
+                if (!exact)
+                {
+                    // The same figure printed in two tables: a 类 or 款 row that a table adds up from its rounded 项 may
+                    // stand as far from the true value as its parts' rounding allows (each part half a unit).
+                    tolerance = Comparison.Tolerance(precision, Widths(context, row.Code));
+                    if (!Comparison.Holds(relation, actual, expected, tolerance)) { Fail(); continue; }
+                }
+                if (relation == Relation.Equal && actual != expected)
+                    findings.Add(RoundingTail.Of(Where(), $"同一科目 {_formula}", expected, actual, tolerance, precision)!);
+                continue;
+
+                CellLocation Where()
+                {
+                    var at = Cells.Locate(target, row.Code, lhs[0].ColumnKey);
+                    return index.Table != target && at.RowName == row.Code ? at with { RowName = $"{row.Code} {row.Name}" } : at;
+                }
+
+                void Fail()
+                {
+                    var where = Where();
+                    findings.Add(new Finding(info.Id, info.Severity, info.Category, where, expected, actual, tolerance,
+                        Comparison.Message(where, $"同一科目 {_formula}", relation, expected, actual, tolerance, precision, hint)));
+                }
             }
         }
         return findings;
+    }
+
+    /// <summary>The cells of a code's terms, each counted as the printed 项 (leaves) it adds up from in its table.</summary>
+    private int Widths(CheckContext context, string code)
+    {
+        var n = 0;
+        foreach (var t in lhs.Concat(rhs))
+        {
+            var table = context.Accounts[t.Table.Id];
+            var leaves = 0;
+            foreach (var r in table.Rows)
+            {
+                if (!r.Code.StartsWith(code, StringComparison.Ordinal) || r.Values[t.Column] == 0) continue;
+                var hasChild = false;
+                foreach (var other in table.Rows)
+                    if (other.Code.Length > r.Code.Length && other.Code.StartsWith(r.Code, StringComparison.Ordinal)) { hasChild = true; break; }
+                if (!hasChild) leaves++;
+            }
+            n += Math.Max(leaves, 1);
+        }
+        return n;
     }
 }

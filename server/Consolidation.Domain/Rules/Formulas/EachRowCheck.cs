@@ -18,8 +18,10 @@ public sealed class EachRowCheck(string source, string tableId, IReadOnlyList<Te
     {
         var table = context.Accounts[TableId];
         var precision = context.Accounts.Precision;
-        var tolerance = Comparison.Tolerance(precision, _expected.Length + 1);
         List<Finding>? findings = null;
+        foreach (var (column, _) in _expected)
+            if (!context.Template.Prints(TableId, "*", table.Layout.Columns[column].Key)) return [];
+        if (!context.Template.Prints(TableId, "*", lhs[0].ColumnKey)) return [];
         foreach (var (key, values) in table.FixedRows) Row(key, values);
         foreach (var row in table.Rows) Row(row.Code, row.Values);
         return findings ?? (IEnumerable<Finding>)[];
@@ -28,8 +30,21 @@ public sealed class EachRowCheck(string source, string tableId, IReadOnlyList<Te
         {
             var actual = values[_target];
             var expected = 0L;
-            foreach (var (column, sign) in _expected) expected += sign * values[column];
-            if (Comparison.Holds(relation, actual, expected, tolerance)) return;
+            var cells = actual != 0 ? 1 : 0;
+            var zeros = actual == 0;
+            foreach (var (column, sign) in _expected)
+            {
+                expected += sign * values[column];
+                if (values[column] != 0) cells++;
+                else zeros = true;
+            }
+            var tolerance = Comparison.Tolerance(precision, Tolerance.Cells(cells, zeros));
+            if (Comparison.Holds(relation, actual, expected, tolerance))
+            {
+                if (relation == Relation.Equal && actual != expected && precision == Model.AmountPrecision.WanYuan2)
+                    (findings ??= []).Add(RoundingTail.Of(Cells.Locate(table, key, lhs[0].ColumnKey), _formula, expected, actual, tolerance, precision)!);
+                return;
+            }
             var where = Cells.Locate(table, key, lhs[0].ColumnKey);
             (findings ??= []).Add(new Finding(info.Id, info.Severity, info.Category, where, expected, actual, tolerance,
                 Comparison.Message(where, _formula, relation, expected, actual, tolerance, precision, hint)));

@@ -62,21 +62,37 @@ internal static class Terms
         return term.Sign * value;
     }
 
-    /// <summary>How many printed cells a term adds up: a 类 sum counts each 类 row.</summary>
-    public static int Cells(Term term, CheckContext context) =>
-        term.Kind == TermKind.Classes
-            ? Math.Max(context.Index(term.TableOrdinal, term.LastYear).Classes.Count, 1)
-            : 1;
+    /// <summary>
+    /// How many printed cells a term adds up that are not 0: a 类 sum counts each of its 类 rows; <paramref name="zeros"/>
+    /// is set when some cell of it is printed 0.00. The zero cells of an identity together widen its tolerance by one half
+    /// unit at most (<see cref="Tolerance.Cells"/>): many empty rows must not hide a gap.
+    /// </summary>
+    public static int Cells(Term term, CheckContext context, ref bool zeros, string? scopedRow = null)
+    {
+        var index = context.Index(term.TableOrdinal, term.LastYear);
+        if (term.Kind != TermKind.Classes)
+        {
+            if (Value(term, context, scopedRow) != 0) return 1;
+            zeros = true;
+            return 0;
+        }
+        var n = 0;
+        foreach (var row in index.Classes)
+            if (row.Values[term.Column] != 0) n++;
+            else zeros = true;
+        return n;
+    }
 
     /// <summary>actual = the first left-hand term; expected = Σ right − Σ the other left-hand terms.</summary>
     public static (long Actual, long Expected, int Cells) Sides(IReadOnlyList<Term> lhs, IReadOnlyList<Term> rhs, CheckContext context, string? scopedRow = null)
     {
         var actual = Value(lhs[0], context, scopedRow);
         var expected = 0L;
-        var cells = 0;
-        foreach (var t in rhs) { expected += Value(t, context, scopedRow); cells += Cells(t, context); }
-        for (var i = 1; i < lhs.Count; i++) { expected -= Value(lhs[i], context, scopedRow); cells += Cells(lhs[i], context); }
-        return (actual, expected, cells + 1);
+        var zeros = false;
+        var cells = Cells(lhs[0], context, ref zeros, scopedRow);
+        foreach (var t in rhs) { expected += Value(t, context, scopedRow); cells += Cells(t, context, ref zeros, scopedRow); }
+        for (var i = 1; i < lhs.Count; i++) { expected -= Value(lhs[i], context, scopedRow); cells += Cells(lhs[i], context, ref zeros, scopedRow); }
+        return (actual, expected, Tolerance.Cells(cells, zeros));
     }
 
     /// <summary>The formula as a clerk reads it: 「本年收入合计」 = 「财政拨款收入」 + …, with table IDs when it spans tables.</summary>

@@ -31,17 +31,29 @@ public sealed class HierarchyCheck(string source, string tableId) : FormulaCheck
         foreach (var parent in table.Rows)
         {
             if (!children.TryGetValue(parent.Code, out var kids)) continue;
-            var tolerance = Tolerance.ForIdentity(accounts.Precision, kids.Count + 1);
             for (var c = 0; c < columns; c++)
             {
+                if (!context.Template.Prints(TableId, "*", layout.Columns[c].Key)) continue;
                 var expected = 0L;
-                foreach (var k in kids) expected += k.Values[c];
+                var cells = parent.Values[c] != 0 ? 1 : 0;
+                var zeros = parent.Values[c] == 0;
+                foreach (var k in kids)
+                {
+                    expected += k.Values[c];
+                    if (k.Values[c] != 0) cells++;
+                    else zeros = true;
+                }
+                var tolerance = Tolerance.ForIdentity(accounts.Precision, Tolerance.Cells(cells, zeros));
                 var actual = parent.Values[c];
-                if (Math.Abs(actual - expected) <= tolerance) continue;
                 var level = Cells.Level(layout, parent.Code);
                 var (parentLevel, childLevel) = (Codes.LevelName(level), Codes.LevelName(level + 1));
-                var where = Cells.Locate(table, parent.Code, layout.Columns[c].Key);
                 var formula = $"{parentLevel} = Σ 其下各{childLevel}（{string.Join("、", kids.Select(k => k.Code))}）";
+                if (Math.Abs(actual - expected) <= tolerance)
+                {
+                    if (RoundingTail.Of(Cells.Locate(table, parent.Code, layout.Columns[c].Key), formula, expected, actual, tolerance, accounts.Precision) is { } tail) findings.Add(tail);
+                    continue;
+                }
+                var where = Cells.Locate(table, parent.Code, layout.Columns[c].Key);
                 findings.Add(new Finding(info.Id, info.Severity, info.Category, where, expected, actual, tolerance,
                     Cells.IdentityMessage(where, formula, expected, actual, tolerance, accounts.Precision,
                         $"请核对该{parentLevel}及其下各{childLevel}的金额，或补齐缺少的{childLevel}级科目。")));

@@ -54,12 +54,11 @@ public class SeedNarrativeTests
     }
 
     [Fact]
-    public void RunningCostsRate_1049_IsNot_685_Over_6524()
+    public void RunningCostsRate_1049_CanBeProducedByItsPrintedFigures()
     {
-        var f = One(NarrativeRules.Change, "T6/publicTotal/amount");
-        Assert.Equal((Severity.Mandatory, 1050L, 1049L), (f.Severity, f.Expected, f.Actual));
-        Assert.Contains("65.24", f.Message);
-        Assert.Contains("「本部门2023年度机关运行经费支出72.09万元，比年初预算数增加6.85万元，增长10.49%。」", f.Message);
+        // 6.85 / 65.24 = 10.4997% rounds to 10.50%, but 6.85 stands for [6.845, 6.855) and 65.24 = 72.09 − 6.85 for
+        // (65.23, 65.25): 6.845 / 65.25 = 10.490%. Some values inside the printed intervals give 10.49%: not an error.
+        Assert.DoesNotContain(Findings, f => f.RuleId == NarrativeRules.Change && f.Location.Text == "T6/publicTotal/amount");
     }
 
     [Fact]
@@ -87,7 +86,7 @@ public class SeedNarrativeTests
     {
         var expected = new[]
         {
-            "WZ-02 T5/229/total", "WZ-03 T6/publicTotal/amount", "WZ-06 T5/2169999/total", "WZ-07 T5/total/budget", "WZ-08 NR/S5.2/shares:T5.total",
+            "WZ-02 T5/229/total", "WZ-06 T5/2169999/total", "WZ-07 T5/total/budget", "WZ-08 NR/S5.2/shares:T5.total",
             "WZ-09 T5/216/name",
             "WZ-10 NR/S11/年年度", "WZ-10 NR/S14.3/和和", "WZ-10 NR/S5.2/支出（类）支出", "WZ-10 NR/S5.2/支出（类）支出", "WZ-10 NR/S5.2/支出（类）支出",
             "WZ-10 NR/S5.3.7/是是", "WZ-10 NR/S6/劳务费", "WZ-10 NR/S8/0万", "WZ-10 NR/S9.1/，，",
@@ -107,7 +106,7 @@ public class SeedNarrativeTests
     {
         var findings = AccountsChecker.Standard.Check(Consistent()).Findings;
         Assert.All(findings, f => Assert.Equal(Severity.Info, f.Severity));
-        Assert.Equal(["KN-01", "WZ-13", "WZ-13", "WZ-13", "WZ-14", "WZ-14", "WZ-14"], findings.Select(f => f.RuleId).Order());
+        Assert.Equal(["KN-01", "WC-01", "WC-01", "WZ-13", "WZ-13", "WZ-13", "WZ-14", "WZ-14", "WZ-14"], findings.Select(f => f.RuleId).Order());
     }
 
     [Fact]

@@ -18,6 +18,7 @@ public static class SubmissionView
         Row(grid, "报送人", Labels.Text(r.SubmittedBy));
         Row(grid, "内容摘要", Labels.Text(Labels.ShortHash(r.ContentHash)));
         Row(grid, "金额单位", precision is { } p ? D.Money.UnitName(p) : "万元（未取得报送数据，按万元显示）");
+        Basis(grid, r.Basis, r.FiscalYear);
         console.Write(grid);
         FindingsView.Render(console, r.Findings, precision);
     }
@@ -29,8 +30,21 @@ public static class SubmissionView
         Row(grid, "年度", accounts.FiscalYear.ToString());
         Row(grid, "审核结果", $"[bold]{Labels.Markup(reply.Status)}[/]（仅审核，未保存 — validation only, nothing stored）");
         Row(grid, "金额单位", D.Money.UnitName(accounts.Precision));
+        Basis(grid, reply.Basis, accounts.FiscalYear);
         console.Write(grid);
         FindingsView.Render(console, reply.Findings, accounts.Precision);
+    }
+
+    /// <summary>What the check applied: the template and the year's catalogue (said when it is not the year's own), and the tails.</summary>
+    private static void Basis(Grid grid, CheckBasis? basis, int fiscalYear)
+    {
+        if (basis is null || basis.CatalogueYear == 0) return;
+        var template = Consolidation.Domain.Templates.TemplateCatalogue.Default.Find(basis.Template);
+        Row(grid, "公开模板", Labels.Text(template is null ? basis.Template : $"{template.Name}（{template.Id}）"));
+        Row(grid, "审核公式", basis.CatalogueOfOwnYear
+            ? $"{basis.CatalogueYear} 年度"
+            : $"[yellow]{fiscalYear} 年度尚无审核公式，按最近的 {basis.CatalogueYear} 年度审核公式审核[/]");
+        if (basis.TailCount > 0) Row(grid, "尾差", $"{basis.TailCount} 处（信息，不影响受理；见下方 WC-01，公开前可调平）");
     }
 
     private static Grid Grid()

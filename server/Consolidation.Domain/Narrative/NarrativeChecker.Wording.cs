@@ -217,7 +217,7 @@ internal sealed partial class NarrativeChecker
     {
         var name = _accounts.DepartmentName;
         if (name.Length < 6) return;
-        var head = name[..4];
+        var head = name[..3];
         var reported = new HashSet<string>(StringComparer.Ordinal);
         for (var at = text.IndexOf(head, StringComparison.Ordinal); at >= 0; at = text.IndexOf(head, at + 1, StringComparison.Ordinal))
         {

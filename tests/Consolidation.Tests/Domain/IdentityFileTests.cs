@@ -24,7 +24,10 @@ public class IdentityFileTests
         foreach (var id in new[] { "BN-T1-01", "BN-T2-03", "BN-T5-02", "BN-T7-02", "BN-T9-04", "BJ-01", "BJ-10", "KN-02", "TS-T6T7-01" })
             Assert.Contains(id, ids);
         Assert.Equal(ids.Count, ids.Distinct().Count());
-        Assert.Equal(RuleCatalogue.EmbeddedIdentities.Single().Rules.Select(r => r.Info.Id), ids);
+        Assert.Equal(RuleCatalogue.EmbeddedIdentities.Single(s => s.Year == 2023).Rules.Select(r => r.Info.Id), ids);
+        // 2024 and 2025 ship the same identities (nothing known to have changed): the same IDs in the same order.
+        Assert.Equal([2023, 2024, 2025], RuleCatalogue.EmbeddedIdentities.Select(s => s.Year));
+        Assert.All(RuleCatalogue.EmbeddedIdentities, s => Assert.Equal(ids, s.Rules.Select(r => r.Info.Id)));
     }
 
     [Fact]
@@ -116,19 +119,19 @@ public class IdentityFileTests
     [Fact]
     public void AChangedFormula_ChangesTheCheck_WithoutARebuild()
     {
-        // The bureau decides for 2024 that T5 合计 need only match its 类 rows in the 决算 columns, not the 年初预算数.
-        var text = Shipped2023.Replace("year 2023", "year 2024").Replace("check T5.total.* = Σ类(T5).*",
+        // The bureau decides for 2025 (the latest shipped year) that T5 合计 need only match its 类 rows in the 决算 columns, not the 年初预算数.
+        var text = Shipped2023.Replace("year 2023", "year 2025").Replace("check T5.total.* = Σ类(T5).*",
             "check T5.total.total = Σ类(T5).total\n  check T5.total.basic = Σ类(T5).basic\n  check T5.total.project = Σ类(T5).project");
         var dir = Directory.CreateTempSubdirectory("identities").FullName;
         try
         {
-            File.WriteAllText(Path.Combine(dir, "identities-2024.txt"), text);
+            File.WriteAllText(Path.Combine(dir, "identities-2025.txt"), text);
             var checker = AccountsChecker.Load(dir);
-            Assert.Equal([2023, 2024], checker.Years);
-            var seed2024 = Seed() with { FiscalYear = 2024 };
-            Assert.DoesNotContain(checker.Check(seed2024).Findings, f => f.RuleId == "BN-T5-02");
+            Assert.Equal([2023, 2024, 2025], checker.Years);
+            var seed2025 = Seed() with { FiscalYear = 2025 };
+            Assert.DoesNotContain(checker.Check(seed2025).Findings, f => f.RuleId == "BN-T5-02");
             Assert.Contains(checker.Check(Seed()).Findings, f => f.RuleId == "BN-T5-02"); // 2023 keeps the shipped formula
-            Assert.Same(checker.RulesFor(2024), checker.RulesFor(2030)); // later years use the latest file
+            Assert.Same(checker.RulesFor(2025), checker.RulesFor(2030)); // later years use the latest file
         }
         finally { Directory.Delete(dir, recursive: true); }
     }

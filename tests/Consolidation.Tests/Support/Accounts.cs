@@ -9,6 +9,9 @@ public static class Accounts
     /// <summary>The seed department as published (with its real errors).</summary>
     public static FinalAccounts Seed() => SubmissionFile.Read(Repo.SeedSample);
 
+    /// <summary>The real Shanghai 2024 disclosure of 普陀区规划和自然资源局, as printed (template shanghai-2024).</summary>
+    public static FinalAccounts Putuo() => SubmissionFile.Read(Repo.PutuoSample);
+
     /// <summary>
     /// The seed department with its one arithmetic error corrected (T5 合计 年初预算 463.48 → 461.57, the sum of its
     /// items): consistent within the rounding tolerance, and still carrying the 0.01 tail gaps of its note 1 — and its

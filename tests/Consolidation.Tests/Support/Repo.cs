@@ -9,6 +9,9 @@ public static class Repo
 
     public static string SeedSample => Path.Combine(Samples2023, "431001-yueyang-port-office.json");
 
+    /// <summary>The real Shanghai 2024 disclosure (shared/real/putuo-planning-2024.pdf) entered as printed.</summary>
+    public static string PutuoSample => Path.Combine(Root, "samples", "2024", "310107101-putuo-planning.json");
+
     /// <summary>The seed disclosure: shared/ beside the repo when there, else the copy the server ships.</summary>
     public static string SeedDocument
     {

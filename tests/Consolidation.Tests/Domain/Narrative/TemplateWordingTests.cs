@@ -1,0 +1,99 @@
+using Consolidation.Domain.Narrative;
+using Consolidation.Domain.Rules;
+using static Consolidation.Tests.Support.Accounts;
+
+namespace Consolidation.Tests.Domain.Narrative;
+
+/// <summary>WZ-15 … WZ-19 and the phrasings of other templates: one passing and one failing case each, on the corrected seed.</summary>
+public class TemplateWordingTests
+{
+    private static IReadOnlyList<Finding> Findings(string narrative) =>
+        AccountsChecker.Standard.Check(Consistent() with { Narrative = narrative }).Findings;
+
+    private static IReadOnlyList<Finding> With(string wrong, string right) =>
+        Findings(Consistent().Narrative.Replace(wrong, right, StringComparison.Ordinal));
+
+    private const string Running = "本部门2023年度机关运行经费支出72.09万元，比年初预算数增加6.85万元，增长10.50%。";
+
+    [Theory]
+    [InlineData("本部门2023年度机关运行经费支出XX万元。", "XX")]
+    [InlineData("本部门2023年度机关运行经费支出××万元。", "××")]
+    [InlineData("本部门2023年度机关运行经费（略）。", "（略）")]
+    [InlineData("本部门2023年度机关运行经费支出72.09万元，比年初预算数增加（减少）6.85万元。", "增加（减少）")]
+    [InlineData("本部门2023年度机关运行经费支出72.09万元，比年初预算数增加6.85万元，增长10.50%。主要原因：", "原因")]
+    public void TemplateTextLeftIn_IsAdvisory(string line, string what)
+    {
+        var f = Assert.Single(With(Running + "主要原因是年中预算调整。", line), x => x.RuleId == NarrativeRules.TemplateText);
+        Assert.Equal(Severity.Advisory, f.Severity);
+        Assert.EndsWith(what, f.Location.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void QuotedTemplateWords_AreNotLeftIn() =>
+        // The seed's note 1 quotes “完成年初预算的XX%” to say why it is not written: that is not a placeholder.
+        Assert.DoesNotContain(Findings(Consistent().Narrative), f => f.RuleId == NarrativeRules.TemplateText);
+
+    [Theory]
+    [InlineData("比年初预算数增加6.85万元，增长10.50。", true)]
+    [InlineData("比年初预算数增加6.85万元，增长10.50%。", false)]
+    [InlineData("比年初预算数增加6.85万元，增长10.50个百分点。", false)]
+    public void ARateWithoutPercent_IsAdvisory(string words, bool finding)
+    {
+        var line = "本部门2023年度机关运行经费支出72.09万元，" + words;
+        Assert.Equal(finding, With(Running, line).Any(f => f.RuleId == NarrativeRules.MissingUnit));
+    }
+
+    [Fact]
+    public void TheDepartmentsName_WrittenOtherwise_IsAdvisory()
+    {
+        var wrong = With("本部门2023年度机关运行经费", "岳阳市政府口岸管理办公室2023年度机关运行经费");
+        var f = Assert.Single(wrong, x => x.RuleId == NarrativeRules.DepartmentName);
+        Assert.Contains("“岳阳市政府口岸管理办公室”", f.Message);
+        Assert.DoesNotContain(With("本部门2023年度机关运行经费", "岳阳市人民政府口岸管理办公室2023年度机关运行经费"), x => x.RuleId == NarrativeRules.DepartmentName);
+    }
+
+    [Fact]
+    public void AnItemListedAsSpentThatT6PrintsAsZero_IsAdvisory()
+    {
+        // 人员经费 主要包括 … : 奖励金 (30309) has no T6 row in the seed, 伙食补助费 (30106) has 6.00.
+        var f = Assert.Single(With("住房公积金、退休费。", "住房公积金、退休费、奖励金。"), x => x.RuleId == NarrativeRules.ListedZero);
+        Assert.Equal("T6/30309/amount", f.Location.Text);
+        Assert.DoesNotContain(Findings(Consistent().Narrative), x => x.RuleId == NarrativeRules.ListedZero);
+    }
+
+    [Theory]
+    [InlineData("2021年", true)]
+    [InlineData("2022年", false)] // last year
+    public void AnotherYear_IsAdvisory_ButDatesAreNot(string year, bool finding)
+    {
+        var line = $"本部门{year}机关运行经费支出72.09万元，比年初预算数增加6.85万元，增长10.50%。截至2021年12月31日无变化。";
+        Assert.Equal(finding, With(Running, line).Any(f => f.RuleId == NarrativeRules.OtherYear));
+    }
+
+    [Theory]
+    [InlineData("与上年相比")]
+    [InlineData("与 2022 年度相比")]   // PDF text: blanks inside
+    [InlineData("较2022年度")]
+    [InlineData("比去年")]
+    public void EveryPhrasingOfLastYear_IsAChangeAgainstLastYear(string phrase)
+    {
+        var sentence = $"2023年度收、支总计949.54万元。{phrase}，减少367.99万元，减少27.93%。";
+        var doc = NarrativeReader.Read("一、收入支出决算总体情况说明\n" + sentence);
+        Assert.All(doc.Claims.Where(c => c.Role is ClaimRole.Change or ClaimRole.Rate), c => Assert.Equal(ChangeBase.LastYear, c.Base));
+    }
+
+    [Theory]
+    [InlineData("决算数同预算数持平。", 0)]
+    [InlineData("决算数与年初预算数持平。", 0)]
+    [InlineData("决算数小于预算数的主要原因：", -1)]
+    public void BudgetDirections_InEveryPhrasing(string words, int sign) =>
+        Assert.Equal(sign, Assert.Single(NarrativeReader.Read("年初预算为 54.53 万元，支出决算为 54.53 万元。" + words).Directions).Sign);
+
+    [Fact]
+    public void ABracketedPart_IsNotTheFigureOfTheWordsBeforeIt()
+    {
+        // "国内公务接待支出 2.23 万元（含外宾接待支出 0.00 万元）": 0.00 is the 外宾 part, not 公务接待费.
+        var f = With("2、公务接待费支出决算为2.23万元，", "2、公务接待费支出决算为2.23万元（含外宾接待支出0.00万元），");
+        Assert.DoesNotContain(f, x => x.RuleId == NarrativeRules.Amount);
+    }
+}

@@ -64,6 +64,9 @@ public static partial class ClaimReader
             if (start > 0 && (text[start - 1] == '.' || char.IsDigit(text[start - 1]))) continue;
             var j = start + 1;
             while (j < text.Length && char.IsDigit(text[j])) j++;
+            // Thousands separators: 10,210.34 万元, 1,055.4% (each group of three digits after the first one to three).
+            if (j - start <= 3)
+                while (j + 3 < text.Length + 0 && text[j] == ',' && j + 3 < text.Length + 1 && IsThreeDigits(text, j + 1)) j += 4;
             if (j + 1 < text.Length && text[j] == '.' && char.IsDigit(text[j + 1]))
             {
                 j += 2;
@@ -77,6 +80,10 @@ public static partial class ClaimReader
         }
         return null;
     }
+
+    private static bool IsThreeDigits(ReadOnlySpan<char> text, int at) =>
+        at + 3 <= text.Length && char.IsAsciiDigit(text[at]) && char.IsAsciiDigit(text[at + 1]) && char.IsAsciiDigit(text[at + 2])
+        && (at + 3 == text.Length || !char.IsDigit(text[at + 3]));
 
     /// <summary>The unit that starts at <paramref name="at"/> (the first alternative of the pattern that matches), or null.</summary>
     private static string? UnitAt(ReadOnlySpan<char> text, int at)
@@ -137,6 +144,7 @@ public static partial class ClaimReader
             if (IsThreshold(text.AsSpan(end))) { previousEnd = end; continue; }
             var m = (Index: n.Start, Length: end - n.Start);
             var digits = text.AsSpan(n.Start, n.DigitsEnd - n.Start);
+            if (digits.Contains(',')) digits = digits.ToString().Replace(",", "", StringComparison.Ordinal).AsSpan();
             var unit = n.Unit;
             var subject = text[previousEnd..m.Index];
             previousEnd = end;

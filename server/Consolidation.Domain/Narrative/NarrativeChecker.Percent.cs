@@ -7,7 +7,7 @@ namespace Consolidation.Domain.Narrative;
 
 internal sealed partial class NarrativeChecker
 {
-    private readonly List<(TiedClaim Share, long ExpectedBp)> _shares = [];
+    private readonly List<(TiedClaim Share, long ExpectedBp, long Part, long Whole)> _shares = [];
     private readonly List<Operand> _parts = [];
     private readonly List<Operand> _wholes = [];
 
@@ -66,7 +66,7 @@ internal sealed partial class NarrativeChecker
                 continue;
             }
             var expected = Ratio.Percent(usable.Part.Value, usable.Whole.Value, 2);
-            _shares.Add((t, expected));
+            _shares.Add((t, expected, usable.Part.Value, usable.Whole.Value));
             if (matches) continue;
             Add(NarrativeRules.Share, Of(t.Claim.Sentence, t.Entity), expected, Bp(t.Claim.Value), 0,
                 $"{Quote(t.Claim.Sentence, t.Claim.Start)}：{t.Entity.Name}占{t.Denominator.Name}的比例写为 {t.Claim.Printed}，" +
@@ -123,6 +123,53 @@ internal sealed partial class NarrativeChecker
             $"而所述为 {sme.Claim.Printed}，相差 {Amount(sme.Claim.Value - impliedFen)}。请核对各项比例与授予中小企业合同金额。");
     }
 
+    [System.Text.RegularExpressions.GeneratedRegex(@"面向中小企业预留的?政府采购项目中[^；;。]*?(采购|合同)金额(为)?\s*$")]
+    private static partial System.Text.RegularExpressions.Regex SmeReservedAwarded();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"面向小微企业预留的?政府采购项目中[^；;。]*?(采购|合同)金额(为)?\s*$")]
+    private static partial System.Text.RegularExpressions.Regex SmallReservedAwarded();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"其他政府采购项目中[^；;。]*?中小企业[^；;。]*?(采购|合同)金额(为)?\s*$")]
+    private static partial System.Text.RegularExpressions.Regex SmeOtherAwarded();
+
+    // WZ-20: what SMEs were awarded, in reserved and in other projects, adds up to the SME total; within the procurement total.
+    private void CheckSmallBusinesses()
+    {
+        Claim? reserved = null, other = null, small = null, sme = null, smallTotal = null, total = null;
+        foreach (var c in analysis.Document.Claims)
+        {
+            if (c.Sentence.Section != (int)Templates.NarrativeTopic.Procurement || c.Kind != ClaimKind.Amount || c.Role != ClaimRole.Figure) continue;
+            var before = c.Sentence.Text[..(c.Start - c.Sentence.Start)];
+            var words = c.Subject;
+            if (SmeReservedAwarded().IsMatch(before) && words.Contains("金额", StringComparison.Ordinal)) reserved ??= c;
+            else if (SmallReservedAwarded().IsMatch(before) && words.Contains("金额", StringComparison.Ordinal)) small ??= c;
+            else if (SmeOtherAwarded().IsMatch(before)) other ??= c;
+            else if (words.Contains("授予中小企业合同金额", StringComparison.Ordinal)) sme ??= c;
+            else if (words.Contains("授予小微企业合同金额", StringComparison.Ordinal)) smallTotal ??= c;
+        }
+        foreach (var t in Claims)
+            if (t.Entity?.Key == "S12.total" && t.Claim.Role == ClaimRole.Figure) { total = t.Claim; break; }
+        var smeEntity = Entities["S12.sme"]!;
+        void Finding(Claim at, long expected, long actual, long tolerance, string what) =>
+            Add(NarrativeRules.SmallBusinesses, Stated(at.Sentence, smeEntity), expected, actual, tolerance, $"{Quote(at.Sentence, at.Start)}：{what}请核对政府采购中小企业的各项金额。");
+        foreach (var c in new[] { reserved, other, small, sme, smallTotal }) if (c is not null) Checked.Add(c);
+        if (reserved is not null && other is not null && sme is not null)
+        {
+            var tolerance = reserved.HalfStep + other.HalfStep; // n × half a unit for n stated parts, as WZ-07
+            var sum = reserved.Value + other.Value;
+            if (Math.Abs(sum - sme.Value) > tolerance)
+                Finding(sme, sum, sme.Value, tolerance, $"授予中小企业合同金额 {sme.Printed}，而预留项目 {reserved.Printed} 与其他项目 {other.Printed} 之和为 {Amount(sum)}。");
+        }
+        var awarded = sme?.Value ?? (reserved is not null && other is not null ? reserved.Value + other.Value : (long?)null);
+        var awardedAt = sme ?? other ?? reserved;
+        if (awarded is { } a && total is not null && a > total.Value + total.HalfStep + (awardedAt?.HalfStep ?? 0))
+            Finding(awardedAt!, total.Value, a, 0, $"授予中小企业的金额 {Amount(a)} 超过政府采购总额 {total.Printed}。");
+        var smallValue = smallTotal ?? small;
+        var smeValue = sme ?? reserved;
+        if (smallValue is not null && smeValue is not null && smallValue.Value > smeValue.Value + smallValue.HalfStep + smeValue.HalfStep)
+            Finding(smallValue, smeValue.Value, smallValue.Value, 0, $"授予小微企业的金额 {smallValue.Printed} 超过授予中小企业的金额 {smeValue.Printed}（小微企业是中小企业的一部分）。");
+    }
+
     // WZ-08: shares of one breakdown add to exactly 100% only when the honest ones do.
     private void CheckForcedHundred()
     {
@@ -131,9 +178,15 @@ internal sealed partial class NarrativeChecker
             var list = group.ToList();
             if (list.Count < 2) continue;
             if (list.Sum(s => s.Share.Claim.Value) != 1_000_000) continue;
-            var honest = list.Sum(s => s.ExpectedBp);
+            // Honest shares at each one's own printed precision (1.1% where one decimal is printed).
+            static long HonestAtItsPrecision((TiedClaim Share, long ExpectedBp, long Part, long Whole) s)
+            {
+                var d = Math.Clamp(s.Share.Claim.Decimals, 0, 2);
+                return Ratio.Percent(s.Part, s.Whole, d) * Claim.Pow10(2 - d);
+            }
+            var honest = list.Sum(HonestAtItsPrecision);
             if (honest == 10_000) continue;
-            var altered = list.Where(s => s.ExpectedBp * 100 != s.Share.Claim.Value).ToList();
+            var altered = list.Where(s => HonestAtItsPrecision(s) * 100 != s.Share.Claim.Value).ToList();
             if (altered.Count == 0) continue;
             var first = altered[0].Share;
             var names = string.Join("、", altered.Select(a => $"{a.Share.Entity!.Name} {a.Share.Claim.Printed}（应为 {Ratio.Format(a.ExpectedBp * 100)}）"));

@@ -28,6 +28,7 @@ internal sealed partial class NarrativeChecker(CheckContext context, NarrativeAn
         CheckListedSums();
         CheckShares();
         CheckProcurementShares();
+        CheckSmallBusinesses();
         CheckForcedHundred();
         CheckCompletions();
         CheckChanges();
@@ -169,7 +170,9 @@ internal sealed partial class NarrativeChecker(CheckContext context, NarrativeAn
             if (totalKey == "T1.income" && parts.Any(p => p.Entity!.Key == "T2.fiscal"))
                 parts = parts.Where(p => !p.Entity!.Key.EndsWith("Appropriation", StringComparison.Ordinal)).ToList();
             if (partKeys.Contains("T7.vehicles") && !parts.Any(p => p.Entity!.Key == "T7.vehicles")) continue;
-            if (partKeys.Contains("T7.vehiclePurchase") && totalKey == "T7.total" && parts.Any(p => p.Entity!.Key == "T7.vehicles")) continue;
+            // The list with 购置费 and 运行维护费 apart is not the list when the document states their 小计 instead.
+            if (partKeys.Contains("T7.vehiclePurchase") && totalKey == "T7.total"
+                && (firstAfterTotal.ContainsKey("T7.vehicles") || !parts.Exists(p => p.Entity!.Key is "T7.vehiclePurchase" or "T7.vehicleOperation"))) continue;
             if (parts.Count < 2) continue;
             // A list of 项 whose headings could not all be tied to the table is not a complete list: WZ-09/13 say which.
             if (partKeys == t5Items && analysis.Items.Any(i => i.Code is null && i.Sentence.Section == 5 && i.Sentence.Subsection == 3)) continue;

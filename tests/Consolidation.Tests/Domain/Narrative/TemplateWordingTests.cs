@@ -96,4 +96,20 @@ public class TemplateWordingTests
         var f = With("2、公务接待费支出决算为2.23万元，", "2、公务接待费支出决算为2.23万元（含外宾接待支出0.00万元），");
         Assert.DoesNotContain(f, x => x.RuleId == NarrativeRules.Amount);
     }
+
+    private const string Procurement = "授予中小企业合同金额222.27万元，占政府采购支出总额的100%，其中：授予小微企业合同金额222.27万元，占授予中小企业合同金额的100%。";
+
+    [Theory]
+    [InlineData("100.00", "22.27", "122.27", "50.00", false)]
+    [InlineData("100.00", "22.27", "130.00", "50.00", true)]   // 100.00 + 22.27 ≠ 130.00
+    [InlineData("100.00", "200.00", "300.00", "50.00", true)]  // more than the 222.27 procured
+    [InlineData("100.00", "22.27", "122.27", "150.00", true)]  // 小微 more than 中小
+    public void SmallBusinessAwards_AddUpAndStayWithinTheTotal(string reserved, string other, string sme, string small, bool finding)
+    {
+        var words = $"在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的，采购金额{reserved}万元；在其他政府采购项目中，由中小企业供应商中标或成交的，采购金额{other}万元。" +
+                    $"授予中小企业合同金额{sme}万元，其中：授予小微企业合同金额{small}万元。";
+        var found = With(Procurement, words).Where(f => f.RuleId == NarrativeRules.SmallBusinesses).ToList();
+        Assert.Equal(finding, found.Count > 0);
+        Assert.All(found, f => Assert.Equal(Severity.Mandatory, f.Severity));
+    }
 }

@@ -103,6 +103,12 @@ public static class FindingsView
                 static string Pct(long bp) => Money.Percent(bp, 10_000);
                 return $"应为 {Pct(f.Expected)}，实为 {Pct(f.Actual)}，差额 {(f.Difference > 0 ? "+" : "")}{Pct(f.Difference).TrimEnd('%')} 个百分点，" +
                        $"容差 {Pct(f.Tolerance).TrimEnd('%')} 个百分点";
+            case FindingQuantity.UndefinedRate:
+                return $"应为 无（基数为 0，比率无从计算），实为 {Money.Percent(f.Actual, 10_000)}";
+            case FindingQuantity.BudgetMoney:
+                var bu = Money.UnitName(unit);
+                return $"预算数 {Money.Format(f.Expected, unit)} {bu}，决算数 {Money.Format(f.Actual, unit)} {bu}，" +
+                       $"{(f.Difference >= 0 ? "超出" : "结余")} {Money.Format(Math.Abs(f.Difference), unit)} {bu}";
             case FindingQuantity.Count:
                 return $"应为 {f.Expected}，实为 {f.Actual}，差额 {(f.Difference > 0 ? "+" : "")}{f.Difference}";
             default:

@@ -43,7 +43,7 @@ internal sealed partial class NarrativeChecker
                     if (last == 0)
                     {
                         Add(NarrativeRules.Change, thisCell.Location, 0, Bp(c.Value), 0,
-                            $"{Quote(c.Sentence, c.Start)}：{e.Name}的{BaseFigure(c.Base)}为 0，增减率 {c.Printed} 无从计算。请删去该百分比。", FindingQuantity.BasisPoints);
+                            $"{Quote(c.Sentence, c.Start)}：{e.Name}的{BaseFigure(c.Base)}为 0，增减率 {c.Printed} 无从计算。请删去该百分比（可写“基数为0，不可比”）。", FindingQuantity.UndefinedRate);
                         continue;
                     }
                     var lastHalf = c.Base == ChangeBase.LastYear ? e.LastActual!.HalfStep : e.Budget!.HalfStep;
@@ -158,7 +158,7 @@ internal sealed partial class NarrativeChecker
             if (exact && p.Sign == 0 && Math.Abs(actual - budget) < 5_000) continue;
             Add(NarrativeRules.Direction, where, budget, actual, 0,
                 $"{Quote(p.Sentence, p.Start)}：写“{p.Printed}”，但{e.Name}决算数 {Amount(actual)}{(sign > 0 ? "大于" : sign < 0 ? "小于" : "等于")}预算数 {Amount(budget)}。" +
-                "请改正用词（大于/小于/等于）及其原因说明。");
+                "请改正用词（大于/小于/等于）及其原因说明。", FindingQuantity.BudgetMoney);
         }
     }
 

@@ -62,7 +62,7 @@ internal sealed partial class NarrativeChecker
             {
                 if (t.Claim.Value == 0 && _parts.TrueForAll(p => p.Value == 0)) continue;
                 Add(NarrativeRules.Share, Of(t.Claim.Sentence, t.Entity), 0, Bp(t.Claim.Value), 0,
-                    $"{Quote(t.Claim.Sentence, t.Claim.Start)}：{t.Denominator.Name}为 0，占比 {t.Claim.Printed} 无从计算。请删去或改正该占比。", FindingQuantity.BasisPoints);
+                    $"{Quote(t.Claim.Sentence, t.Claim.Start)}：{t.Denominator.Name}为 0，占比 {t.Claim.Printed} 无从计算。请删去或改正该占比。", FindingQuantity.UndefinedRate);
                 continue;
             }
             var expected = Ratio.Percent(usable.Part.Value, usable.Whole.Value, 2);
@@ -226,7 +226,7 @@ internal sealed partial class NarrativeChecker
             if (budgets.Exists(x => x.Value == 0))
             {
                 Add(NarrativeRules.CompletionOfZeroBudget, where, 0, Bp(t.Claim.Value), 0,
-                    $"{Quote(t.Claim.Sentence, t.Claim.Start)}：{e.Name}的预算数为 0，“完成预算的 {t.Claim.Printed}”无从计算。请删去该百分比。", FindingQuantity.BasisPoints);
+                    $"{Quote(t.Claim.Sentence, t.Claim.Start)}：{e.Name}的预算数为 0，“完成预算的 {t.Claim.Printed}”无从计算。请删去该百分比。", FindingQuantity.UndefinedRate);
                 continue;
             }
             var matches = false;

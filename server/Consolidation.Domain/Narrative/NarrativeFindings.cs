@@ -49,4 +49,25 @@ internal static class NarrativeFindings
     }
 
     public static string Amount(long fen) => WanExact(fen) + " 万元";
+
+    /// <summary>WZ-13 and WZ-14 merged into one finding per section (of the document's numbering), listing each number.</summary>
+    public static List<Finding> GroupUnchecked(List<Finding> findings)
+    {
+        static string Section(Finding f)
+        {
+            var place = f.Location.RowName;
+            var cut = place.IndexOfAny(['（', '第']);
+            return cut > 0 ? place[..cut] : place;
+        }
+        static string Item(Finding f)
+        {
+            var open = f.Message.IndexOf("（第 ", StringComparison.Ordinal);
+            var close = open < 0 ? -1 : f.Message.IndexOf('）', open);
+            return $"{f.Location.RowName}{(close > open && open >= 0 ? f.Message[open..(close + 1)] : "")}“{f.Location.Column}”";
+        }
+        findings = InformationGroups.Merge(findings, NarrativeRules.Untied, Section,
+            (first, n) => $"情况说明{Section(first)}有 {n} 个数字未能对应到决算表中的数据或情况说明中的其他数字，未核对：", Item);
+        return InformationGroups.Merge(findings, NarrativeRules.NeedsLastYear, Section,
+            (first, n) => $"情况说明{Section(first)}有 {n} 个数字只能与上年决算核对，上年已接收的决算不在系统中，未核对：", Item);
+    }
 }

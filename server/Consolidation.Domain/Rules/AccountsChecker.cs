@@ -121,6 +121,7 @@ public sealed class AccountsChecker
         }
         var tails = findings.Count(f => f.RuleId == RoundingTail.Info.Id);
         findings = RoundingTail.Group(findings);
+        findings = Narrative.NarrativeFindings.GroupUnchecked(findings);
         var catalogueYear = CatalogueYearFor(accounts.FiscalYear);
         return new CheckResult(findings, StatusOf(findings))
         {

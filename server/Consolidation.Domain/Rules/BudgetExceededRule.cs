@@ -22,7 +22,7 @@ public sealed class BudgetExceededRule(RuleInfo info, string tableId) : IRule
             var message = $"{where.Display}：决算数 {Money.Format(values[actualIdx], accounts.Precision)} {unit} 超过预算数 " +
                           $"{Money.Format(values[budget], accounts.Precision)} {unit}，超出 {Money.Format(values[actualIdx] - values[budget], accounts.Precision)} {unit}。" +
                           "请核实；如属实，请在报送时附出错说明（规则 " + Info.Id + "，位置 " + where.Text + "）。";
-            yield return new Finding(Info.Id, Info.Severity, Info.Category, where, values[budget], values[actualIdx], 0, message);
+            yield return new Finding(Info.Id, Info.Severity, Info.Category, where, values[budget], values[actualIdx], 0, message) { Quantity = FindingQuantity.BudgetMoney };
         }
     }
 }

@@ -20,6 +20,10 @@ public enum FindingQuantity
     BasisPoints = 1,
     /// <summary>A count (辆, 人, 个).</summary>
     Count = 2,
+    /// <summary>A rate stated where none exists (its base is 0): Actual is the stated rate in basis points; there is no expected rate.</summary>
+    UndefinedRate = 3,
+    /// <summary>分, Expected being the budget (预算数) and Actual the actual (决算数): an overrun or a direction word.</summary>
+    BudgetMoney = 4,
 }
 
 /// <summary>The categories of the rule catalogue.</summary>

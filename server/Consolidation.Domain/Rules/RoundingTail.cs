@@ -22,22 +22,34 @@ public static class RoundingTail
     }
 
     /// <summary>The tails of each table merged into one finding that lists them (the first tail's location and numbers).</summary>
-    public static List<Finding> Group(List<Finding> findings)
+    public static List<Finding> Group(List<Finding> findings) =>
+        InformationGroups.Merge(findings, Info.Id, f => f.Location.Table,
+            (first, n) => $"{first.Location.Table} {first.Location.TableName}有 {n} 处尾差（信息，不影响受理；公开前可调平）：",
+            f => f.Message[(f.Message.IndexOf('：') + 1)..]);
+}
+
+/// <summary>
+/// 信息 findings of one kind grouped into one per group (a table, a section), listing what each said: so that the 强制性 and
+/// 提示性 ones stand out. The merged finding keeps the first one's location and numbers.
+/// </summary>
+public static class InformationGroups
+{
+    public static List<Finding> Merge(List<Finding> findings, string ruleId, Func<Finding, string> key, Func<Finding, int, string> header, Func<Finding, string> item)
     {
-        if (!findings.Exists(f => f.RuleId == Info.Id)) return findings;
+        if (!findings.Exists(f => f.RuleId == ruleId)) return findings;
         var result = new List<Finding>(findings.Count);
+        var merged = false;
         foreach (var f in findings)
-            if (f.RuleId != Info.Id) result.Add(f);
-        foreach (var table in findings.Where(f => f.RuleId == Info.Id).GroupBy(f => f.Location.Table))
         {
-            var tails = table.ToList();
-            if (tails.Count == 1) { result.Add(tails[0]); continue; }
-            var first = tails[0];
-            result.Add(first with
+            if (f.RuleId != ruleId) { result.Add(f); continue; }
+            if (merged) continue;
+            merged = true; // the groups stand where the kind's first finding stood
+            foreach (var group in findings.Where(x => x.RuleId == ruleId).GroupBy(key))
             {
-                Message = $"{first.Location.Table} {first.Location.TableName}有 {tails.Count} 处尾差（信息，不影响受理；公开前可调平）：" +
-                          string.Join("；", tails.Select((t, i) => $"{i + 1}. {t.Message[(t.Message.IndexOf('：') + 1)..]}")),
-            });
+                var list = group.ToList();
+                if (list.Count == 1) { result.Add(list[0]); continue; }
+                result.Add(list[0] with { Message = header(list[0], list.Count) + string.Join("；", list.Select((x, i) => $"{i + 1}. {item(x)}")) });
+            }
         }
         return result;
     }

@@ -22,6 +22,10 @@ public static class ErrorView
     public static void Usage(string message) =>
         Console.MarkupLine($"[red]参数有误 (bad arguments)：[/]{Markup.Escape(message)}");
 
+    /// <summary>The thing asked for does not exist (exit 4).</summary>
+    public static void NotFound(string message) =>
+        Console.MarkupLine($"[yellow]未找到：[/]{Markup.Escape(message)}");
+
     /// <summary>Prints what went wrong with a call and returns the exit code for it.</summary>
     public static int Rpc(RpcException e, string address, int timeoutSeconds)
     {

@@ -28,9 +28,13 @@ public sealed class BatchRunner(SubmissionService.SubmissionServiceClient client
 {
     private sealed record Pending(int Index, string File, string Key, string RequestId, FinalAccounts Accounts);
 
+    /// <summary>The input that first named each department and year in this batch: the one sent.</summary>
+    private readonly Dictionary<(string Code, int Year), (string File, ByteString Content)> _claimed = new();
+
     public async Task<IReadOnlyList<BatchItemResult>> RunAsync(IReadOnlyList<string> inputs, CancellationToken cancel)
     {
         var results = new BatchItemResult?[inputs.Count];
+        lock (_claimed) _claimed.Clear();
         var chunks = Enumerable.Range(0, inputs.Count).Chunk(options.ChunkSize);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancel };
         await Parallel.ForEachAsync(chunks, parallel, async (chunk, token) =>
@@ -68,6 +72,30 @@ public sealed class BatchRunner(SubmissionService.SubmissionServiceClient client
                     Outcome = BatchOutcome.Malformed,
                     Reason = $"文件无法读取或内容有误，未发送（{e.Violations.Count} 处问题）",
                     Details = e.Violations.Select(v => v.ToString()).ToList(),
+                });
+                return;
+            }
+            // The same department and year twice in one batch (its JSON, workbook and CSV forms): send the first only.
+            var content = proto.ToByteString();
+            (string File, ByteString Content) first;
+            bool duplicate;
+            lock (_claimed)
+                if (!(duplicate = _claimed.TryGetValue((proto.DepartmentCode, proto.FiscalYear), out first)))
+                    _claimed[(proto.DepartmentCode, proto.FiscalYear)] = (file, content);
+            if (duplicate)
+            {
+                var differs = !first.Content.Equals(content);
+                Done(results, index, new BatchItemResult
+                {
+                    File = file,
+                    Outcome = BatchOutcome.Duplicate,
+                    DepartmentCode = proto.DepartmentCode,
+                    DepartmentName = proto.DepartmentName,
+                    FiscalYear = proto.FiscalYear,
+                    DiffersFromSent = differs,
+                    Reason = differs
+                        ? $"本批中 {proto.DepartmentCode} {proto.FiscalYear} 年度已由 {first.File} 报送，本文件内容与之不同，未发送：请确认哪一份是对的，只留一份"
+                        : $"与 {first.File} 内容相同（同一部门同一年度），未重复发送",
                 });
                 return;
             }

@@ -14,7 +14,11 @@ namespace Consolidation.Client.Commands;
 /// </summary>
 public sealed class BatchCommand : AsyncCommand<BatchCommand.Settings>
 {
-    public const string DefaultJournalName = ".fa-batch-journal.jsonl";
+    /// <summary>Where journals go unless --journal says: $XDG_STATE_HOME/fa/batch, else ~/.local/state/fa/batch.</summary>
+    public static string JournalFolder =>
+        Path.Combine(Environment.GetEnvironmentVariable("XDG_STATE_HOME") is { Length: > 0 } state
+            ? state
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "state"), "fa", "batch");
 
     public sealed class Settings : ServerSettings
     {
@@ -27,7 +31,7 @@ public sealed class BatchCommand : AsyncCommand<BatchCommand.Settings>
         public string? By { get; set; }
 
         [CommandOption("--journal <PATH>")]
-        [Description("续传日志 (resume journal; default: " + DefaultJournalName + " in the first folder named, else in the current folder)")]
+        [Description("续传日志文件；默认在 ~/.local/state/fa/batch/ 下，按所给路径和服务器地址命名，从不写进输入文件夹")]
         public string? Journal { get; set; }
 
         [CommandOption("--no-journal")]
@@ -72,7 +76,7 @@ public sealed class BatchCommand : AsyncCommand<BatchCommand.Settings>
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
         Connection.RunAsync(settings, async server =>
         {
-            var journalPath = settings.NoJournal ? null : settings.Journal ?? DefaultJournal(settings.Paths);
+            var journalPath = settings.NoJournal ? null : settings.Journal ?? DefaultJournal(settings.Paths, server.Address);
             var inputs = SubmissionInput.Discover(settings.Paths, [.. settings.Reports, .. journalPath is null ? Array.Empty<string>() : [journalPath]]);
             if (inputs.Count == 0) throw new UsageException("没有找到报送文件 (*.json, *.xlsx, CSV 文件夹) (nothing to submit)");
             using var journal = BatchJournal.Open(journalPath);
@@ -89,14 +93,19 @@ public sealed class BatchCommand : AsyncCommand<BatchCommand.Settings>
             if (settings.Table != "none")
                 BatchView.Table(Terminal.Out, results, settings.Table == "all" || (settings.Table == "auto" && results.Count <= 50));
             BatchView.Summary(Terminal.Out, summary);
-            if (journal.Path is not null) Terminal.Error.MarkupLine($"[grey]续传日志 (journal)：{Markup.Escape(journal.Path)}[/]");
+            if (journal.Path is not null) Terminal.Error.MarkupLine($"[grey]续传日志：{Markup.Escape(journal.Path)}[/]");
             return exitCode;
         });
 
-    private static string DefaultJournal(string[] paths)
+    /// <summary>
+    /// The journal of a run over these paths to this server, outside the inputs (so it never lands in a folder under
+    /// version control): the same command finds the same journal and resumes.
+    /// </summary>
+    public static string DefaultJournal(IEnumerable<string> paths, string address)
     {
-        var folder = paths.FirstOrDefault(p => Directory.Exists(p) && !File.Exists(Path.Combine(p, CsvFolderFormat.InfoFile)));
-        return Path.Combine(folder ?? ".", DefaultJournalName);
+        var identity = address + "\n" + string.Join("\n", paths.Select(p => Path.TrimEndingDirectorySeparator(Path.GetFullPath(p))));
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(identity)))[..16];
+        return Path.Combine(JournalFolder, hash + ".jsonl");
     }
 
     /// <summary>A live progress bar on a terminal; on redirected output, a plain line at every tenth (to standard error).</summary>

@@ -60,10 +60,17 @@ public sealed class GlossaryListCommand : AsyncCommand<GlossaryListCommand.Setti
                     reply.Total = next.Total;
                 }
             }
+            // A category with no terms is not a category of the glossary: "no such thing" is exit 4.
+            var unknownCategory = settings.Category is { Length: > 0 } && reply.Total == 0 && reply.Terms.Count == 0;
             if (settings.Json)
             {
                 ProtoJson.Print(reply);
-                return ExitCodes.Success;
+                return unknownCategory ? ExitCodes.NotFound : ExitCodes.Success;
+            }
+            if (unknownCategory)
+            {
+                ErrorView.NotFound($"名词解释中没有“{settings.Category}”类（可用：{string.Join("、", Consolidation.Domain.Glossary.Glossary.KnownCategories)}）");
+                return ExitCodes.NotFound;
             }
             var console = Terminal.Out;
             foreach (var term in reply.Terms)

@@ -25,17 +25,18 @@ public sealed class VersionsCommand : AsyncCommand<VersionsCommand.Settings>
         {
             var request = new ListVersionsRequest { DepartmentCode = settings.Code, FiscalYear = settings.Year };
             var reply = await server.Submissions.ListVersionsAsync(request, server.Call(cancellationToken));
+            var years = settings.Year > 0 ? $" {settings.Year} 年度" : "";
             if (settings.Json)
             {
                 ProtoJson.Print(reply);
-                return ExitCodes.Success;
+                return reply.Versions.Count == 0 ? ExitCodes.NotFound : ExitCodes.Success;
             }
             var console = Terminal.Out;
-            var years = settings.Year > 0 ? $" {settings.Year} 年度" : "";
             if (reply.Versions.Count == 0)
             {
-                console.MarkupLine($"{Markup.Escape(settings.Code)}{years} 没有报送记录 (no submissions)");
-                return ExitCodes.Success;
+                // "No such thing" is exit 4, as status says it.
+                ErrorView.NotFound($"{settings.Code}{years} 没有报送记录");
+                return ExitCodes.NotFound;
             }
             var first = reply.Versions[0];
             console.MarkupLine($"[bold]{Labels.Text(first.DepartmentCode)} {Labels.Text(first.DepartmentName)}[/]{years} 报送版本（共 {reply.Versions.Count} 版）");

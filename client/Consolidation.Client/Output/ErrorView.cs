@@ -22,6 +22,20 @@ public static class ErrorView
     public static void Usage(string message) =>
         Console.MarkupLine($"[red]参数有误 (bad arguments)：[/]{Markup.Escape(message)}");
 
+    /// <summary>An output file or folder that could not be written.</summary>
+    public static void WriteFailed(string path, Exception e) =>
+        Console.MarkupLine($"[red]无法写出 {Markup.Escape(path)}：[/]{Markup.Escape(IoReason(e))}");
+
+    /// <summary>Why a file could not be read or written, in Chinese (the system's own text after it).</summary>
+    public static string IoReason(Exception e) => e switch
+    {
+        UnauthorizedAccessException => "没有权限",
+        DirectoryNotFoundException => "文件夹不存在",
+        FileNotFoundException => "文件不存在",
+        PathTooLongException => "路径太长",
+        _ => "读写出错",
+    };
+
     /// <summary>The thing asked for does not exist (exit 4).</summary>
     public static void NotFound(string message) =>
         Console.MarkupLine($"[yellow]未找到：[/]{Markup.Escape(message)}");

@@ -67,4 +67,25 @@ public sealed class ServerCommandsEndToEndTests(RegistryServerFixture fixture) :
         Assert.Equal(4, unknown.ExitCode);
         Assert.Contains("名录中没有单位编码 999999", unknown.Stderr);
     }
+
+    [Fact]
+    public void GlossaryListUnknownCategory_Exit4_KnownCategory_Exit0()
+    {
+        var unknown = Fa("glossary", "list", "--category", "不存在");
+        Assert.True(unknown.ExitCode == 4, unknown.ToString());
+        Assert.Contains("名词解释中没有“不存在”类", unknown.Stderr);
+        Assert.Contains("经济分类", unknown.Stderr);
+        Assert.Equal(4, Fa("glossary", "list", "--category", "不存在", "--json").ExitCode);
+        Assert.Equal(0, Fa("glossary", "list", "--category", "支出").ExitCode);
+    }
+
+    [Fact]
+    public void VersionsOfAnUnknownDepartment_Exit4_LikeStatus()
+    {
+        var versions = Fa("versions", "999999");
+        Assert.True(versions.ExitCode == 4, versions.ToString());
+        Assert.Contains("999999 没有报送记录", versions.Stderr);
+        Assert.Equal(4, Fa("versions", "999999", "--json").ExitCode);
+        Assert.Equal(4, Fa("status", "999999", "--year", "2023").ExitCode);
+    }
 }

@@ -15,8 +15,6 @@ namespace Consolidation.Client.Commands;
 /// </summary>
 public sealed class ConvertCommand : Command<ConvertCommand.Settings>
 {
-    public static readonly int[] ExitCodesReturned = [ExitCodes.Success, ExitCodes.BadInput, ExitCodes.Failure];
-
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "<IN>")]

@@ -9,19 +9,19 @@ namespace Consolidation.Client.Commands;
 public class RegistryUnitSettings : JsonServerSettings
 {
     [CommandArgument(0, "<CODE>")]
-    [Description("单位编码 (unit code, 6–12 digits)")]
+    [Description("单位编码")]
     public string Code { get; set; } = "";
 
     [CommandOption("--name <NAME>")]
-    [Description("单位名称 (name)")]
+    [Description("单位名称")]
     public string? Name { get; set; }
 
     [CommandOption("--parent <CODE>")]
-    [Description("上级单位编码；部门留空 (parent unit; empty for a department)")]
+    [Description("上级单位编码；部门留空")]
     public string? Parent { get; set; }
 
     [CommandOption("--type <TYPE>")]
-    [Description("单位类型：行政、事业 或 其他 (default 行政)")]
+    [Description("单位类型：行政、事业 或 其他；登记时默认 行政")]
     public string? Type { get; set; }
 
     [CommandOption("--by <NAME>")]

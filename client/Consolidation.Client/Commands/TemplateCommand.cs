@@ -13,8 +13,6 @@ namespace Consolidation.Client.Commands;
 /// </summary>
 public sealed class TemplateCommand : Command<TemplateCommand.Settings>
 {
-    public static readonly int[] ExitCodesReturned = [ExitCodes.Success, ExitCodes.BadInput, ExitCodes.Failure];
-
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "<OUT>")]

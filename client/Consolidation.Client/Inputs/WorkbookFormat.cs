@@ -34,7 +34,7 @@ public static class WorkbookFormat
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or FormatException
                                       or ArgumentException or InvalidOperationException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException)
         {
-            throw new SubmissionFileException(path, [new Violation("(工作簿)", $"无法打开 XLSX 工作簿：{e.Message}")]);
+            throw new SubmissionFileException(path, [new Violation("(工作簿)", $"无法打开 XLSX 工作簿：{ReadErrorText.Of(e)}")]);
         }
         using (workbook)
         {

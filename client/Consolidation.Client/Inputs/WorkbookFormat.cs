@@ -89,9 +89,9 @@ public static class WorkbookFormat
         {
             value = cell.Value;
         }
-        catch (Exception e)
+        catch (Exception) // ClosedXML's evaluator throws many kinds for a formula it cannot compute
         {
-            problem = $"公式 ={cell.FormulaA1} 无法计算（{e.GetType().Name}）：请改为数值，或在 Excel 中重新计算后保存";
+            problem = $"公式 ={cell.FormulaA1} 无法计算：请改为数值，或在 Excel 中重新计算后保存";
             return null;
         }
         switch (value)

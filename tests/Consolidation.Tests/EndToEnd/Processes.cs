@@ -101,7 +101,17 @@ public sealed record ClientRun(int ExitCode, string Stdout, string Stderr)
 public static class Client
 {
     /// <summary>The XDG_STATE_HOME of every client run by the tests (fa batch writes its default journals there).</summary>
-    public static string StateHome { get; } = Directory.CreateTempSubdirectory("fa-e2e-state-").FullName;
+    public static string StateHome { get; } = CreateStateHome();
+
+    private static string CreateStateHome()
+    {
+        var dir = Directory.CreateTempSubdirectory("fa-e2e-state-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try { Directory.Delete(dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        };
+        return dir;
+    }
 
     public static ClientRun Run(string? server, params string[] args)
     {

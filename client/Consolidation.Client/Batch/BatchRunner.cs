@@ -28,8 +28,11 @@ public sealed class BatchRunner(SubmissionService.SubmissionServiceClient client
 {
     private sealed record Pending(int Index, string File, string Key, string RequestId, FinalAccounts Accounts);
 
-    /// <summary>The input that first named each department and year in this batch: the one sent.</summary>
-    private readonly Dictionary<(string Code, int Year), (string File, ByteString Content)> _claimed = new();
+    /// <summary>
+    /// The input that first named each department and year in this batch: the one sent. Only its path is kept (a
+    /// batch holds no accounts in memory): a duplicate, rare, reads it again to compare.
+    /// </summary>
+    private readonly Dictionary<(string Code, int Year), string> _claimed = new();
 
     public async Task<IReadOnlyList<BatchItemResult>> RunAsync(IReadOnlyList<string> inputs, CancellationToken cancel)
     {
@@ -76,15 +79,14 @@ public sealed class BatchRunner(SubmissionService.SubmissionServiceClient client
                 return;
             }
             // The same department and year twice in one batch (its JSON, workbook and CSV forms): send the first only.
-            var content = proto.ToByteString();
-            (string File, ByteString Content) first;
+            string? first;
             bool duplicate;
             lock (_claimed)
                 if (!(duplicate = _claimed.TryGetValue((proto.DepartmentCode, proto.FiscalYear), out first)))
-                    _claimed[(proto.DepartmentCode, proto.FiscalYear)] = (file, content);
+                    _claimed[(proto.DepartmentCode, proto.FiscalYear)] = file;
             if (duplicate)
             {
-                var differs = !first.Content.Equals(content);
+                var differs = !SameAccounts(first!, proto);
                 Done(results, index, new BatchItemResult
                 {
                     File = file,
@@ -94,8 +96,8 @@ public sealed class BatchRunner(SubmissionService.SubmissionServiceClient client
                     FiscalYear = proto.FiscalYear,
                     DiffersFromSent = differs,
                     Reason = differs
-                        ? $"本批中 {proto.DepartmentCode} {proto.FiscalYear} 年度已由 {first.File} 报送，本文件内容与之不同，未发送：请确认哪一份是对的，只留一份"
-                        : $"与 {first.File} 内容相同（同一部门同一年度），未重复发送",
+                        ? $"本批中 {proto.DepartmentCode} {proto.FiscalYear} 年度已由 {first} 报送，本文件内容与之不同，未发送：请确认哪一份是对的，只留一份"
+                        : $"与 {first} 内容相同（同一部门同一年度），未重复发送",
                 });
                 return;
             }
@@ -108,6 +110,13 @@ public sealed class BatchRunner(SubmissionService.SubmissionServiceClient client
             pending[k] = new Pending(index, file, key, journal.RequestIdOf(key), proto);
         });
         return pending.Where(p => p is not null).Select(p => p!).ToList();
+    }
+
+    /// <summary>Whether the input at <paramref name="path"/> holds these accounts (its contract message is equal).</summary>
+    private static bool SameAccounts(string path, FinalAccounts accounts)
+    {
+        try { return AccountsMapper.ToProto(SubmissionInput.Read(path)).Equals(accounts); }
+        catch (SubmissionFileException) { return false; }
     }
 
     private async Task SendAsync(List<Pending> items, BatchItemResult?[] results, CancellationToken cancel)

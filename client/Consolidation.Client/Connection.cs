@@ -16,17 +16,17 @@ public class ServerSettings : CommandSettings
     public const string AddressVariable = "FA_SERVER";
 
     [CommandOption("--server <URL>")]
-    [Description("服务器地址 server URL（默认取环境变量 FA_SERVER，否则 " + DefaultAddress + "）")]
+    [Description("服务器地址；默认取环境变量 FA_SERVER，否则 " + DefaultAddress)]
     public string? Server { get; set; }
 
     [CommandOption("--timeout <SECONDS>")]
-    [Description("等待服务器应答的秒数 deadline in seconds")]
+    [Description("等待服务器应答的秒数")]
     [DefaultValue(30)]
     public int Timeout { get; set; } = 30;
 
     public override ValidationResult Validate()
     {
-        if (Timeout <= 0) return ValidationResult.Error("--timeout 应为正整数秒 (must be a positive number of seconds)");
+        if (Timeout <= 0) return ValidationResult.Error("--timeout 应为正整数秒");
         if (Server is not null && !IsHttpUrl(Server))
             return ValidationResult.Error($"--server “{Server}”不是 http(s) 地址 (not an http(s) URL)");
         return ValidationResult.Success();
@@ -51,7 +51,7 @@ public class ServerSettings : CommandSettings
 public class JsonServerSettings : ServerSettings
 {
     [CommandOption("--json")]
-    [Description("只输出服务器应答的 proto JSON (print the reply as proto JSON, nothing else on stdout)")]
+    [Description("只输出服务器应答的 proto JSON")]
     public bool Json { get; set; }
 }
 
@@ -167,7 +167,7 @@ public sealed class Connection : IDisposable
         }
         catch (OperationCanceledException)
         {
-            Terminal.Error.MarkupLine("[yellow]已取消 (cancelled)[/]");
+            Terminal.Error.MarkupLine("[yellow]已取消[/]");
             return ExitCodes.Failure;
         }
     }

@@ -15,6 +15,11 @@ public enum BatchOutcome
     Malformed,
     /// <summary>The server refused the request ID (used before for other content): nothing stored.</summary>
     Refused,
+    /// <summary>
+    /// The same department and year as another input of this batch (e.g. its JSON, workbook and CSV forms): not sent;
+    /// the reason names the input that was, and says whether the content differs (<see cref="BatchItemResult.DiffersFromSent"/>).
+    /// </summary>
+    Duplicate,
     /// <summary>No answer: the server was unavailable or timed out after every retry, or another error.</summary>
     Failed,
 }
@@ -41,4 +46,6 @@ public sealed record BatchItemResult
     /// <summary>Why nothing was stored, or the first findings: one line a clerk can act on.</summary>
     public string Reason { get; init; } = "";
     public IReadOnlyList<string> Details { get; init; } = [];
+    /// <summary>A <see cref="BatchOutcome.Duplicate"/> whose accounts differ from those sent for the department and year.</summary>
+    public bool DiffersFromSent { get; init; }
 }

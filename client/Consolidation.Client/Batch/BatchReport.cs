@@ -42,10 +42,10 @@ public static class BatchReport
             results,
         }, Json) + "\n";
 
+    /// <summary>The CSV report's header, in Chinese like the rest of the output (the JSON report keeps its field names).</summary>
     public static readonly string[] CsvColumns =
     [
-        "file", "outcome", "status", "departmentCode", "departmentName", "fiscalYear", "version", "mandatoryCount",
-        "advisoryCount", "requestId", "replayed", "fromJournal", "reason",
+        "文件", "结果", "状态", "部门编码", "部门名称", "年度", "版本", "强制性", "提示性", "请求编号", "重放", "取自续传日志", "说明",
     ];
 
     private static void WriteCsv(string path, IReadOnlyList<BatchItemResult> results)
@@ -56,10 +56,10 @@ public static class BatchReport
         foreach (var r in results)
             csv.WriteRecord(
             [
-                r.File, JsonNamingPolicy.CamelCase.ConvertName(r.Outcome.ToString()), r.Status, r.DepartmentCode, r.DepartmentName,
+                r.File, Output.BatchView.Name(r.Outcome), r.Status, r.DepartmentCode, r.DepartmentName,
                 r.FiscalYear.ToString(CultureInfo.InvariantCulture), r.Version.ToString(CultureInfo.InvariantCulture),
                 r.MandatoryCount.ToString(CultureInfo.InvariantCulture), r.AdvisoryCount.ToString(CultureInfo.InvariantCulture),
-                r.RequestId, r.Replayed ? "true" : "false", r.FromJournal ? "true" : "false",
+                r.RequestId, r.Replayed ? "是" : "否", r.FromJournal ? "是" : "否",
                 r.Reason.Length == 0 ? string.Join("; ", r.Details) : r.Reason,
             ]);
     }

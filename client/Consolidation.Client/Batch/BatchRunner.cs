@@ -28,9 +28,16 @@ public sealed class BatchRunner(SubmissionService.SubmissionServiceClient client
 {
     private sealed record Pending(int Index, string File, string Key, string RequestId, FinalAccounts Accounts);
 
+    /// <summary>
+    /// The input that first named each department and year in this batch: the one sent. Only its path is kept (a
+    /// batch holds no accounts in memory): a duplicate, rare, reads it again to compare.
+    /// </summary>
+    private readonly Dictionary<(string Code, int Year), string> _claimed = new();
+
     public async Task<IReadOnlyList<BatchItemResult>> RunAsync(IReadOnlyList<string> inputs, CancellationToken cancel)
     {
         var results = new BatchItemResult?[inputs.Count];
+        lock (_claimed) _claimed.Clear();
         var chunks = Enumerable.Range(0, inputs.Count).Chunk(options.ChunkSize);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancel };
         await Parallel.ForEachAsync(chunks, parallel, async (chunk, token) =>
@@ -71,6 +78,29 @@ public sealed class BatchRunner(SubmissionService.SubmissionServiceClient client
                 });
                 return;
             }
+            // The same department and year twice in one batch (its JSON, workbook and CSV forms): send the first only.
+            string? first;
+            bool duplicate;
+            lock (_claimed)
+                if (!(duplicate = _claimed.TryGetValue((proto.DepartmentCode, proto.FiscalYear), out first)))
+                    _claimed[(proto.DepartmentCode, proto.FiscalYear)] = file;
+            if (duplicate)
+            {
+                var differs = !SameAccounts(first!, proto);
+                Done(results, index, new BatchItemResult
+                {
+                    File = file,
+                    Outcome = BatchOutcome.Duplicate,
+                    DepartmentCode = proto.DepartmentCode,
+                    DepartmentName = proto.DepartmentName,
+                    FiscalYear = proto.FiscalYear,
+                    DiffersFromSent = differs,
+                    Reason = differs
+                        ? $"本批中 {proto.DepartmentCode} {proto.FiscalYear} 年度已由 {first} 报送，本文件内容与之不同，未发送：请确认哪一份是对的，只留一份"
+                        : $"与 {first} 内容相同（同一部门同一年度），未重复发送",
+                });
+                return;
+            }
             var key = Path.GetFullPath(file) + "|" + fingerprint;
             if (journal.ResultOf(key) is { } earlier)
             {
@@ -80,6 +110,13 @@ public sealed class BatchRunner(SubmissionService.SubmissionServiceClient client
             pending[k] = new Pending(index, file, key, journal.RequestIdOf(key), proto);
         });
         return pending.Where(p => p is not null).Select(p => p!).ToList();
+    }
+
+    /// <summary>Whether the input at <paramref name="path"/> holds these accounts (its contract message is equal).</summary>
+    private static bool SameAccounts(string path, FinalAccounts accounts)
+    {
+        try { return AccountsMapper.ToProto(SubmissionInput.Read(path)).Equals(accounts); }
+        catch (SubmissionFileException) { return false; }
     }
 
     private async Task SendAsync(List<Pending> items, BatchItemResult?[] results, CancellationToken cancel)

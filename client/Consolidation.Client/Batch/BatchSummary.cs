@@ -14,13 +14,15 @@ public sealed record BatchSummary(IReadOnlyDictionary<BatchOutcome, int> Counts,
 
     /// <summary>
     /// The exit code of <c>fa batch</c>, the worst of: 5 some submission got no answer (server unavailable, timed
-    /// out after every retry); 3 some input was malformed or refused (nothing stored for it); 1 some department is
+    /// out after every retry); 3 some input was malformed or refused, or named a department and year another input
+    /// of the batch named too with other content (nothing stored for it; a copy with the same content is only reported); 1 some department is
     /// 已退回; 2 some is 待说明; 0 every one is 已接收 (stored now, or unchanged from an accepted version).
     /// </summary>
     public int ExitCode(IReadOnlyList<BatchItemResult> results)
     {
         if (this[BatchOutcome.Failed] > 0) return ExitCodes.Failure;
-        if (this[BatchOutcome.Malformed] + this[BatchOutcome.Refused] > 0) return ExitCodes.BadInput;
+        if (this[BatchOutcome.Malformed] + this[BatchOutcome.Refused] > 0
+            || results.Any(r => r.Outcome == BatchOutcome.Duplicate && r.DiffersFromSent)) return ExitCodes.BadInput;
         bool Has(BatchOutcome stored, string status) =>
             results.Any(r => r.Outcome == stored || (r.Outcome == BatchOutcome.Unchanged && r.Status == status));
         if (Has(BatchOutcome.Rejected, "已退回")) return ExitCodes.Rejected;

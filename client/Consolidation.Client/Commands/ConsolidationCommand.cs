@@ -12,11 +12,11 @@ public sealed class ConsolidationCommand : AsyncCommand<ConsolidationCommand.Set
     public sealed class Settings : DisclosureSettings
     {
         [CommandOption("--run <N>")]
-        [Description("汇总次序，默认最新 (run number; default: the latest)")]
+        [Description("汇总次序，默认最新")]
         public int Run { get; set; }
 
         public override ValidationResult Validate() =>
-            Run < 0 ? ValidationResult.Error("--run 不能为负 (must not be negative)") : base.Validate();
+            Run < 0 ? ValidationResult.Error("--run 不能为负") : base.Validate();
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>

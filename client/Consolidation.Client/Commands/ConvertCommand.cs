@@ -10,25 +10,64 @@ namespace Consolidation.Client.Commands;
 /// <summary>
 /// <c>fa convert IN OUT</c>: reads a submission in any input format (JSON, XLSX, CSV folder), checks it can be read
 /// and is well-formed, and writes it in another: the samples in samples/2023/xlsx and samples/2023/csv are made so.
+/// Exit 0 written, 3 an unreadable input or an output it cannot write (an unknown extension: nothing is written), 5 a
+/// failure writing.
 /// </summary>
 public sealed class ConvertCommand : Command<ConvertCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "<IN>")]
-        [Description("输入：.json、.xlsx 或 CSV 文件夹")]
+        [Description("输入：.json、.xlsx 文件或 CSV 文件夹")]
         public string In { get; set; } = "";
 
         [CommandArgument(1, "<OUT>")]
-        [Description("输出：.json、.xlsx，或（其他）CSV 文件夹")]
+        [Description("输出：.json、.xlsx 文件，或不带扩展名的 CSV 文件夹")]
         public string Out { get; set; } = "";
 
         [CommandOption("--format <FORMAT>")]
-        [Description("json、xlsx 或 csv（默认按输出的扩展名：.json、.xlsx，否则 csv）")]
+        [Description("json、xlsx 或 csv；默认按输出的扩展名（.json、.xlsx，无扩展名为 CSV 文件夹）")]
         public string? Format { get; set; }
 
-        public override ValidationResult Validate() =>
-            Format is null or "json" or "xlsx" or "csv" ? ValidationResult.Success() : ValidationResult.Error("--format 应为 json、xlsx 或 csv");
+        public override ValidationResult Validate()
+        {
+            if (Format is not (null or "json" or "xlsx" or "csv")) return ValidationResult.Error($"--format “{Format}”无效：应为 json、xlsx 或 csv");
+            return TargetFormat(Out, Format, out var error) is null ? ValidationResult.Error(error) : ValidationResult.Success();
+        }
+    }
+
+    /// <summary>The format to write <paramref name="path"/> in, or null (with why) when the path names none of them.</summary>
+    public static InputFormat? TargetFormat(string path, string? format, out string error)
+    {
+        error = "";
+        var extension = Path.GetExtension(Path.TrimEndingDirectorySeparator(path)).ToLowerInvariant();
+        InputFormat? byExtension = extension switch
+        {
+            ".json" => InputFormat.Json,
+            ".xlsx" => InputFormat.Workbook,
+            "" => InputFormat.CsvFolder,
+            _ => Directory.Exists(path) ? InputFormat.CsvFolder : null,
+        };
+        InputFormat? wanted = format switch
+        {
+            "json" => InputFormat.Json,
+            "xlsx" => InputFormat.Workbook,
+            "csv" => InputFormat.CsvFolder,
+            _ => byExtension,
+        };
+        if (wanted is null)
+            error = $"不认识的输出格式“{extension}”（{path}）：输出应为 .json、.xlsx 文件，或不带扩展名的 CSV 文件夹；什么也没有写出";
+        else if (byExtension is { } e && e != wanted && extension.Length > 0)
+        {
+            error = $"--format {format} 与输出的扩展名“{extension}”不符；什么也没有写出";
+            return null;
+        }
+        else if (wanted == InputFormat.CsvFolder && File.Exists(path))
+        {
+            error = $"{path} 是一个文件：CSV 格式写出的是一个文件夹；什么也没有写出";
+            return null;
+        }
+        return wanted;
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -36,18 +75,7 @@ public sealed class ConvertCommand : Command<ConvertCommand.Settings>
         try
         {
             var accounts = SubmissionInput.Read(settings.In);
-            var format = settings.Format switch
-            {
-                "json" => InputFormat.Json,
-                "xlsx" => InputFormat.Workbook,
-                "csv" => InputFormat.CsvFolder,
-                _ => Path.GetExtension(settings.Out).ToLowerInvariant() switch
-                {
-                    ".json" => InputFormat.Json,
-                    ".xlsx" => InputFormat.Workbook,
-                    _ => InputFormat.CsvFolder,
-                },
-            };
+            var format = TargetFormat(settings.Out, settings.Format, out _)!.Value;
             SubmissionInput.Write(accounts, settings.Out, format);
             Terminal.Out.MarkupLine($"{Markup.Escape(settings.In)} → {Markup.Escape(settings.Out)}");
             return ExitCodes.Success;
@@ -56,6 +84,11 @@ public sealed class ConvertCommand : Command<ConvertCommand.Settings>
         {
             ErrorView.BadFile(e);
             return ExitCodes.BadInput;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            ErrorView.WriteFailed(settings.Out, e);
+            return ExitCodes.Failure;
         }
     }
 }

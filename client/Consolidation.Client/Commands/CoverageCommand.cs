@@ -12,11 +12,11 @@ public sealed class CoverageCommand : AsyncCommand<CoverageCommand.Settings>
     public sealed class Settings : JsonServerSettings
     {
         [CommandOption("--year <YEAR>")]
-        [Description("决算年度 (fiscal year)")]
+        [Description("决算年度")]
         public int Year { get; set; }
 
         public override ValidationResult Validate() =>
-            Year <= 0 ? ValidationResult.Error("缺少 --year 或年度无效 (a fiscal year is required)") : base.Validate();
+            Year <= 0 ? ValidationResult.Error("缺少 --year 或年度无效") : base.Validate();
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>

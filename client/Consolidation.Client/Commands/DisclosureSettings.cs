@@ -8,11 +8,11 @@ namespace Consolidation.Client.Commands;
 public class DisclosureSettings : JsonServerSettings
 {
     [CommandOption("--year <YEAR>")]
-    [Description("决算年度 (fiscal year)")]
+    [Description("决算年度")]
     public int Year { get; set; }
 
     [CommandOption("--out <FILE>")]
-    [Description("另存到文件，格式按 --format 或扩展名：.html .xlsx .csv .json，其他为纯文本 (write to FILE)")]
+    [Description("另存到文件，格式按 --format 或扩展名：.html .xlsx .csv .json，其他为纯文本")]
     public string? Out { get; set; }
 
     [CommandOption("--format <FORMAT>")]
@@ -20,12 +20,12 @@ public class DisclosureSettings : JsonServerSettings
     public string? Format { get; set; }
 
     [CommandOption("--scope <CODE>")]
-    [Description("汇总范围：部门编码（该部门及其下属单位）；默认全市 (a department code; default: the city)")]
+    [Description("汇总范围：部门编码（该部门及其下属单位）；默认全市")]
     public string? Scope { get; set; }
 
     public override ValidationResult Validate()
     {
-        if (Year <= 0) return ValidationResult.Error("缺少 --year 或年度无效 (a fiscal year is required)");
+        if (Year <= 0) return ValidationResult.Error("缺少 --year 或年度无效");
         if (Format is not null && Format.Trim().ToLowerInvariant() is not ("text" or "txt" or "json" or "html" or "htm" or "xlsx" or "csv"))
             return ValidationResult.Error($"--format “{Format}”无效：应为 text、json、html、xlsx 或 csv");
         if (Format is not null && Out is null) return ValidationResult.Error("--format 须与 --out 一起使用 (--format needs --out)");
@@ -33,7 +33,7 @@ public class DisclosureSettings : JsonServerSettings
         {
             var directory = Path.GetDirectoryName(Path.GetFullPath(Out));
             if (directory is not null && !Directory.Exists(directory))
-                return ValidationResult.Error($"--out 的目录不存在 (directory does not exist)：{directory}");
+                return ValidationResult.Error($"--out 的目录不存在：{directory}");
         }
         return base.Validate();
     }

@@ -12,29 +12,29 @@ public sealed class GlossaryAddCommand : AsyncCommand<GlossaryAddCommand.Setting
     public sealed class Settings : CallerSettings
     {
         [CommandArgument(0, "<TERM>")]
-        [Description("新名词 (the new term)")]
+        [Description("新名词")]
         public string Term { get; set; } = "";
 
         [CommandOption("--definition <TEXT>")]
-        [Description("释义 (its definition)")]
+        [Description("释义")]
         public string? Definition { get; set; }
 
         [CommandOption("--year <YEAR>")]
-        [Description("自哪个决算年度起适用 (the fiscal year it applies from)")]
+        [Description("自哪个决算年度起适用")]
         public int Year { get; set; }
 
         [CommandOption("--category <C>")]
-        [Description("类别：收入 / 支出 / 功能分类 / 经济分类 / 三公 / 其他；默认按名称推断 (category)")]
+        [Description("类别：收入 / 支出 / 功能分类 / 经济分类 / 三公 / 其他；默认按名称推断")]
         public string? Category { get; set; }
 
         [CommandOption("--reason <TEXT>")]
-        [Description("说明，记入修改记录 (why, recorded with the change)")]
+        [Description("说明，记入修改记录")]
         public string? Reason { get; set; }
 
         public override ValidationResult Validate()
         {
-            if (string.IsNullOrWhiteSpace(Definition)) return ValidationResult.Error("缺少 --definition (the definition is required)");
-            if (Year <= 0) return ValidationResult.Error("缺少 --year 或年度无效 (a fiscal year is required)");
+            if (string.IsNullOrWhiteSpace(Definition)) return ValidationResult.Error("缺少 --definition");
+            if (Year <= 0) return ValidationResult.Error("缺少 --year 或年度无效");
             return base.Validate();
         }
     }

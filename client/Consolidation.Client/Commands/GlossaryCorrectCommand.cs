@@ -12,25 +12,25 @@ public sealed class GlossaryCorrectCommand : AsyncCommand<GlossaryCorrectCommand
     public sealed class Settings : CallerSettings
     {
         [CommandArgument(0, "<TERM>")]
-        [Description("名词、别名或科目编码 (the term, an alias or a code)")]
+        [Description("名词、别名或科目编码")]
         public string Term { get; set; } = "";
 
         [CommandOption("--definition <TEXT>")]
-        [Description("新的释义 (the new text)")]
+        [Description("新的释义")]
         public string? Definition { get; set; }
 
         [CommandOption("--year <YEAR>")]
-        [Description("更正哪个决算年度的释义；该年度起适用；默认该名词最新释义的年度 (the fiscal year; default: of its latest text)")]
+        [Description("更正哪个决算年度的释义；该年度起适用；默认该名词最新释义的年度")]
         public int Year { get; set; }
 
         [CommandOption("--reason <TEXT>")]
-        [Description("更正说明，记入修改记录 (why, recorded with the change)")]
+        [Description("更正说明，记入修改记录")]
         public string? Reason { get; set; }
 
         public override ValidationResult Validate()
         {
-            if (string.IsNullOrWhiteSpace(Definition)) return ValidationResult.Error("缺少 --definition (the new text is required)");
-            if (Year < 0) return ValidationResult.Error("--year 不能为负 (must not be negative)");
+            if (string.IsNullOrWhiteSpace(Definition)) return ValidationResult.Error("缺少 --definition");
+            if (Year < 0) return ValidationResult.Error("--year 不能为负");
             return base.Validate();
         }
     }

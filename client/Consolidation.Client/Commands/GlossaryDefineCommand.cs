@@ -12,15 +12,15 @@ public sealed class GlossaryDefineCommand : AsyncCommand<GlossaryDefineCommand.S
     public sealed class Settings : JsonServerSettings
     {
         [CommandArgument(0, "<TERM>")]
-        [Description("名词 (the term)")]
+        [Description("名词")]
         public string Term { get; set; } = "";
 
         [CommandOption("--year <YEAR>")]
-        [Description("按该决算年度的释义，默认最新 (the fiscal year's text; default: the latest)")]
+        [Description("按该决算年度的释义，默认最新")]
         public int Year { get; set; }
 
         public override ValidationResult Validate() =>
-            Year < 0 ? ValidationResult.Error("--year 不能为负 (must not be negative)") : base.Validate();
+            Year < 0 ? ValidationResult.Error("--year 不能为负") : base.Validate();
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>

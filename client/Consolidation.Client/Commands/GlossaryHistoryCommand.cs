@@ -12,7 +12,7 @@ public sealed class GlossaryHistoryCommand : AsyncCommand<GlossaryHistoryCommand
     public sealed class Settings : JsonServerSettings
     {
         [CommandArgument(0, "<TERM>")]
-        [Description("名词、别名或科目编码 (the term, an alias or a code)")]
+        [Description("名词、别名或科目编码")]
         public string Term { get; set; } = "";
     }
 
@@ -32,7 +32,7 @@ public sealed class GlossaryHistoryCommand : AsyncCommand<GlossaryHistoryCommand
                 return ExitCodes.Success;
             }
             foreach (var change in reply.Changes) GlossaryView.Change(console, change);
-            console.MarkupLine($"{Markup.Escape(reply.Term)}：共 {reply.Changes.Count} 条修改记录");
+            console.MarkupLine($"{Markup.Escape(reply.Term)}：共 {reply.Changes.Count} 条修改记录（时间为 {Labels.Zone}）");
             return ExitCodes.Success;
         });
 }

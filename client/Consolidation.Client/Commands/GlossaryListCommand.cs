@@ -12,28 +12,28 @@ public sealed class GlossaryListCommand : AsyncCommand<GlossaryListCommand.Setti
     public sealed class Settings : JsonServerSettings
     {
         [CommandOption("--category <C>")]
-        [Description("只列此类：收入 / 支出 / 功能分类 / 经济分类 / 三公 / 其他 (only this category)")]
+        [Description("只列此类：收入 / 支出 / 功能分类 / 经济分类 / 三公 / 其他")]
         public string? Category { get; set; }
 
         [CommandOption("--page-size <N>")]
-        [Description("每页条数，默认 50 (terms per page; default 50)")]
+        [Description("每页条数，默认 50")]
         public int PageSize { get; set; }
 
         [CommandOption("--page-token <TOKEN>")]
-        [Description("从上一页给出的位置继续 (continue from a previous page)")]
+        [Description("从上一页给出的位置继续")]
         public string? PageToken { get; set; }
 
         [CommandOption("--all")]
-        [Description("取全部页 (fetch every page)")]
+        [Description("取全部页")]
         public bool All { get; set; }
 
         [CommandOption("--year <YEAR>")]
-        [Description("按该决算年度的释义，默认最新 (the fiscal year's text; default: the latest)")]
+        [Description("按该决算年度的释义，默认最新")]
         public int Year { get; set; }
 
         public override ValidationResult Validate() =>
-            PageSize < 0 ? ValidationResult.Error("--page-size 不能为负 (must not be negative)")
-            : Year < 0 ? ValidationResult.Error("--year 不能为负 (must not be negative)")
+            PageSize < 0 ? ValidationResult.Error("--page-size 不能为负")
+            : Year < 0 ? ValidationResult.Error("--year 不能为负")
             : base.Validate();
     }
 
@@ -60,10 +60,17 @@ public sealed class GlossaryListCommand : AsyncCommand<GlossaryListCommand.Setti
                     reply.Total = next.Total;
                 }
             }
+            // A category with no terms is not a category of the glossary: "no such thing" is exit 4.
+            var unknownCategory = settings.Category is { Length: > 0 } && reply.Total == 0 && reply.Terms.Count == 0;
             if (settings.Json)
             {
                 ProtoJson.Print(reply);
-                return ExitCodes.Success;
+                return unknownCategory ? ExitCodes.NotFound : ExitCodes.Success;
+            }
+            if (unknownCategory)
+            {
+                ErrorView.NotFound($"名词解释中没有“{settings.Category}”类（可用：{string.Join("、", Consolidation.Domain.Glossary.Glossary.KnownCategories)}）");
+                return ExitCodes.NotFound;
             }
             var console = Terminal.Out;
             foreach (var term in reply.Terms)

@@ -12,20 +12,20 @@ public sealed class GlossarySearchCommand : AsyncCommand<GlossarySearchCommand.S
     public sealed class Settings : JsonServerSettings
     {
         [CommandArgument(0, "<QUERY>")]
-        [Description("要查找的文字 (text to look for)")]
+        [Description("要查找的文字")]
         public string Query { get; set; } = "";
 
         [CommandOption("--year <YEAR>")]
-        [Description("按该决算年度的释义，默认最新 (the fiscal year's text; default: the latest)")]
+        [Description("按该决算年度的释义，默认最新")]
         public int Year { get; set; }
 
         [CommandOption("--limit <N>")]
-        [Description("最多返回几条，默认 20 (at most N hits; default 20)")]
+        [Description("最多返回几条，默认 20")]
         public int Limit { get; set; }
 
         public override ValidationResult Validate() =>
-            Limit < 0 ? ValidationResult.Error("--limit 不能为负 (must not be negative)")
-            : Year < 0 ? ValidationResult.Error("--year 不能为负 (must not be negative)")
+            Limit < 0 ? ValidationResult.Error("--limit 不能为负")
+            : Year < 0 ? ValidationResult.Error("--year 不能为负")
             : base.Validate();
     }
 
@@ -42,7 +42,7 @@ public sealed class GlossarySearchCommand : AsyncCommand<GlossarySearchCommand.S
             var console = Terminal.Out;
             if (reply.Hits.Count == 0)
             {
-                console.MarkupLine($"没有找到包含“{Markup.Escape(settings.Query)}”的名词 (no matches)");
+                console.MarkupLine($"没有找到包含“{Markup.Escape(settings.Query)}”的名词");
                 return ExitCodes.Success;
             }
             var number = 0;

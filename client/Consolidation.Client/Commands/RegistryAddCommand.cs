@@ -11,7 +11,7 @@ public sealed class RegistryAddCommand : AsyncCommand<RegistryUnitSettings>
         {
             var unit = await server.Registry.AddUnitAsync(settings.ToRequest(), server.Call(cancellationToken));
             if (settings.Json) ProtoJson.Print(unit);
-            else RegistryView.Changed(Terminal.Out, "已登记 (added)", unit);
+            else RegistryView.Changed(Terminal.Out, "已登记", unit);
             return ExitCodes.Success;
         });
 }

@@ -9,19 +9,19 @@ namespace Consolidation.Client.Commands;
 public class RegistryUnitSettings : JsonServerSettings
 {
     [CommandArgument(0, "<CODE>")]
-    [Description("单位编码 (unit code, 6–12 digits)")]
+    [Description("单位编码")]
     public string Code { get; set; } = "";
 
     [CommandOption("--name <NAME>")]
-    [Description("单位名称 (name)")]
+    [Description("单位名称")]
     public string? Name { get; set; }
 
     [CommandOption("--parent <CODE>")]
-    [Description("上级单位编码；部门留空 (parent unit; empty for a department)")]
+    [Description("上级单位编码；部门留空")]
     public string? Parent { get; set; }
 
     [CommandOption("--type <TYPE>")]
-    [Description("单位类型：行政、事业 或 其他 (default 行政)")]
+    [Description("单位类型：行政、事业 或 其他；登记时默认 行政")]
     public string? Type { get; set; }
 
     [CommandOption("--by <NAME>")]
@@ -30,10 +30,14 @@ public class RegistryUnitSettings : JsonServerSettings
 
     public override ValidationResult Validate()
     {
-        if (string.IsNullOrWhiteSpace(Name)) return ValidationResult.Error("缺少 --name (a name is required)");
+        if (RequiresName && string.IsNullOrWhiteSpace(Name)) return ValidationResult.Error("缺少 --name：登记单位须有名称");
+        if (Name is not null && Name.Trim().Length == 0) return ValidationResult.Error("--name 不能为空");
         if (Type is not null && ParseType(Type) is null) return ValidationResult.Error($"--type “{Type}”无效：应为 行政、事业 或 其他");
         return base.Validate();
     }
+
+    /// <summary>An add needs a name; a change touches only the fields it is given.</summary>
+    protected virtual bool RequiresName => true;
 
     public static UnitType? ParseType(string? text) => (text ?? "").Trim() switch
     {
@@ -46,6 +50,32 @@ public class RegistryUnitSettings : JsonServerSettings
     public RegistryUnitChange ToRequest() => new()
     {
         Code = Code.Trim(), Name = Name!.Trim(), Parent = (Parent ?? "").Trim(), Type = ParseType(Type) ?? UnitType.Administrative,
+        ChangedBy = By ?? Environment.UserName,
+    };
+}
+
+/// <summary>
+/// The fields of a registry change: only those given are changed (<c>--parent ""</c> makes the unit a department); the
+/// others keep the registered values.
+/// </summary>
+public sealed class RegistryChangeSettings : RegistryUnitSettings
+{
+    protected override bool RequiresName => false;
+
+    public override ValidationResult Validate()
+    {
+        if (Name is null && Parent is null && Type is null)
+            return ValidationResult.Error("没有要修改的内容：请给出 --name、--parent 或 --type 中至少一项");
+        return base.Validate();
+    }
+
+    /// <summary>The change to send: the given fields over the unit as registered.</summary>
+    public RegistryUnitChange ToRequest(RegistryUnit current) => new()
+    {
+        Code = current.Code,
+        Name = Name is null ? current.Name : Name.Trim(),
+        Parent = Parent is null ? current.Parent : Parent.Trim(),
+        Type = Type is null ? current.Type : ParseType(Type)!.Value,
         ChangedBy = By ?? Environment.UserName,
     };
 }

@@ -11,7 +11,7 @@ public sealed class RegistryHistoryCommand : AsyncCommand<RegistryHistoryCommand
     public sealed class Settings : JsonServerSettings
     {
         [CommandArgument(0, "[CODE]")]
-        [Description("只看该单位的修改记录 (only this unit's changes)")]
+        [Description("只看该单位的修改记录")]
         public string? Code { get; set; }
     }
 

@@ -20,7 +20,7 @@ public sealed class RegistryImportCommand : AsyncCommand<RegistryImportCommand.S
         public string? By { get; set; }
 
         public override ValidationResult Validate() =>
-            System.IO.File.Exists(File) ? base.Validate() : ValidationResult.Error($"文件不存在 (no such file)：{File}");
+            System.IO.File.Exists(File) ? base.Validate() : ValidationResult.Error($"文件不存在：{File}");
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
@@ -34,7 +34,7 @@ public sealed class RegistryImportCommand : AsyncCommand<RegistryImportCommand.S
             };
             var reply = await server.Registry.ImportUnitsAsync(request, server.Call(cancellationToken));
             if (settings.Json) ProtoJson.Print(reply);
-            else Terminal.Out.MarkupLine($"已导入 (imported)：新增 {reply.Added}，修改 {reply.Changed}，未变 {reply.Unchanged}");
+            else Terminal.Out.MarkupLine($"已导入：新增 {reply.Added}，修改 {reply.Changed}，未变 {reply.Unchanged}");
             return ExitCodes.Success;
         });
 }

@@ -6,31 +6,35 @@ using Spectre.Console.Cli;
 
 namespace Consolidation.Client.Commands;
 
-/// <summary><c>fa status CODE --year Y</c>: the status and findings of a stored version (the latest by default).</summary>
+/// <summary>
+/// <c>fa status CODE [--year Y] [--number N]</c>: the status and findings of a stored version — by default the latest
+/// version of the latest year the department submitted for (the options of <c>fa versions</c>: --year, and --number
+/// for a version number).
+/// </summary>
 public sealed class StatusCommand : AsyncCommand<StatusCommand.Settings>
 {
     public sealed class Settings : JsonServerSettings
     {
         [CommandArgument(0, "<CODE>")]
-        [Description("预算单位编码 (department code)")]
+        [Description("预算单位编码")]
         public string Code { get; set; } = "";
 
         [CommandOption("--year <YEAR>")]
-        [Description("决算年度 (fiscal year)")]
+        [Description("决算年度；默认该部门报送过的最新年度")]
         public int Year { get; set; }
 
-        [CommandOption("--version <N>")]
-        [Description("版本号，默认最新 (version; default: the latest)")]
-        public int Version { get; set; }
+        [CommandOption("--number <N>")]
+        [Description("版本号（见 fa versions）；默认最新版")]
+        public int Number { get; set; }
 
         [CommandOption("--define")]
-        [Description("在审核结果后列出其中提及的名词的释义 (print the definitions of the glossary terms the findings mention)")]
+        [Description("在审核结果后列出其中提及的名词的释义")]
         public bool Define { get; set; }
 
         public override ValidationResult Validate()
         {
-            if (Year <= 0) return ValidationResult.Error("缺少 --year 或年度无效 (a fiscal year is required)");
-            if (Version < 0) return ValidationResult.Error("--version 不能为负 (must not be negative)");
+            if (Year < 0) return ValidationResult.Error("--year 不能为负");
+            if (Number < 0) return ValidationResult.Error("--number 不能为负");
             return base.Validate();
         }
     }
@@ -38,11 +42,23 @@ public sealed class StatusCommand : AsyncCommand<StatusCommand.Settings>
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
         Connection.RunAsync(settings, async server =>
         {
+            var year = settings.Year;
+            if (year == 0)
+            {
+                // No year given: the latest year the department has a submission for.
+                var versions = await server.Submissions.ListVersionsAsync(new ListVersionsRequest { DepartmentCode = settings.Code }, server.Call(cancellationToken));
+                if (versions.Versions.Count == 0)
+                {
+                    ErrorView.NotFound($"{settings.Code} 没有报送记录");
+                    return ExitCodes.NotFound;
+                }
+                year = versions.Versions.Max(v => v.FiscalYear);
+            }
             var request = new GetSubmissionRequest
             {
                 DepartmentCode = settings.Code,
-                FiscalYear = settings.Year,
-                Version = settings.Version,
+                FiscalYear = year,
+                Version = settings.Number,
                 // The accounts tell the unit the findings are printed in; --json prints the record without them.
                 IncludeAccounts = !settings.Json,
             };

@@ -14,7 +14,7 @@ public sealed class SubmitCommand : AsyncCommand<SubmitCommand.Settings>
     public sealed class Settings : JsonServerSettings
     {
         [CommandArgument(0, "<FILE>")]
-        [Description("报送文件：.json、.xlsx 或 CSV 文件夹 (submission file: JSON, workbook or CSV folder)")]
+        [Description("报送文件：.json、.xlsx 或 CSV 文件夹")]
         public string File { get; set; } = "";
 
         [CommandOption("--by <NAME>")]
@@ -39,7 +39,7 @@ public sealed class SubmitCommand : AsyncCommand<SubmitCommand.Settings>
             else
             {
                 if (record.Outcome == SubmitOutcome.Unchanged)
-                    Terminal.Out.MarkupLine($"[grey]内容与第 {record.Version} 版相同，未保存新版本 (unchanged: same content as version {record.Version})[/]");
+                    Terminal.Out.MarkupLine($"[grey]内容与第 {record.Version} 版相同，未保存新版本[/]");
                 SubmissionView.Record(Terminal.Out, record, accounts.Precision);
             }
             return ExitCodes.For(record.Status);

@@ -13,11 +13,11 @@ public sealed class ValidateCommand : AsyncCommand<ValidateCommand.Settings>
     public sealed class Settings : JsonServerSettings
     {
         [CommandArgument(0, "<FILE>")]
-        [Description("报送文件：.json、.xlsx 或 CSV 文件夹 (submission file: JSON, workbook or CSV folder)")]
+        [Description("报送文件：.json、.xlsx 或 CSV 文件夹")]
         public string File { get; set; } = "";
 
         [CommandOption("--define")]
-        [Description("在审核结果后列出其中提及的名词的释义 (print the definitions of the glossary terms the findings mention)")]
+        [Description("在审核结果后列出其中提及的名词的释义")]
         public bool Define { get; set; }
     }
 

@@ -12,7 +12,7 @@ public sealed class YearPublishCommand : AsyncCommand<YearPublishCommand.Setting
     public sealed class Settings : YearSettings
     {
         [CommandOption("--run <N>")]
-        [Description("要发布的汇总次序，默认最新一次全市汇总 (run number; default: the latest city run)")]
+        [Description("要发布的汇总次序，默认最新一次全市汇总")]
         public int Run { get; set; }
 
         [CommandOption("--by <NAME>")]
@@ -20,7 +20,7 @@ public sealed class YearPublishCommand : AsyncCommand<YearPublishCommand.Setting
         public string? By { get; set; }
 
         public override ValidationResult Validate() =>
-            Run < 0 ? ValidationResult.Error("--run 不能为负 (must not be negative)") : base.Validate();
+            Run < 0 ? ValidationResult.Error("--run 不能为负") : base.Validate();
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
@@ -38,9 +38,9 @@ public sealed class YearPublishCommand : AsyncCommand<YearPublishCommand.Setting
 public class YearSettings : JsonServerSettings
 {
     [CommandOption("--year <YEAR>")]
-    [Description("决算年度 (fiscal year)")]
+    [Description("决算年度")]
     public int Year { get; set; }
 
     public override ValidationResult Validate() =>
-        Year <= 0 ? ValidationResult.Error("缺少 --year 或年度无效 (a fiscal year is required)") : base.Validate();
+        Year <= 0 ? ValidationResult.Error("缺少 --year 或年度无效") : base.Validate();
 }

@@ -12,7 +12,7 @@ public sealed class YearReopenCommand : AsyncCommand<YearReopenCommand.Settings>
     public sealed class Settings : YearSettings
     {
         [CommandOption("--reason <TEXT>")]
-        [Description("重新开放的原因（必填）(why; required)")]
+        [Description("重新开放的原因（必填）")]
         public string? Reason { get; set; }
 
         [CommandOption("--by <NAME>")]

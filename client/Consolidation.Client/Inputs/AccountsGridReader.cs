@@ -9,8 +9,9 @@ namespace Consolidation.Client.Inputs;
 
 /// <summary>
 /// Reads the grid layout (<see cref="AccountsGrids"/>) of a workbook or a CSV folder into accounts. Every problem is
-/// collected with the sheet (or file), row and column it is in; nothing half-read is returned. A blank amount cell
-/// counts as 0 (the published tables leave zero cells blank); a table grid may have title and unit rows above its
+/// collected with the sheet (or file), row and column it is in; nothing half-read is returned. A blank amount cell is
+/// an error naming the cell (a zero is written 0: a forgotten cell is never taken for 0), and so is a cell the grid
+/// could not read (a formula that cannot be evaluated); a table grid may have title and unit rows above its
 /// header row (科目编码 | 科目名称 | …), and a "金额单位：…" cell there must agree with 基本信息.
 /// </summary>
 public sealed class AccountsGridReader
@@ -27,6 +28,10 @@ public sealed class AccountsGridReader
         string narrative, string missingInfo, Func<TableLayout, string> missingTable)
     {
         var reader = new AccountsGridReader();
+        foreach (var grid in new[] { info, explanations, transfers }.Concat(tables.Values))
+            if (grid is not null)
+                foreach (var ((row, column), message) in grid.Problems.OrderBy(p => p.Key))
+                    reader.Error(grid.Where(row, column), message);
         var accounts = reader.ReadAll(info, tables, explanations, transfers, narrative, missingInfo, missingTable);
         if (reader._violations.Count > 0 || accounts is null) throw new SubmissionFileException(path, reader._violations);
         return accounts;
@@ -257,8 +262,13 @@ public sealed class AccountsGridReader
 
     private long Amount(Grid grid, int row, int column)
     {
+        if (grid.HasProblem(row, column)) return 0; // named already
         var text = grid.Cell(row, column);
-        if (text.Length == 0) return 0;
+        if (text.Length == 0)
+        {
+            Error(grid.Where(row, column), "金额为空：每个金额单元格都须填写，没有金额请填 0");
+            return 0;
+        }
         if (!Money.TryParse(text, _precision, out var fen, out var error)) { Error(grid.Where(row, column), error); return 0; }
         if (fen < 0) Error(grid.Where(row, column), $"金额 {text} 为负：决算表金额不能为负");
         return fen;

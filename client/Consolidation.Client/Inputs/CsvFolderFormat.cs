@@ -37,7 +37,7 @@ public static class CsvFolderFormat
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or CsvFormatException)
         {
-            throw new SubmissionFileException(folder, [new Violation("(文件夹)", $"无法读取 CSV：{e.Message}")]);
+            throw new SubmissionFileException(folder, [new Violation("(文件夹)", $"无法读取 CSV：{(e is CsvFormatException ? "CSV 格式不对（引号不成对？）" : ReadErrorText.Of(e))}")]);
         }
     }
 

@@ -2,14 +2,21 @@ namespace Consolidation.Client.Inputs;
 
 /// <summary>
 /// One sheet of a workbook, or one CSV file, read as rows of text cells: what the layout readers work on, so that
-/// the workbook and the CSV folder share one reader. Knows how to name a cell in an error message.
+/// the workbook and the CSV folder share one reader. Knows how to name a cell in an error message, and which cells
+/// could not be read as text at all (a formula that cannot be evaluated): those are <see cref="Problems"/>, never "".
 /// </summary>
-public sealed class Grid(string source, bool spreadsheet, IReadOnlyList<string[]> rows)
+public sealed class Grid(string source, bool spreadsheet, IReadOnlyList<string[]> rows,
+    IReadOnlyDictionary<(int Row, int Column), string>? problems = null)
 {
     /// <summary>The sheet's name, or the CSV file's name.</summary>
     public string Source { get; } = source;
     public IReadOnlyList<string[]> Rows { get; } = rows;
     public int RowCount => Rows.Count;
+
+    /// <summary>Cells (row and column from 0) whose value could not be read, with what is wrong.</summary>
+    public IReadOnlyDictionary<(int Row, int Column), string> Problems { get; } = problems ?? new Dictionary<(int, int), string>();
+
+    public bool HasProblem(int row, int column) => Problems.ContainsKey((row, column));
 
     /// <summary>The trimmed text of a cell (row and column from 0); "" beyond the grid.</summary>
     public string Cell(int row, int column) =>

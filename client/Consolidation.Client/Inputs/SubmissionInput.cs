@@ -69,7 +69,7 @@ public static class SubmissionInput
         {
             if (File.Exists(path)) found.Add(path);
             else if (Directory.Exists(path)) Search(path, found);
-            else throw new UsageException($"找不到 {path} (no such file or folder)");
+            else throw new UsageException($"找不到 {path}");
         }
         return found.Where(p => !excluded.Contains(Path.GetFullPath(p))).Distinct().ToList();
     }

@@ -34,7 +34,7 @@ public static class WorkbookFormat
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or FormatException
                                       or ArgumentException or InvalidOperationException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException)
         {
-            throw new SubmissionFileException(path, [new Violation("(工作簿)", $"无法打开 XLSX 工作簿：{e.Message}")]);
+            throw new SubmissionFileException(path, [new Violation("(工作簿)", $"无法打开 XLSX 工作簿：{ReadErrorText.Of(e)}")]);
         }
         using (workbook)
         {
@@ -55,13 +55,57 @@ public static class WorkbookFormat
         var lastRow = ws.LastRowUsed()?.RowNumber() ?? 0;
         var lastColumn = ws.LastColumnUsed()?.ColumnNumber() ?? 0;
         var rows = new List<string[]>(lastRow);
+        var problems = new Dictionary<(int, int), string>();
         for (var r = 1; r <= lastRow; r++)
         {
             var row = new string[lastColumn];
-            for (var c = 1; c <= lastColumn; c++) row[c - 1] = CellText(ws.Cell(r, c));
+            for (var c = 1; c <= lastColumn; c++)
+            {
+                var cell = ws.Cell(r, c);
+                if (!cell.HasFormula) row[c - 1] = CellText(cell);
+                else if (FormulaText(cell, out var problem) is { } text) row[c - 1] = text;
+                else
+                {
+                    row[c - 1] = "";
+                    problems[(r - 1, c - 1)] = problem;
+                }
+            }
             rows.Add(row);
         }
-        return new Grid(ws.Name, spreadsheet: true, rows);
+        return new Grid(ws.Name, spreadsheet: true, rows, problems);
+    }
+
+    /// <summary>
+    /// A formula cell's value, evaluated here (many tools save formulas without a cached value, which must never be
+    /// read as 0): a number is rounded to 6 decimals, which takes away a float sum's noise (0.1+0.2) and keeps every
+    /// real amount exact, so the amount check still refuses a third decimal. Null, with the reason, when it cannot be
+    /// evaluated or gives no number or text.
+    /// </summary>
+    private static string? FormulaText(IXLCell cell, out string problem)
+    {
+        problem = "";
+        object? value;
+        try
+        {
+            value = cell.Value;
+        }
+        catch (Exception) // ClosedXML's evaluator throws many kinds for a formula it cannot compute
+        {
+            problem = $"公式 ={cell.FormulaA1} 无法计算：请改为数值，或在 Excel 中重新计算后保存";
+            return null;
+        }
+        switch (value)
+        {
+            case double d when double.IsFinite(d):
+                return Math.Round((decimal)d, 6).ToString(CultureInfo.InvariantCulture) is var t && t.Contains('.') ? t.TrimEnd('0').TrimEnd('.') : t;
+            case string { Length: > 0 } s when !s.StartsWith('#'):
+                return s;
+            case bool or DateTime or TimeSpan:
+                return cell.GetFormattedString();
+            default:
+                problem = $"公式 ={cell.FormulaA1} 没有可用的值（{(value is string { Length: > 0 } error ? error : "未计算")}）：请改为数值，或在 Excel 中重新计算后保存";
+                return null;
+        }
     }
 
     /// <summary>A cell as text: a number as its shortest round-trip decimal (never through a float sum), text as it is.</summary>

@@ -14,6 +14,7 @@ public static class BatchView
         BatchOutcome.Unchanged => "未变",
         BatchOutcome.Malformed => "格式有误",
         BatchOutcome.Refused => "被拒绝",
+        BatchOutcome.Duplicate => "重复",
         _ => "失败",
     };
 
@@ -22,6 +23,7 @@ public static class BatchView
         BatchOutcome.Accepted => "green",
         BatchOutcome.PendingExplanation => "yellow",
         BatchOutcome.Unchanged => "grey",
+        BatchOutcome.Duplicate => "yellow",
         _ => "red",
     };
 
@@ -35,8 +37,8 @@ public static class BatchView
         if (shown.Count > 0)
         {
             var table = new Table().Border(TableBorder.Simple)
-                .AddColumn("文件 file").AddColumn("部门 department").AddColumn("年度").AddColumn("结果 result")
-                .AddColumn(new TableColumn("版本").RightAligned()).AddColumn("说明 reason");
+                .AddColumn("文件").AddColumn("部门").AddColumn("年度").AddColumn("结果")
+                .AddColumn(new TableColumn("版本").RightAligned()).AddColumn("说明");
             foreach (var r in shown)
             {
                 var outcome = $"[{Style(r.Outcome)}]{Name(r.Outcome)}[/]" + (r.Outcome == BatchOutcome.Unchanged && r.Status.Length > 0 ? $"（{r.Status}）" : "")
@@ -57,8 +59,8 @@ public static class BatchView
     {
         var parts = Enum.GetValues<BatchOutcome>().Where(o => s[o] > 0).Select(o => $"{Name(o)} {s[o]}");
         console.MarkupLine($"[bold]共 {s.Total} 份[/]：{Markup.Escape(string.Join("，", parts))}");
-        if (s.FromJournal > 0) console.MarkupLine($"其中 {s.FromJournal} 份上次已完成，取自日志，未再发送 (from the journal, not sent again)");
-        if (s.Replayed > 0) console.MarkupLine($"其中 {s.Replayed} 份服务器按请求编号认出为重试，未重复保存 (replayed)");
-        console.MarkupLine($"用时 {s.Elapsed.TotalSeconds:0.00} 秒，{s.Rate:0.0} 份/秒 (elapsed, submissions per second)");
+        if (s.FromJournal > 0) console.MarkupLine($"其中 {s.FromJournal} 份上次已完成，取自续传日志，未再发送");
+        if (s.Replayed > 0) console.MarkupLine($"其中 {s.Replayed} 份服务器按请求编号认出为重试，未重复保存");
+        console.MarkupLine($"用时 {s.Elapsed.TotalSeconds:0.00} 秒，{s.Rate:0.0} 份/秒");
     }
 }

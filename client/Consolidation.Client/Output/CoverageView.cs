@@ -15,7 +15,7 @@ public static class CoverageView
         if (rows.Count == 0)
         {
             if (onlyOutstanding && coverage.Departments.Count > 0) console.MarkupLine("[green]应报部门均已接收。[/]");
-            else if (coverage.Departments.Count == 0) console.MarkupLine("没有部门记录 (no departments)");
+            else if (coverage.Departments.Count == 0) console.MarkupLine("没有部门记录");
             return;
         }
         if (onlyOutstanding) console.MarkupLine("未接收的部门：");

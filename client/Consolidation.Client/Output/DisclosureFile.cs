@@ -63,7 +63,7 @@ public static class DisclosureFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new UsageException($"无法写入 --out 文件 {path} (cannot write): {e.Message}");
+            throw new UsageException($"无法写入 --out 文件 {path}：{Consolidation.Domain.Files.ReadErrorText.Of(e)}");
         }
     }
 
@@ -71,6 +71,6 @@ public static class DisclosureFile
     public static void WriteAndReport(string path, ConsolidatedDisclosure disclosure, bool json, DisclosureFormat? format = null)
     {
         Write(path, disclosure, format);
-        (json ? Terminal.Error : Terminal.Out).MarkupLine($"已写入 (written)：{Markup.Escape(Path.GetFullPath(path))}");
+        (json ? Terminal.Error : Terminal.Out).MarkupLine($"已写入：{Markup.Escape(Path.GetFullPath(path))}");
     }
 }

@@ -22,7 +22,7 @@ public static class DisclosureView
         console.WriteLine();
         if (d.Overview.Length > 0)
         {
-            console.Write(new Rule("[bold]第一部分 汇总概况[/]").LeftJustified());
+            console.Heading("[bold]第一部分 汇总概况[/]");
             console.WriteLine(d.Overview);
             console.WriteLine();
         }
@@ -42,13 +42,13 @@ public static class DisclosureView
         if (d.Narrative.Length > 0)
         {
             console.WriteLine();
-            console.Write(new Rule("[bold]第三部分 汇总决算情况说明[/]").LeftJustified());
+            console.Heading("[bold]第三部分 汇总决算情况说明[/]");
             console.WriteLine(d.Narrative.TrimEnd());
         }
         if (d.Glossary.Count > 0)
         {
             console.WriteLine();
-            console.Write(new Rule("[bold]第四部分 名词解释[/]").LeftJustified());
+            console.Heading("[bold]第四部分 名词解释[/]");
             foreach (var term in d.Glossary) console.WriteLine($"{term.Name}：{term.Definition}");
         }
     }
@@ -79,7 +79,7 @@ public static class DisclosureView
     private static void Header(IAnsiConsole console, ConsolidatedDisclosure d)
     {
         var scope = string.IsNullOrEmpty(d.ScopeName) ? "" : $"{Markup.Escape(d.ScopeName)} · ";
-        console.Write(new Rule($"[bold]{scope}{d.FiscalYear} 年度部门决算汇总 · 第 {d.RunNumber} 次汇总[/]").LeftJustified());
+        console.Heading($"[bold]{scope}{d.FiscalYear} 年度部门决算汇总 · 第 {d.RunNumber} 次汇总[/]");
         if (d.CoverageSummary is { } summary)
             console.MarkupLine(summary.Complete ? $"[green]{Markup.Escape(summary.Statement)}[/]" : $"[bold red]{Markup.Escape(summary.Statement)}[/]");
         var grid = new Grid();
@@ -87,7 +87,7 @@ public static class DisclosureView
         grid.AddColumn();
         grid.AddRow(new Markup("[grey]年度[/]"), new Markup(d.FiscalYear.ToString()));
         grid.AddRow(new Markup("[grey]汇总次序[/]"), new Markup($"第 {d.RunNumber} 次"));
-        grid.AddRow(new Markup("[grey]汇总时间[/]"), new Markup(Labels.LocalTime(d.CreatedAt)));
+        grid.AddRow(new Markup($"[grey]{Labels.TimeLabel("汇总时间")}[/]"), new Markup(Labels.LocalTime(d.CreatedAt)));
         grid.AddRow(new Markup("[grey]汇总人[/]"), new Markup(Labels.Text(d.RequestedBy)));
         grid.AddRow(new Markup("[grey]纳入报送[/]"), new Markup($"{d.Included.Count} 份"));
         if (d.ContentHash.Length > 0) grid.AddRow(new Markup("[grey]内容指纹[/]"), new Markup(Labels.Text(d.ContentHash)));

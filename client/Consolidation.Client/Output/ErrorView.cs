@@ -13,14 +13,22 @@ public static class ErrorView
     /// <summary>A submission file that cannot be read: the file and every violation, "field: message".</summary>
     public static void BadFile(SubmissionFileException e)
     {
-        Console.MarkupLine($"[red]报送文件有误，未发送 (invalid submission file, nothing sent)：[/]{Markup.Escape(e.File)}");
+        Console.MarkupLine($"[red]报送文件有误，未发送：[/]{Markup.Escape(e.File)}");
         foreach (var v in e.Violations)
             Console.MarkupLine($"  [bold]{Markup.Escape(v.Field)}[/]: {Markup.Escape(v.Message)}");
-        Console.MarkupLine($"共 {e.Violations.Count} 处问题 ({e.Violations.Count} problem{(e.Violations.Count == 1 ? "" : "s")})");
+        Console.MarkupLine($"共 {e.Violations.Count} 处问题");
     }
 
     public static void Usage(string message) =>
-        Console.MarkupLine($"[red]参数有误 (bad arguments)：[/]{Markup.Escape(message)}");
+        Console.MarkupLine($"[red]参数有误：[/]{Markup.Escape(message)}");
+
+    /// <summary>An output file or folder that could not be written.</summary>
+    public static void WriteFailed(string path, Exception e) =>
+        Console.MarkupLine($"[red]无法写出 {Markup.Escape(path)}：[/]{Markup.Escape(ReadErrorText.Of(e))}");
+
+    /// <summary>The thing asked for does not exist (exit 4).</summary>
+    public static void NotFound(string message) =>
+        Console.MarkupLine($"[yellow]未找到：[/]{Markup.Escape(message)}");
 
     /// <summary>Prints what went wrong with a call and returns the exit code for it.</summary>
     public static int Rpc(RpcException e, string address, int timeoutSeconds)
@@ -29,35 +37,34 @@ public static class ErrorView
         switch (e.StatusCode)
         {
             case StatusCode.InvalidArgument:
-                Console.MarkupLine($"[red]服务器拒绝了请求 (invalid argument)：[/]{detail}");
+                Console.MarkupLine($"[red]服务器拒绝了请求：[/]{detail}");
                 var badRequest = e.GetRpcStatus()?.GetDetail<BadRequest>();
                 if (badRequest is not null)
                     foreach (var v in badRequest.FieldViolations)
                         Console.MarkupLine($"  [bold]{Markup.Escape(v.Field)}[/]: {Markup.Escape(v.Description)}");
                 return ExitCodes.BadInput;
             case StatusCode.NotFound:
-                Console.MarkupLine($"[yellow]未找到 (not found)：[/]{detail}");
+                Console.MarkupLine($"[yellow]未找到：[/]{detail}");
                 return ExitCodes.NotFound;
             case StatusCode.PermissionDenied:
-                Console.MarkupLine($"[red]无权操作 (permission denied)：[/]{detail}");
+                Console.MarkupLine($"[red]无权操作：[/]{detail}");
                 return ExitCodes.Forbidden;
             case StatusCode.AlreadyExists:
-                Console.MarkupLine($"[red]已存在 (already exists)：[/]{detail}");
+                Console.MarkupLine($"[red]已存在：[/]{detail}");
                 return ExitCodes.BadInput;
             case StatusCode.Unavailable:
-                Console.MarkupLine($"[red]无法连接服务器 {Markup.Escape(address)} (Unavailable)[/]");
-                var cause = e.Status.DebugException?.Message;
-                if (detail.Length > 0 || cause is not null)
-                    Console.MarkupLine($"  [grey]{detail}{(cause is null ? "" : " " + Markup.Escape(cause))}[/]");
+                // gRPC's own text ("Error connecting to subchannel.", the socket error) is English: say why in Chinese.
+                Console.MarkupLine($"[red]无法连接服务器 {Markup.Escape(address)}：[/]{Markup.Escape(WhyUnavailable(e))}");
+                Console.MarkupLine($"  [grey]请确认服务器已启动、地址和端口无误（--server 或环境变量 {ServerSettings.AddressVariable}）[/]");
                 return ExitCodes.Failure;
             case StatusCode.DeadlineExceeded:
-                Console.MarkupLine($"[red]服务器 {Markup.Escape(address)} 在 {timeoutSeconds} 秒内未应答 (DeadlineExceeded)[/]；可用 --timeout 延长");
+                Console.MarkupLine($"[red]服务器 {Markup.Escape(address)} 在 {timeoutSeconds} 秒内未应答[/]；可用 --timeout 延长");
                 return ExitCodes.Failure;
             case StatusCode.Cancelled:
-                Console.MarkupLine("[yellow]已取消 (cancelled)[/]");
+                Console.MarkupLine("[yellow]已取消[/]");
                 return ExitCodes.Failure;
             case StatusCode.FailedPrecondition:
-                Console.MarkupLine($"[red]无法执行 (failed precondition)：[/]{detail}");
+                Console.MarkupLine($"[red]无法执行：[/]{detail}");
                 return ExitCodes.Failure;
             default:
                 Console.MarkupLine($"[red]服务器错误 {Markup.Escape(address)} ({e.StatusCode})：[/]{detail}");
@@ -65,7 +72,30 @@ public static class ErrorView
         }
     }
 
-    /// <summary>Anything unexpected: one line, no stack trace.</summary>
-    public static void Unexpected(Exception e) =>
-        Console.MarkupLine($"[red]出错 (error)：[/]{Markup.Escape(e.GetType().Name)}: {Markup.Escape(e.Message)}");
+    /// <summary>Why the server could not be reached, from the socket error under gRPC's UNAVAILABLE.</summary>
+    public static string WhyUnavailable(RpcException e)
+    {
+        for (var x = e.Status.DebugException; x is not null; x = x.InnerException)
+            if (x is System.Net.Sockets.SocketException socket)
+                return socket.SocketErrorCode switch
+                {
+                    System.Net.Sockets.SocketError.ConnectionRefused => "连接被拒绝（该端口没有服务器在运行）",
+                    System.Net.Sockets.SocketError.HostNotFound or System.Net.Sockets.SocketError.NoData => "找不到该主机名",
+                    System.Net.Sockets.SocketError.TimedOut => "连接超时",
+                    System.Net.Sockets.SocketError.NetworkUnreachable or System.Net.Sockets.SocketError.HostUnreachable => "网络不通",
+                    System.Net.Sockets.SocketError.ConnectionReset => "连接被对方断开",
+                    _ => $"网络错误（{socket.SocketErrorCode}）",
+                };
+        return e.Status.DebugException is System.Security.Authentication.AuthenticationException ? "TLS 握手失败" : "服务器不可用或连接中断";
+    }
+
+    /// <summary>
+    /// Anything unexpected: one line in Chinese, no stack trace; the exception's own (English) text only when the
+    /// environment variable FA_DEBUG is set.
+    /// </summary>
+    public static void Unexpected(Exception e)
+    {
+        Console.MarkupLine($"[red]出错：程序内部错误（{Markup.Escape(e.GetType().Name)}）[/]；请把所用命令报告给维护者，设环境变量 FA_DEBUG=1 可看到详情");
+        if (Environment.GetEnvironmentVariable("FA_DEBUG") is { Length: > 0 }) Console.WriteLine(e.ToString());
+    }
 }

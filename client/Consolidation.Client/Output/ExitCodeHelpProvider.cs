@@ -5,29 +5,55 @@ using Spectre.Console.Rendering;
 
 namespace Consolidation.Client.Output;
 
-/// <summary>The standard help, with a title on the root page and the exit codes under every page.</summary>
+/// <summary>
+/// The standard help (its headings in Chinese through Spectre's zh-Hans resources), with a title on the root page and,
+/// under every page, the exit codes that command returns — only those — and, for a command that talks to the server,
+/// where the server address comes from.
+/// </summary>
 public sealed class ExitCodeHelpProvider(ICommandAppSettings settings) : HelpProvider(settings)
 {
+    /// <summary>What each exit code means, in Chinese; a code not listed here is described by <see cref="ExitCodes.Documented"/>.</summary>
+    public static string Meaning(int code) => code switch
+    {
+        ExitCodes.Success => "成功；报送、审核为“已接收”",
+        ExitCodes.Rejected => "已退回：有强制性审核问题",
+        ExitCodes.PendingExplanation => "待说明：有未说明的提示性审核问题",
+        ExitCodes.BadInput => "输入有误：报送文件或参数有误，或服务器拒绝了请求；什么也没有保存",
+        ExitCodes.NotFound => "未找到：没有这份报送、这次汇总、这个单位或名词",
+        ExitCodes.Failure => "服务器不可用、未按时应答，或其他错误",
+        ExitCodes.Forbidden => "无权操作：调用身份不允许，如部门修改名词解释",
+        _ => ExitCodes.Documented.FirstOrDefault(d => d.Code == code).Meaning ?? "",
+    };
+
     public override IEnumerable<IRenderable> GetHeader(ICommandModel model, ICommandInfo? command)
     {
         foreach (var r in base.GetHeader(model, command)) yield return r;
         if (command is null)
-            yield return new Markup("fa — 部门决算报送、审核、汇总客户端 (client of the final accounts server: submit, check, consolidate)" +
-                                    Environment.NewLine + Environment.NewLine);
+            yield return new Text("fa — 部门决算报送、审核、汇总客户端" + Environment.NewLine + Environment.NewLine);
     }
 
     public override IEnumerable<IRenderable> GetFooter(ICommandModel model, ICommandInfo? command)
     {
         foreach (var r in base.GetFooter(model, command)) yield return r;
-        yield return new Markup(Environment.NewLine + "[yellow]EXIT CODES (退出码):[/]" + Environment.NewLine);
+        var entry = command is null ? null : CommandTree.Find(PathOf(command));
+        var codes = entry?.ExitCodes ?? ExitCodes.Documented.Select(d => d.Code).ToList();
+        yield return new Markup(Environment.NewLine + "[yellow]退出码：[/]" + Environment.NewLine);
         var grid = new Grid();
         grid.AddColumn(new GridColumn().PadLeft(4).PadRight(2));
         grid.AddColumn();
-        foreach (var (code, meaning) in ExitCodes.Documented)
-            grid.AddRow(new Text(code.ToString()), new Text(meaning));
+        foreach (var code in codes)
+            grid.AddRow(new Text(code.ToString()), new Text(Meaning(code)));
         yield return grid;
-        yield return new Markup(Environment.NewLine + "[yellow]SERVER (服务器):[/]" + Environment.NewLine +
-            $"    --server URL, else ${ServerSettings.AddressVariable}, else {ServerSettings.DefaultAddress}; errors go to stderr, --json output to stdout" +
-            Environment.NewLine);
+        if (entry is null || entry.UsesServer)
+            yield return new Markup(Environment.NewLine + "[yellow]服务器：[/]" + Environment.NewLine +
+                Markup.Escape($"    地址取 --server，否则环境变量 {ServerSettings.AddressVariable}，否则 {ServerSettings.DefaultAddress}") + Environment.NewLine +
+                "    错误信息写到标准错误；--json 的输出写到标准输出" + Environment.NewLine);
+    }
+
+    private static string PathOf(ICommandInfo command)
+    {
+        var names = new List<string>();
+        for (var c = command; c is not null; c = c.Parent) names.Insert(0, c.Name);
+        return string.Join(' ', names);
     }
 }

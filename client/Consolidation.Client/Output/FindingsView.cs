@@ -28,8 +28,7 @@ public static class FindingsView
             var group = findings.Where(f => f.Severity == severity).ToList();
             if (group.Count == 0) continue;
             console.WriteLine();
-            console.Write(new Rule($"[{Labels.Style(severity)} bold]{Labels.Name(severity)}[/]（{group.Count} 条）{Hint(severity)}")
-                .LeftJustified());
+            console.Heading($"[{Labels.Style(severity)} bold]{Labels.Name(severity)}[/]（{group.Count} 条）{Hint(severity)}");
             foreach (var f in group) RenderOne(console, f, ++number, unit);
         }
         console.WriteLine();

@@ -45,7 +45,7 @@ public static class GlossaryView
     public static void Change(IAnsiConsole console, TermChange c)
     {
         var kind = c.Kind == ChangeKind.Add ? "增补" : "更正";
-        var at = c.ChangedAt?.ToDateTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'") ?? "";
+        var at = Labels.LocalTime(c.ChangedAt); // the zone is said once, under the list
         console.MarkupLine($"#{c.Id} [bold]{kind}[/] {Markup.Escape(c.Term)} [grey]{c.FiscalYear} 年度 · {Markup.Escape(c.ChangedBy)} · {at}[/]");
         if (c.Kind == ChangeKind.Correct) console.Indented(2, "[grey]原释义：[/]" + Labels.Text(c.OldDefinition.Length > 0 ? c.OldDefinition : "（无）"));
         console.Indented(2, "[grey]新释义：[/]" + Labels.Text(c.NewDefinition));

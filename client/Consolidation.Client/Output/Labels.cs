@@ -78,9 +78,25 @@ public static class Labels
         _ => null,
     };
 
-    /// <summary>A timestamp in local time, to the second; "—" when absent.</summary>
+    /// <summary>
+    /// A timestamp in the machine's local zone, to the second, without the zone ("—" when absent): every time fa shows
+    /// is in this one zone, and an output names it once (<see cref="Zone"/>, in a column header or a label).
+    /// </summary>
     public static string LocalTime(Timestamp? timestamp) =>
         timestamp is null ? "—" : timestamp.ToDateTimeOffset().ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss");
+
+    /// <summary>The local zone as an offset, "UTC+08:00" (or "UTC").</summary>
+    public static string Zone
+    {
+        get
+        {
+            var offset = TimeZoneInfo.Local.GetUtcOffset(DateTime.UtcNow);
+            return offset == TimeSpan.Zero ? "UTC" : $"UTC{(offset < TimeSpan.Zero ? "-" : "+")}{offset:hh\\:mm}";
+        }
+    }
+
+    /// <summary>A time column's header or a time's label with the zone said once: "时间（UTC+08:00）".</summary>
+    public static string TimeLabel(string label) => $"{label}（{Zone}）";
 
     /// <summary>The first 12 hex digits of a content hash: enough to tell versions apart.</summary>
     public static string ShortHash(string hash) => hash.Length <= 12 ? hash : hash[..12];

@@ -20,4 +20,18 @@ public static class Lines
         grid.AddRow(new Markup(label), new Markup(markup));
         console.Write(grid);
     }
+
+    /// <summary>A heading rule, left-justified: full width on a terminal, <see cref="Terminal.PlainRuleWidth"/> in plain output.</summary>
+    public static void Heading(this IAnsiConsole console, string markup)
+    {
+        var rule = new Rule(markup).LeftJustified();
+        if (!Terminal.IsPlain(console)) console.Write(rule);
+        else
+        {
+            var grid = new Grid();
+            grid.AddColumn(new GridColumn().Width(Terminal.PlainRuleWidth).PadLeft(0).PadRight(0));
+            grid.AddRow(rule);
+            console.Write(grid);
+        }
+    }
 }

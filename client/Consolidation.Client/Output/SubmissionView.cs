@@ -14,7 +14,7 @@ public static class SubmissionView
         Row(grid, "年度", r.FiscalYear.ToString());
         Row(grid, "版本", $"[bold]第 {r.Version} 版[/]");
         Row(grid, "状态", $"[bold]{Labels.Markup(r.Status)}[/]");
-        Row(grid, "接收时间", Labels.LocalTime(r.ReceivedAt));
+        Row(grid, Labels.TimeLabel("接收时间"), Labels.LocalTime(r.ReceivedAt));
         Row(grid, "报送人", Labels.Text(r.SubmittedBy));
         Row(grid, "内容摘要", Labels.Text(Labels.ShortHash(r.ContentHash)));
         Row(grid, "金额单位", precision is { } p ? D.Money.UnitName(p) : "万元（未取得报送数据，按万元显示）");

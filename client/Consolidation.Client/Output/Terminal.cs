@@ -4,13 +4,20 @@ namespace Consolidation.Client.Output;
 
 /// <summary>
 /// The consoles <c>fa</c> writes to. When a stream is redirected (a file, a pipe, a test capturing output) its console
-/// emits no ANSI codes, is a fixed 200 columns wide, so Chinese tables do not wrap into a mess, and has no trailing
-/// spaces at line ends.
+/// emits no ANSI codes, has no trailing spaces at line ends and is so wide that nothing is hard-wrapped: a line of text
+/// or a table row stays one line, as a program reading the output (or a pager, or an editor) expects; headings there
+/// are rules of a fixed <see cref="PlainRuleWidth"/>.
 /// </summary>
 public static class Terminal
 {
-    /// <summary>The width used whenever output does not go to a terminal.</summary>
-    public const int PlainWidth = 200;
+    /// <summary>The width used whenever output does not go to a terminal: wide enough that nothing wraps.</summary>
+    public const int PlainWidth = 100_000;
+
+    /// <summary>The width of a heading rule in plain output.</summary>
+    public const int PlainRuleWidth = 100;
+
+    /// <summary>Whether a console is one of the plain ones (redirected output, --out files).</summary>
+    public static bool IsPlain(IAnsiConsole console) => console.Profile.Width >= PlainWidth;
 
     /// <summary>Standard output: results.</summary>
     public static IAnsiConsole Out { get; } = Create(Console.Out, Console.IsOutputRedirected);
@@ -18,7 +25,7 @@ public static class Terminal
     /// <summary>Standard error: errors and notes, so that <c>--json</c> leaves standard output to the JSON alone.</summary>
     public static IAnsiConsole Error { get; } = Create(Console.Error, Console.IsErrorRedirected);
 
-    /// <summary>A console writing plain text (no ANSI, 200 columns) to <paramref name="writer"/>: for <c>--out</c> files.</summary>
+    /// <summary>A console writing plain text (no ANSI, no wrapping) to <paramref name="writer"/>: for <c>--out</c> files.</summary>
     public static IAnsiConsole Plain(TextWriter writer) => Create(writer, plain: true);
 
     private static IAnsiConsole Create(TextWriter writer, bool plain)

@@ -34,7 +34,7 @@ public static class SubmissionFile
         try { return File.ReadAllBytes(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new SubmissionFileException(path, [new Violation("(file)", $"无法读取文件：{e.Message}")]);
+            throw new SubmissionFileException(path, [new Violation("(file)", $"无法读取文件：{ReadErrorText.Of(e)}")]);
         }
     }
 
@@ -49,7 +49,7 @@ public static class SubmissionFile
         catch (JsonException e)
         {
             throw new SubmissionFileException(fileName,
-                [new Violation($"第 {(e.LineNumber ?? 0) + 1} 行第 {(e.BytePositionInLine ?? 0) + 1} 字节", $"不是有效的 JSON：{e.Message}")]);
+                [new Violation($"第 {(e.LineNumber ?? 0) + 1} 行第 {(e.BytePositionInLine ?? 0) + 1} 字节", $"不是有效的 JSON：{ReadErrorText.Of(e)}")]);
         }
         using (doc)
         {

@@ -195,6 +195,62 @@ public sealed class InputFormatTests : IDisposable
         Assert.Equal("(工作簿)", v.Field);
     }
 
+    [Fact]
+    public void WorkbookEmptyAmountCell_IsRefusedNamingTheCell_NeverReadAsZero()
+    {
+        var path = SeedWorkbookCopy(wb => wb.Worksheet("T3 支出决算表").Cell(6, 3).Clear());
+        var v = Assert.Single(Problems(path));
+        Assert.Equal("工作表「T3 支出决算表」第 6 行 C 列", v.Field);
+        Assert.Contains("金额为空", v.Message);
+    }
+
+    /// <summary>A formula as many tools write it: the formula and no cached value (no &lt;v&gt; element).</summary>
+    private string SeedWorkbookWithFormula(string sheet, string cell, string formula)
+    {
+        var path = SeedWorkbookCopy(wb => wb.Worksheet(sheet).Cell(cell).FormulaA1 = formula);
+        StripCachedValues(path);
+        return path;
+    }
+
+    private static void StripCachedValues(string path)
+    {
+        using var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(path, isEditable: true);
+        foreach (var part in doc.WorkbookPart!.WorksheetParts)
+        {
+            foreach (var c in part.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().Where(c => c.CellFormula is not null).ToList())
+            {
+                c.CellValue?.Remove();
+                c.DataType = null;
+            }
+            part.Worksheet.Save();
+        }
+    }
+
+    [Fact]
+    public void WorkbookFormulaWithoutCachedValue_IsEvaluated_SoTheAccountsAreUnchanged()
+    {
+        // An amount written as a formula giving the same number (a float sum: 0.1+0.2 style noise is rounded away).
+        double value;
+        using (var wb = new XLWorkbook(SeedWorkbook)) value = wb.Worksheet("T3 支出决算表").Cell("C6").GetDouble();
+        Assert.True(value > 1);
+        var formula = $"{(decimal)value - 0.7m}+0.1+0.2+0.4";
+        var path = SeedWorkbookWithFormula("T3 支出决算表", "C6", formula);
+        using (var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(path, false))
+            Assert.Contains(doc.WorkbookPart!.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>()),
+                c => c.CellFormula is not null && c.CellValue is null);
+
+        Assert.Equal(Submission(SubmissionInput.Read(SeedWorkbook)), Submission(SubmissionInput.Read(path)));
+    }
+
+    [Fact]
+    public void WorkbookFormulaThatCannotBeEvaluated_IsRefusedNamingTheCell_NeverReadAsZero()
+    {
+        var path = SeedWorkbookWithFormula("T3 支出决算表", "C6", "[其他工作簿.xlsx]Sheet1!A1");
+        var v = Assert.Single(Problems(path));
+        Assert.Equal("工作表「T3 支出决算表」第 6 行 C 列", v.Field);
+        Assert.Contains("公式", v.Message);
+    }
+
     private string SeedCsvCopy()
     {
         var dir = Path.Combine(_dir, Guid.NewGuid().ToString("n"));
@@ -216,6 +272,21 @@ public sealed class InputFormatTests : IDisposable
         var v = Assert.Single(Problems(dir));
         Assert.Equal("T3.csv 第 4 行第 3 列", v.Field);
         Assert.Contains("“abc”不是金额", v.Message);
+    }
+
+    [Fact]
+    public void CsvEmptyAmountCell_IsRefusedNamingTheCell()
+    {
+        var dir = SeedCsvCopy();
+        var t3 = Path.Combine(dir, "T3.csv");
+        var lines = File.ReadAllLines(t3);
+        var cells = lines[3].Split(',');
+        cells[2] = "";
+        lines[3] = string.Join(",", cells);
+        File.WriteAllLines(t3, lines);
+        var v = Assert.Single(Problems(dir));
+        Assert.Equal("T3.csv 第 4 行第 3 列", v.Field);
+        Assert.Contains("金额为空", v.Message);
     }
 
     [Fact]

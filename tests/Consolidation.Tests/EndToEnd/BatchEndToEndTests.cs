@@ -104,13 +104,13 @@ public sealed class BatchEndToEndTests : IDisposable
         foreach (var f in Directory.GetFiles(dir)) File.Copy(f, Path.Combine(clean, Path.GetFileName(f)));
 
         using var server = new ServerProcess();
-        var journal = Path.Combine(dir, ".fa-batch-journal.jsonl");
+        var journal = Path.Combine(_work, "kill-journal.jsonl");
         // Small chunks, one stream: slow enough to be killed part-way.
-        var killedAfter = RunAndKill(server.Address, journal, ["batch", dir, "--chunk", "10", "--concurrency", "1"], resultsBeforeKill: 60);
+        var killedAfter = RunAndKill(server.Address, journal, ["batch", dir, "--chunk", "10", "--concurrency", "1", "--journal", journal], resultsBeforeKill: 60);
         Assert.InRange(killedAfter, 60, count - 1);
 
         var report = Path.Combine(_work, "resumed.json");
-        var resumed = Client.Run(server.Address, "batch", dir, "--report", report);
+        var resumed = Client.Run(server.Address, "batch", dir, "--report", report, "--journal", journal);
         Assert.True(resumed.ExitCode == 1, resumed.ToString()); // 8 rejected
         var (resumedCounts, resumedRows) = Report(report);
         Assert.InRange(resumedCounts.Values.Sum() - resumedRows.Count(r => !r.FromJournal), 60, count - 1);

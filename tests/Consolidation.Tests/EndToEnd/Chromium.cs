@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Consolidation.Tests.EndToEnd;
 
 /// <summary>
-/// Debian's headless Chromium, as the tests use it to open the HTML export (.ci/run installs it with
+/// Debian's headless Chromium, as the tests use it to open the HTML export (scripts/test.sh installs it with
 /// <c>apt-get install -y chromium</c>). When it is not installed the test fails, saying so — it never passes silently.
 /// </summary>
 public static class Chromium
@@ -17,7 +17,7 @@ public static class Chromium
 
     public static string Require() => Find() ?? throw new Xunit.Sdk.XunitException(
         "CHROMIUM IS NOT INSTALLED: the HTML export cannot be checked. Install it with `apt-get install -y chromium` " +
-        "(Debian's package; .ci/run installs it) or point FA_CHROMIUM at a chromium binary. This test does not pass without it.");
+        "(Debian's package; scripts/test.sh installs it) or point FA_CHROMIUM at a chromium binary. This test does not pass without it.");
 
     /// <summary>Runs headless Chromium with a fresh profile on <paramref name="url"/>; returns its stdout.</summary>
     public static string Run(string url, params string[] args)

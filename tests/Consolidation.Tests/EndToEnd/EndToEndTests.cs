@@ -60,7 +60,7 @@ public sealed class EndToEndTests : IDisposable
         Assert.Equal(2, record.Version);
         Assert.Equal(SubmissionStatus.Accepted, record.Status);
 
-        var first = Fa("status", "431001", "--year", "2023", "--version", "1", "--json");
+        var first = Fa("status", "431001", "--year", "2023", "--number", "1", "--json");
         Assert.Equal(1, Parse<SubmissionRecord>(first).Version);
         Assert.Equal(SubmissionStatus.Rejected, Parse<SubmissionRecord>(first).Status);
 

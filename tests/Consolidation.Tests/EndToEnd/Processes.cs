@@ -100,6 +100,19 @@ public sealed record ClientRun(int ExitCode, string Stdout, string Stderr)
 
 public static class Client
 {
+    /// <summary>The XDG_STATE_HOME of every client run by the tests (fa batch writes its default journals there).</summary>
+    public static string StateHome { get; } = CreateStateHome();
+
+    private static string CreateStateHome()
+    {
+        var dir = Directory.CreateTempSubdirectory("fa-e2e-state-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try { Directory.Delete(dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        };
+        return dir;
+    }
+
     public static ClientRun Run(string? server, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -114,6 +127,8 @@ public static class Client
         start.ArgumentList.Add(Builds.ClientDll);
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["FA_SERVER"] = server ?? "http://127.0.0.1:1";
+        // fa batch keeps its journals under $XDG_STATE_HOME/fa/batch: the tests' go to a temporary folder, not to ~.
+        start.Environment["XDG_STATE_HOME"] = StateHome;
         using var p = Process.Start(start) ?? throw new InvalidOperationException("could not start the client");
         p.StandardInput.Close();
         var stdout = p.StandardOutput.ReadToEndAsync();

@@ -55,7 +55,7 @@ public sealed class RulesEndToEndTests : IDisposable
         Assert.Contains("已接收", status.Stdout);
         Assert.Contains("年中承接省口岸工作会议，追加接待经费已经批准。", status.Stdout);
 
-        var json = Client.Run(server.Address, "status", "431001", "--year", "2023", "--version", "2", "--json");
+        var json = Client.Run(server.Address, "status", "431001", "--year", "2023", "--number", "2", "--json");
         var record = JsonParser.Default.Parse<SubmissionRecord>(json.Stdout);
         Assert.Equal(SubmissionStatus.Accepted, record.Status);
         var stored = record.Findings.Where(f => f.Severity == Severity.Advisory).ToList();

@@ -26,7 +26,7 @@ public static class HtmlExport
                 ? $"<p class=\"coverage complete\" id=\"coverage-statement\">{E(summary.Statement)}</p>\n"
                 : $"<p class=\"coverage incomplete\" id=\"coverage-statement\"><strong>{E(summary.Statement)}</strong></p>\n");
         sb.Append("<p class=\"meta\">");
-        sb.Append($"第 {d.RunNumber} 次汇总 · {E(Labels.LocalTime(d.CreatedAt))} · 汇总人 {E(d.RequestedBy)} · 内容指纹 <code>{E(Labels.ShortHash(d.ContentHash))}</code>");
+        sb.Append($"第 {d.RunNumber} 次汇总 · {E(Labels.LocalTime(d.CreatedAt))}（{E(Labels.Zone)}）· 汇总人 {E(d.RequestedBy)} · 内容指纹 <code>{E(Labels.ShortHash(d.ContentHash))}</code>");
         sb.Append("</p>\n<p class=\"unit\">金额单位：万元</p>\n");
 
         sb.Append("<section id=\"part1\"><h2>第一部分 汇总概况</h2>\n");

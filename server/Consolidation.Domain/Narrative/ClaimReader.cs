@@ -12,7 +12,7 @@ namespace Consolidation.Domain.Narrative;
 /// </summary>
 public static partial class ClaimReader
 {
-    [GeneratedRegex(@"^(以上|以下|以内|及以上|及以下|的?尾数?差|的?尾差)")]
+    [GeneratedRegex(@"^(以上|以下|以内|及以上|及以下|[（(]含[）)]以上|的?尾数?差|的?尾差)")]
     private static partial Regex Threshold();
 
     [GeneratedRegex(@"(完成[^，,；;。]*?预算[^，,；;。]*?|预算(完成率|执行率)|(完成率|执行率))(为|是|达到?)?的?\s*$")]
@@ -124,7 +124,7 @@ public static partial class ClaimReader
 
     /// <summary>Whether the words after a number make it a threshold or a rounding note (以上, 以下, 以内, 及以上, 的尾数差 …).</summary>
     private static bool IsThreshold(ReadOnlySpan<char> after) =>
-        after.Length > 0 && after[0] is '以' or '及' or '的' or '尾' && Threshold().IsMatch(after);
+        after.Length > 0 && after[0] is '以' or '及' or '的' or '尾' or '（' or '(' && Threshold().IsMatch(after);
 
     public static IEnumerable<Claim> Read(NarrativeSentence sentence)
     {

@@ -434,8 +434,8 @@ public sealed class EntityCatalogue
         Words(9, "T7.outboundTravel", "因公出国（境）", "因公出国(境)", "出国（境）", "因公出国");
         Words(9, "T7.reception", "公务接待费", "公务接待");
         Words(9, "T7.vehicles", "公务用车购置及运行维护费", "公务用车购置费及运行维护费", "公务用车购置及运行费", "公务用车费");
-        Words(9, "T7.vehiclePurchase", "公务用车购置费", "购置公务用车");
-        Words(9, "T7.vehicleOperation", "公务用车运行维护费", "公务用车运行费", "公务用车保有量", "保有量");
+        Words(9, "T7.vehiclePurchase", "公务用车购置费", "购置公务用车", "公务用车购置支出");
+        Words(9, "T7.vehicleOperation", "公务用车运行维护费", "公务用车运行费", "公务用车保有量", "保有量", "公务用车运行维护支出");
         _defaultDenominator[9] = "T7.total";
 
         // 十 机关运行经费 = T6 公用经费 (for 行政单位; reference section 3, item 6)

@@ -88,4 +88,13 @@ public class PutuoDisclosureTests
         var running = Assert.Single(doc.Sentences, s => s.Text.StartsWith("机关运行经费支出 142.80", StringComparison.Ordinal));
         Assert.Equal(("十一（一）", (int)Consolidation.Domain.Templates.NarrativeTopic.OperatingCost), (running.Place, running.Section));
     }
+
+    [Fact]
+    public void Coverage_ClaimsReadAndTied()
+    {
+        // Measured (docs/narrative-checks.md): what is untied is listed there with its reason.
+        var analysis = NarrativeAnalysis.Of(new CheckContext(Putuo()) { Template = Consolidation.Domain.Templates.TemplateCatalogue.Default.Find("shanghai-2024")! });
+        var (claims, tied) = analysis.Coverage(0, 15);
+        Assert.Equal((141, 120), (claims, tied));
+    }
 }

@@ -19,7 +19,10 @@ public static partial class ClaimReader
     private static partial Regex CompletionBefore();
 
 
-    [GeneratedRegex(@"决算数?(大于|小于|等于|高于|低于|超过|少于|多于)(年初|全年)?预算数?")]
+    [GeneratedRegex(@"完成[^，,；;。]*?预算(数)?\s*$")]
+    private static partial Regex BudgetInCompletion();
+
+    [GeneratedRegex(@"决算数?(大于|小于|等于|高于|低于|超过|少于|多于)(年初|全年|调整)?预算数?")]
     private static partial Regex BudgetDirection();
 
     [GeneratedRegex(@"与上一?年度?(相比)?(一致|持平)|无增减变动")]
@@ -169,6 +172,13 @@ public static partial class ClaimReader
             var denominator = "";
             // Each pattern runs only on words that have a character it needs (完/执, 占, a change word's first).
             if (kind == ClaimKind.Percent && subject.AsSpan().IndexOfAny('完', '执') >= 0 && CompletionBefore().IsMatch(subject)) role = ClaimRole.Completion;
+            // "完成全年预算 2319.21 万元的 95.3%": the budget stands inside the completion phrase.
+            else if (kind == ClaimKind.Percent && subject.AsSpan().Trim().SequenceEqual("的") && claims.Count > 0 && ReferenceEquals(claims[^1].Sentence, sentence)
+                     && claims[^1].Kind == ClaimKind.Amount && BudgetInCompletion().IsMatch(claims[^1].Subject))
+            {
+                role = ClaimRole.Completion;
+                subject = claims[^1].Subject + claims[^1].Printed + subject;
+            }
             else if (kind == ClaimKind.Percent && ShareBefore(subject) is { } zhan)
             {
                 role = ClaimRole.Share;

@@ -141,14 +141,16 @@ internal sealed partial class NarrativeChecker
             long actual, budget;
             bool exact;
             CellLocation where;
-            if (e.Actual is { } a && e.Budget is { } b)
+            // "决算数大于全年预算数": the adjusted budget, stated only; never the 年初预算数 cell.
+            var fullYear = Tier.NamesFullYearBudget(p.Printed);
+            if (!fullYear && e.Actual is { } a && e.Budget is { } b)
             {
                 (actual, budget, where, exact) = (a.Value, b.Value, a.Location, a.HalfStep == 0);
             }
             else
             {
                 var sa = StatedBefore(e, Facet.Actual, p.Sentence.Section, p.Start);
-                var sb = StatedBefore(e, Facet.Budget, p.Sentence.Section, p.Start);
+                var sb = StatedBefore(e, fullYear ? Facet.FullYearBudget : Facet.Budget, p.Sentence.Section, p.Start);
                 if (sa is null || sb is null) continue;
                 (actual, budget, where, exact) = (sa.Claim.Value, sb.Claim.Value, Of(p.Sentence, e), false);
             }

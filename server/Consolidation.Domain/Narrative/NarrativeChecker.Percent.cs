@@ -209,20 +209,25 @@ internal sealed partial class NarrativeChecker
             if (t.Claim.Role != ClaimRole.Completion || e is null) continue;
             var section = t.Claim.Sentence.Section;
             var statedActual = StatedBefore(e, Facet.Actual, section, t.Claim.Start);
-            var statedBudget = StatedBefore(e, Facet.Budget, section, t.Claim.Start);
+            // The budget the sentence names: 完成全年预算的 / 调整预算 only against a stated adjusted budget (no table holds it);
+            // 完成年初预算的 / 完成预算的 against the 年初预算数 cell or the stated budget.
+            var fullYear = Tier.NamesFullYearBudget(t.Claim.Subject);
+            var statedFullYear = StatedBefore(e, Facet.FullYearBudget, section, t.Claim.Start);
+            var statedBudget = fullYear ? statedFullYear : StatedBefore(e, Facet.Budget, section, t.Claim.Start) ?? statedFullYear;
+            var budgetCell = fullYear || (statedBudget is not null && ReferenceEquals(statedBudget, statedFullYear)) ? null : e.Budget;
             var actuals = _parts;
             actuals.Clear();
             if (e.Actual is { } a) actuals.Add(Operand.Of(a));
             if (statedActual is not null) actuals.Add(Operand.Of("决算数", statedActual.Claim));
             var budgets = _wholes;
             budgets.Clear();
-            if (e.Budget is { } b) budgets.Add(Operand.Of(b));
-            if (statedBudget is not null) budgets.Add(Operand.Of("预算数", statedBudget.Claim));
+            if (budgetCell is { } b) budgets.Add(Operand.Of(b));
+            if (statedBudget is not null) budgets.Add(Operand.Of(statedBudget.Facet == Facet.FullYearBudget ? "全年预算数" : "预算数", statedBudget.Claim));
             if (actuals.Count == 0 || budgets.Count == 0) continue;
             Checked.Add(t.Claim);
             if (statedActual is not null) Checked.Add(statedActual.Claim);
             if (statedBudget is not null) Checked.Add(statedBudget.Claim);
-            var where = Of(t.Claim.Sentence, e, e.Budget is not null ? Facet.Budget : Facet.Actual);
+            var where = Of(t.Claim.Sentence, e, budgetCell is not null ? Facet.Budget : Facet.Actual);
             if (budgets.Exists(x => x.Value == 0))
             {
                 Add(NarrativeRules.CompletionOfZeroBudget, where, 0, Bp(t.Claim.Value), 0,

@@ -81,7 +81,13 @@ internal sealed partial class NarrativeChecker(CheckContext context, NarrativeAn
         return byEntity;
     }
 
-    private static Figure? FigureOf(Entity? entity, Facet facet) => facet == Facet.Budget ? entity?.Budget : entity?.Actual;
+    /// <summary>The cell a figure of this facet is compared with: none for the adjusted budget (全年预算), which no table holds.</summary>
+    private static Figure? FigureOf(Entity? entity, Facet facet) => facet switch
+    {
+        Facet.Budget => entity?.Budget,
+        Facet.Actual => entity?.Actual,
+        _ => null,
+    };
 
     private static string Printed(Claim c) => c.Printed;
 
@@ -128,6 +134,7 @@ internal sealed partial class NarrativeChecker(CheckContext context, NarrativeAn
             (5, 2, "T5.total", Facet.Actual, t5Classes, "各类支出"),
             (5, 3, "T5.total", Facet.Actual, t5Items, "各项支出决算数"),
             (5, 3, "T5.total", Facet.Budget, t5Items, "各项年初预算数"),
+            (5, 3, "T5.total", Facet.FullYearBudget, t5Items, "各项全年预算数"),
             (6, -1, "T6.total", Facet.Actual, ["T6.personnel", "T6.public"], "人员经费与公用经费"),
             (7, -1, "T8.expenditure", Facet.Actual, ["T8.basic", "T8.project"], "基本支出与项目支出"),
             (8, -1, "T9.expenditure", Facet.Actual, ["T9.basic", "T9.project"], "基本支出与项目支出"),
@@ -190,7 +197,7 @@ internal sealed partial class NarrativeChecker(CheckContext context, NarrativeAn
             var listed = string.Join(" + ", parts.Select(p => p.Claim.Printed));
             var note = totalKey == "T5.total" && facet == Facet.Budget ? "（以此合计计算的“完成年初预算”百分比也随之有误）" : "";
             Add(NarrativeRules.ListedSum, Of(total.Claim.Sentence, total.Entity, facet), sum, total.Claim.Value, tolerance,
-                $"{Quote(total.Claim.Sentence, total.Claim.Start)}：所述{total.Entity!.Name}{(facet == Facet.Budget ? "预算数" : "")} {total.Claim.Printed}，" +
+                $"{Quote(total.Claim.Sentence, total.Claim.Start)}：所述{total.Entity!.Name}{(facet == Facet.Budget ? "预算数" : facet == Facet.FullYearBudget ? "全年预算数" : "")} {total.Claim.Printed}，" +
                 $"而所列{what}之和为 {listed} = {Show(sum)}，相差 {Show(total.Claim.Value - sum)}" +
                 (count ? "。" : $"，超出 {parts.Count} 个分项的尾差 {Amount(tolerance)}。") + note + "请核对合计与所列各项。",
                 count ? FindingQuantity.Count : FindingQuantity.Money);

@@ -32,7 +32,7 @@ internal static class NarrativeFindings
         new(NarrativeTable, Places.Key(sentence.Section, sentence.Subsection, sentence.Item), what, NarrativeTableName, sentence.Place, what);
 
     public static CellLocation Of(NarrativeSentence sentence, Entity? entity, Facet facet = Facet.Actual) =>
-        (facet == Facet.Budget ? entity?.Budget : entity?.Actual)?.Location
+        (facet == Facet.Budget ? entity?.Budget : facet == Facet.Actual ? entity?.Actual : null)?.Location
         ?? (entity is null ? Wording(sentence, "claim") : Stated(sentence, entity));
 
     public static string Wan(long fen, AmountPrecision precision) =>

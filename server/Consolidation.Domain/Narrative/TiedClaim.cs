@@ -1,7 +1,14 @@
 namespace Consolidation.Domain.Narrative;
 
 /// <summary>Whether a figure claim gives the actual (决算数, 执行数) or the budget (预算数).</summary>
-public enum Facet { Actual, Budget }
+public enum Facet
+{
+    Actual,
+    /// <summary>年初预算 (T5's 年初预算数, T7's 预算数), or 预算 alone.</summary>
+    Budget,
+    /// <summary>全年预算 / 调整预算 (调整后预算数): the adjusted budget, which no table holds — never compared with a 年初预算数 cell.</summary>
+    FullYearBudget,
+}
 
 /// <summary>
 /// A claim and what it was tied to: the entity it speaks of (and which of its figures), for a share the entity of its

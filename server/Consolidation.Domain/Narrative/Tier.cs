@@ -145,6 +145,9 @@ internal static partial class Tier
                         // "（含外宾接待支出 0.00 万元）": a part inside brackets is not the figure of the words before it.
                         if (IsBracketedPart(claim.Subject)) { tied = new TiedClaim(claim, null, Facet.Actual); break; }
                         if (entity is null && (claim.Kind == ClaimKind.Count || TopicWordsOnly(claim.Subject))) entity = topic;
+                        // "完成全年预算 A 万元的 X%": the budget inside the completion phrase is the topic's.
+                        if (entity is null && claim.Kind == ClaimKind.Amount && claim.Subject.Contains("完成", StringComparison.Ordinal)
+                            && claim.Subject.Contains("预算", StringComparison.Ordinal)) entity = topic;
                         tied = new TiedClaim(claim, entity, FacetOfWords(claim.Subject));
                         if (entity is not null) topic = entity;
                         break;
@@ -209,8 +212,13 @@ internal static partial class Tier
         if (!subject.Contains('预')) return Facet.Actual; // no 预算 to find, whatever is removed
         var s = subject;
         foreach (var fund in FundPrefixes) s = s.Replace(fund, "");
-        return s.Contains("预算") && !s.Contains("决算") && !s.Contains("执行") ? Facet.Budget : Facet.Actual;
+        if (!s.Contains("预算") || s.Contains("决算") || s.Contains("执行")) return Facet.Actual;
+        return NamesFullYearBudget(s) ? Facet.FullYearBudget : Facet.Budget;
     }
+
+    /// <summary>Whether words name the adjusted budget (全年预算, 调整预算, 调整后预算数), not the 年初预算.</summary>
+    internal static bool NamesFullYearBudget(string words) =>
+        words.Contains("全年预算", StringComparison.Ordinal) || words.Contains("调整预算", StringComparison.Ordinal) || words.Contains("调整后", StringComparison.Ordinal);
 
     private static string VehicleKind(string subject)
     {

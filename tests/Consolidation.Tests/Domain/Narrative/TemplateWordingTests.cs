@@ -112,4 +112,20 @@ public class TemplateWordingTests
         Assert.Equal(finding, found.Count > 0);
         Assert.All(found, f => Assert.Equal(Severity.Mandatory, f.Severity));
     }
+
+    // Item 1 of 五（三）: 行政运行 年初预算 366.09 (T5), 决算 379.03.
+    private const string Item1 = "年初预算为366.09万元，支出决算为379.03万元，完成年初预算的103.53%，决算数大于年初预算数的主要原因是：年中预算追加。";
+
+    [Theory]
+    [InlineData("全年预算为380.00万元，支出决算为379.03万元，完成全年预算的99.74%，决算数小于全年预算数的主要原因是：厉行节约。", null)]
+    [InlineData("全年预算为380.00万元，支出决算为379.03万元，完成全年预算的99.00%，决算数小于全年预算数的主要原因是：厉行节约。", NarrativeRules.Completion)]
+    [InlineData("全年预算为380.00万元，支出决算为379.03万元，完成全年预算的99.74%，决算数大于全年预算数的主要原因是：厉行节约。", NarrativeRules.Direction)]
+    [InlineData("支出决算为379.03万元，完成全年预算380.00万元的99.74%。", null)]
+    [InlineData("支出决算为379.03万元，完成全年预算380.00万元的98.74%。", NarrativeRules.Completion)]
+    public void AFullYearBudget_IsNeverTheStartOfYearCell(string words, string? rule)
+    {
+        // 380.00 is no cell of T5 (its 年初预算数 is 366.09): it is compared with the narrative's own numbers only.
+        var found = With(Item1, words).Where(f => f.Severity != Severity.Info && f.RuleId != NarrativeRules.ListedSum).Select(f => f.RuleId).ToList();
+        Assert.Equal(rule is null ? [] : [rule], found);
+    }
 }

@@ -203,6 +203,32 @@ internal sealed partial class NarrativeChecker
         }
         CheckDepartmentName(text);
         CheckListedItems();
+        CheckReasons(text);
+    }
+
+    private static readonly string[] ReasonWords = ["原因", "因为", "由于", "主要是", "主要系", "系因"];
+
+    /// <summary>WZ-21: a stated change (against last year or the budget) whose paragraph gives no reason after it.</summary>
+    private void CheckReasons(string text)
+    {
+        var reported = new HashSet<int>();
+        foreach (var t in Claims)
+        {
+            // A change of a figure of the accounts (not of an indicator such as 集装箱吞吐量 that no table holds).
+            var c = t.Claim;
+            if (t.Entity is null || c.Role is not (ClaimRole.Change or ClaimRole.Rate) || c.Kind == ClaimKind.Count || c.Base == ChangeBase.None || c.Value == 0) continue;
+            // The reason stands in the change's paragraph (its line), before or after it.
+            var lineStart = text.LastIndexOf('\n', Math.Max(c.Start - 1, 0)) + 1;
+            if (c.Start == 0) lineStart = 0;
+            var lineEnd = text.IndexOf('\n', c.End);
+            var line = text.AsSpan(lineStart, (lineEnd < 0 ? text.Length : lineEnd) - lineStart);
+            var hasReason = false;
+            foreach (var w in ReasonWords)
+                if (line.Contains(w, StringComparison.Ordinal)) { hasReason = true; break; }
+            if (hasReason || !reported.Add(lineStart)) continue;
+            Add(NarrativeRules.ChangeWithoutReason, Wording(c.Sentence, "reason"), 0, 0, 0,
+                $"{Quote(c.Sentence, c.Start)}：所述{(c.Base == ChangeBase.Budget ? "与预算相比" : "与上年相比")}的变动 {c.Printed} 未说明原因。请补充“主要原因是……”。", FindingQuantity.Count);
+        }
     }
 
     /// <summary>Whether a position of a sentence stands inside “…” (words quoted, not written).</summary>

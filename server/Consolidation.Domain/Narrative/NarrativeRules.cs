@@ -34,6 +34,7 @@ public static class NarrativeRules
     public const string ListedZero = "WZ-18";
     public const string OtherYear = "WZ-19";
     public const string SmallBusinesses = "WZ-20";
+    public const string ChangeWithoutReason = "WZ-21";
 
     private const string N = RuleCategory.Narrative;
     private const string AmountTolerance = "0.005 万元 per printed number (情况说明 and 表格 each rounded); 元: 0";
@@ -60,6 +61,7 @@ public static class NarrativeRules
         Rule(DepartmentName, Severity.Advisory, "情况说明中本部门名称的写法与报送的单位名称不一致（“规划与自然资源局” / “规划和自然资源局”）", "—"),
         Rule(ListedZero, Severity.Advisory, "“主要包括”所列人员经费、公用经费项目在 T6 基本支出明细表中为 0 或未列", "—"),
         Rule(SmallBusinesses, Severity.Mandatory, "政府采购授予中小企业：预留项目 + 其他项目中标金额 = 授予中小企业合同金额，不超过政府采购总额；授予小微企业 ≤ 授予中小企业", "n × 0.005 万元 for n stated parts"),
+        Rule(ChangeWithoutReason, Severity.Advisory, "所述增减变动（与上年或与预算相比）须说明原因（主要原因…），持平者除外", "—"),
         Rule(OtherYear, Severity.Advisory, "情况说明只应提及本年度和上年度（日期除外）：其他年份疑为沿用往年文字", "—"),
     ];
 

@@ -162,7 +162,7 @@ public static class RegionalNarratives
         sb.Append("四、财政拨款“三公”经费支出决算情况说明\n");
         sb.Append($"{f.Y}年度“三公”经费财政拨款支出预算为{W(f.T7("total", "budget"))}万元，支出决算为{W(f.T7("total"))}万元");
         sb.Append(f.T7("total", "budget") > 0 ? $"，完成预算的{P(f.T7("total"), f.T7("total", "budget"))}" : "");
-        sb.Append($"。比上年{Change(f.T7("total"), f.LastT7("total"), W, "增长", "下降")}。\n");
+        sb.Append($"。比上年{Change(f.T7("total"), f.LastT7("total"), W, "增长", "下降")}，主要原因是严格控制公务接待。\n");
         sb.Append("第四部分 其他重要事项及相关口径情况说明\n一、机关运行经费支出情况说明\n");
         sb.Append($"本部门{f.Y}年度机关运行经费支出{W(f.Running)}万元，比上年{Change(f.Running, f.LastRunning, W, "增长", "下降")}。主要原因是厉行节约。\n");
         sb.Append("二、一般性支出情况说明\n");
@@ -187,7 +187,7 @@ public static class RegionalNarratives
         sb.Append("四、一般公共预算财政拨款基本支出决算情况\n");
         sb.Append($"{f.Y}年度一般公共预算财政拨款基本支出{Thousands(f.GeneralBasic)}万元，其中：人员经费{Thousands(f.Personnel)}万元，占基本支出的{P(f.Personnel, f.GeneralBasic)}；公用经费{Thousands(f.Public)}万元，占基本支出的{P(f.Public, f.GeneralBasic)}。\n");
         sb.Append("五、“三公”经费支出决算情况\n");
-        sb.Append($"{f.Y}年度“三公”经费财政拨款支出决算为{W(f.T7("total"))}万元，较上年决算数{Change(f.T7("total"), f.LastT7("total"), W, "增长", "下降")}。其中：因公出国（境）费支出决算为{W(f.T7("outboundTravel"))}万元，公务用车购置及运行维护费支出决算为{W(f.T7("vehicles"))}万元，公务接待费支出决算为{W(f.T7("reception"))}万元。\n");
+        sb.Append($"{f.Y}年度“三公”经费财政拨款支出决算为{W(f.T7("total"))}万元，较上年决算数{Change(f.T7("total"), f.LastT7("total"), W, "增长", "下降")}，主要原因是厉行节约。其中：因公出国（境）费支出决算为{W(f.T7("outboundTravel"))}万元，公务用车购置及运行维护费支出决算为{W(f.T7("vehicles"))}万元，公务接待费支出决算为{W(f.T7("reception"))}万元。\n");
         sb.Append("六、机关运行经费支出情况\n");
         sb.Append($"本部门{f.Y}年度机关运行经费支出{Thousands(f.Running)}万元，较上年决算数{Change(f.Running, f.LastRunning, Thousands, "增长", "下降")}。主要原因是厉行节约。\n");
         sb.Append("七、政府采购支出情况\n");
@@ -214,7 +214,7 @@ public static class RegionalNarratives
         sb.Append($"{f.Y}年度一般公共预算财政拨款支出{W(f.General)}万元，主要用于以下方面：")
           .Append(string.Join("；", f.Classes.Select(r => $"{r.Name}（类）{W(r.Values[1])}万元，占{P(r.Values[1], f.General, 1)}"))).Append("。\n");
         sb.Append("（五）“三公”经费支出决算情况说明\n");
-        sb.Append($"{f.Y}年度“三公”经费财政拨款支出{W(f.T7("total"))}万元，较上年{Change(f.T7("total"), f.LastT7("total"), W, "增长", "下降", 1)}。\n");
+        sb.Append($"{f.Y}年度“三公”经费财政拨款支出{W(f.T7("total"))}万元，较上年{Change(f.T7("total"), f.LastT7("total"), W, "增长", "下降", 1)}，主要是压减公务接待。\n");
         sb.Append("（六）机关运行经费情况说明\n");
         sb.Append($"本部门{f.Y}年度机关运行经费支出{W(f.Running)}万元，较上年{Change(f.Running, f.LastRunning, W, "增长", "下降", 1)}。主要原因是厉行节约。\n");
         return sb.ToString();
@@ -236,7 +236,7 @@ public static class RegionalNarratives
             var (b, act) = (f.T7(row, "budget"), f.T7(row));
             sb.Append($"{name}支出决算{W(act)}万元，");
             sb.Append(b > 0 ? $"完成预算的{P(act, b, 1)}" : "预算数为0，--（基数为0，不可比）");
-            sb.Append($"，比上年决算数{Change(act, f.LastT7(row), W, "增长", "下降", 1)}。\n");
+            sb.Append($"，比上年决算数{Change(act, f.LastT7(row), W, "增长", "下降", 1)}，主要原因是厉行节约。\n");
         }
         return sb.ToString();
     }

@@ -128,4 +128,15 @@ public class TemplateWordingTests
         var found = With(Item1, words).Where(f => f.Severity != Severity.Info && f.RuleId != NarrativeRules.ListedSum).Select(f => f.RuleId).ToList();
         Assert.Equal(rule is null ? [] : [rule], found);
     }
+
+    [Theory]
+    [InlineData("本部门2023年度机关运行经费支出72.09万元，比年初预算数增加6.85万元，增长10.50%。主要原因是年中预算调整。", false)]
+    [InlineData("本部门2023年度机关运行经费支出72.09万元，由于年中预算调整，比年初预算数增加6.85万元，增长10.50%。", false)]
+    [InlineData("本部门2023年度机关运行经费支出72.09万元，比年初预算数增加6.85万元，增长10.50%。", true)]
+    public void AStatedChange_IsFollowedByItsReason(string line, bool finding)
+    {
+        var found = With(Running + "主要原因是年中预算调整。", line).Where(f => f.RuleId == NarrativeRules.ChangeWithoutReason).ToList();
+        Assert.Equal(finding, found.Count == 1);
+        Assert.All(found, f => Assert.Equal(Severity.Advisory, f.Severity));
+    }
 }

@@ -29,7 +29,7 @@ app.Configure(config =>
 
     config.AddCommand<SubmitCommand>("submit")
         .WithDescription("报送：读取报送文件、发送、显示版本、状态和审核结果 (submit a file; exit 0 已接收, 1 已退回, 2 待说明)")
-        .WithExample("submit", "samples/2023/431001-yueyang-port-office.json", "--by", "张三");
+        .WithExample("submit", "samples/2023/431001-yueyang-port-office.json");
     config.AddCommand<ValidateCommand>("validate")
         .WithDescription("审核：只检查不保存 (check a file without storing it; exit 0 / 1 / 2 as submit)")
         .WithExample("validate", "samples/2023/431001-yueyang-port-office.json");
@@ -63,19 +63,19 @@ app.Configure(config =>
         registry.SetDescription("预算单位名录：部门及其下属单位 (the registry of departments and units)");
         registry.AddCommand<RegistryListCommand>("list").WithDescription("列出名录 (list the registered units)");
         registry.AddCommand<RegistryAddCommand>("add").WithDescription("登记单位 (register a unit; a recorded act)")
-            .WithExample("registry", "add", "405002", "--name", "岳阳市第一中学", "--parent", "405001", "--type", "事业", "--by", "张三");
+            .WithExample("registry", "add", "405002", "--name", "岳阳市第一中学", "--parent", "405001", "--type", "事业");
         registry.AddCommand<RegistryChangeCommand>("change").WithDescription("修改单位 (change a unit; a recorded act)");
         registry.AddCommand<RegistryImportCommand>("import").WithDescription("从 CSV 导入 (import a CSV: code,name,parent,type)")
-            .WithExample("registry", "import", "samples/2023/registry.csv", "--by", "张三");
+            .WithExample("registry", "import", "samples/2023/registry.csv");
         registry.AddCommand<RegistryHistoryCommand>("history").WithDescription("修改记录 (who changed what, when)");
     });
     config.AddBranch("year", year =>
     {
         year.SetDescription("发布与锁定年度 (publish a consolidation, lock / reopen a year)");
         year.AddCommand<YearPublishCommand>("publish").WithDescription("发布汇总结果并锁定年度 (publish a run; locks the year)")
-            .WithExample("year", "publish", "--year", "2023", "--by", "张三");
+            .WithExample("year", "publish", "--year", "2023");
         year.AddCommand<YearReopenCommand>("reopen").WithDescription("重新开放年度，须写明原因 (reopen with a reason)")
-            .WithExample("year", "reopen", "--year", "2023", "--reason", "教育局更正报送", "--by", "张三");
+            .WithExample("year", "reopen", "--year", "2023", "--reason", "教育局更正报送");
         year.AddCommand<YearStatusCommand>("status").WithDescription("年度是否锁定及发布记录 (lock state and acts)");
     });
     config.AddBranch("glossary", glossary =>
@@ -92,14 +92,27 @@ app.Configure(config =>
             .WithExample("glossary", "list", "--category", "支出", "--all");
         glossary.AddCommand<GlossaryAddCommand>("add")
             .WithDescription("增补名词，仅限财政局 (add a term; finance bureau only, recorded; exit 6 without the role)")
-            .WithExample("glossary", "add", "政府购买服务", "--definition", "指……", "--year", "2024", "--role", "bureau", "--by", "李四");
+            .WithExample("glossary", "add", "政府购买服务", "--definition", "指……", "--year", "2024");
         glossary.AddCommand<GlossaryCorrectCommand>("correct")
             .WithDescription("更正名词的释义，仅限财政局 (correct a term's text for a year; finance bureau only, recorded)")
-            .WithExample("glossary", "correct", "基本支出", "--definition", "指……", "--year", "2024", "--role", "bureau");
+            .WithExample("glossary", "correct", "基本支出", "--definition", "指……", "--year", "2024");
         glossary.AddCommand<GlossaryHistoryCommand>("history")
             .WithDescription("名词的修改记录：谁、何时、原释义和新释义 (the change record of a term)")
             .WithExample("glossary", "history", "基本支出");
     });
+    // Who may do what (issue 13, docs/access.md): credentials and the audit trail, the finance bureau's.
+    config.AddBranch("credential", credential =>
+    {
+        credential.SetDescription("凭据：财政局为部门和本局用户签发、轮换、吊销 (credentials; finance bureau only)");
+        credential.AddCommand<CredentialIssueCommand>("issue").WithDescription("签发凭据，只显示一次 (issue; shown once)")
+            .WithExample("credential", "issue", "--name", "口岸办报送员", "--role", "department", "--department", "431001", "--out", "431001.credential");
+        credential.AddCommand<CredentialListCommand>("list").WithDescription("列出凭据（不含凭据本身）(list; never the secret)");
+        credential.AddCommand<CredentialRevokeCommand>("revoke").WithDescription("吊销凭据，立即生效 (revoke at once)");
+        credential.AddCommand<CredentialRotateCommand>("rotate").WithDescription("轮换：签发新凭据，旧凭据在并用期内仍有效 (rotate with an overlap)");
+        credential.AddCommand<CredentialWhoAmICommand>("whoami").WithDescription("当前使用的凭据 (the credential in use)");
+    });
+    config.AddCommand<AuditCommand>("audit").WithDescription("审计记录：每次操作和被拒绝的调用，最新在前 (the audit trail; finance bureau only)")
+        .WithExample("audit", "--department", "431001", "--year", "2023", "--kind", "submit");
 });
 
 return await app.RunAsync(args);

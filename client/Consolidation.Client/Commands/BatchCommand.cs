@@ -22,10 +22,6 @@ public sealed class BatchCommand : AsyncCommand<BatchCommand.Settings>
         [Description("报送文件 (.json / .xlsx)、CSV 文件夹，或包含它们的文件夹 (files, CSV folders, or folders holding them)")]
         public string[] Paths { get; set; } = [];
 
-        [CommandOption("--by <NAME>")]
-        [Description("报送人 (who submits; default: the current user)")]
-        public string? By { get; set; }
-
         [CommandOption("--journal <PATH>")]
         [Description("续传日志 (resume journal; default: " + DefaultJournalName + " in the first folder named, else in the current folder)")]
         public string? Journal { get; set; }
@@ -77,7 +73,7 @@ public sealed class BatchCommand : AsyncCommand<BatchCommand.Settings>
             if (inputs.Count == 0) throw new UsageException("没有找到报送文件 (*.json, *.xlsx, CSV 文件夹) (nothing to submit)");
             using var journal = BatchJournal.Open(journalPath);
             var options = new BatchOptions(settings.Concurrency, settings.Chunk, TimeSpan.FromSeconds(settings.Timeout), settings.Retries,
-                settings.By ?? Environment.UserName);
+                server.Headers);
 
             var watch = Stopwatch.StartNew();
             var results = await RunWithProgressAsync(server, journal, options, inputs, cancellationToken);

@@ -3,7 +3,7 @@ using Spectre.Console.Cli;
 
 namespace Consolidation.Client.Commands;
 
-/// <summary><c>fa registry change CODE --name N [--parent P] [--type T] --by WHO</c>: change a registered unit (a recorded act).</summary>
+/// <summary><c>fa registry change CODE --name N [--parent P] [--type T]</c>: change a registered unit (a recorded act).</summary>
 public sealed class RegistryChangeCommand : AsyncCommand<RegistryUnitSettings>
 {
     public override Task<int> ExecuteAsync(CommandContext context, RegistryUnitSettings settings, CancellationToken cancellationToken) =>

@@ -38,7 +38,7 @@ public sealed class ConsolidationServiceTests : IDisposable
         Submit(b);
         Submit(Department("431004", Seed())); // rejected: not summed
 
-        var run = _server.Consolidation.RunConsolidation(new RunConsolidationRequest { FiscalYear = 2023, RequestedBy = "财政局" });
+        var run = _server.Consolidation.RunConsolidation(new RunConsolidationRequest { FiscalYear = 2023 });
         Assert.Equal(1, run.RunNumber);
         Assert.Equal(["431001", "431002"], run.Included.Select(i => i.DepartmentCode));
         var totals = AccountsMapper.ToDomain(run.Totals);

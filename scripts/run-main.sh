@@ -79,6 +79,9 @@ for file in "$root"/samples/$year/*.json; do
 done
 echo "   accepted $accepted, pending $pending, rejected $rejected, failed $failed (per-file output in $out/submit-*.txt)"
 
+echo "== the finance bureau's review: every 待审核 version accepted (已受理), so it is consolidated"
+fa review accept --all --year $year --reason "run-main: 审核通过" | tail -n 1
+
 echo "== findings of the rejected seed department (431001)"
 fa status 431001 --year $year || true
 

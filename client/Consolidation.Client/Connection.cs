@@ -124,6 +124,7 @@ public sealed class Connection : IDisposable
         Registry = new RegistryService.RegistryServiceClient(Channel);
         Credentials = new CredentialService.CredentialServiceClient(Channel);
         Audit = new AuditService.AuditServiceClient(Channel);
+        Reviews = new ReviewService.ReviewServiceClient(Channel);
     }
 
     /// <summary>The HTTP handler: with a CA file, a server certificate is trusted when it chains to that CA (and names the host).</summary>
@@ -162,6 +163,7 @@ public sealed class Connection : IDisposable
     /// <summary>The credential header every call carries (null: anonymous).</summary>
     public Metadata? Headers => _headers;
     public AuditService.AuditServiceClient Audit { get; }
+    public ReviewService.ReviewServiceClient Reviews { get; }
 
     /// <summary>The options of one call: the credential, the deadline from --timeout, cancelled with the command (Ctrl+C).</summary>
     public CallOptions Call(CancellationToken cancellationToken) =>

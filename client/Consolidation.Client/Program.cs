@@ -111,6 +111,16 @@ app.Configure(config =>
         credential.AddCommand<CredentialRotateCommand>("rotate").WithDescription("轮换：签发新凭据，旧凭据在并用期内仍有效 (rotate with an overlap)");
         credential.AddCommand<CredentialWhoAmICommand>("whoami").WithDescription("当前使用的凭据 (the credential in use)");
     });
+    config.AddBranch("review", review =>
+    {
+        review.SetDescription("财政局审核：受理或退回审核通过的报送 (the bureau's review: accept or return)");
+        review.AddCommand<ReviewListCommand>("list").WithDescription("各部门最新版本及其审核状态 (each department's latest version and state)")
+            .WithExample("review", "list", "--year", "2023", "--state", "待审核");
+        review.AddCommand<ReviewShowCommand>("show").WithDescription("一个版本：审核结果及其出错说明、审核记录 (findings with explanations)");
+        review.AddCommand<ReviewAcceptCommand>("accept").WithDescription("受理：只限待审核的最新版本 (accept; only 待审核)");
+        review.AddCommand<ReviewReturnCommand>("return").WithDescription("退回，须写明原因 (return with a reason the department sees)")
+            .WithExample("review", "return", "431001", "--year", "2023", "--reason", "三公经费说明不充分");
+    });
     config.AddCommand<AuditCommand>("audit").WithDescription("审计记录：每次操作和被拒绝的调用，最新在前 (the audit trail; finance bureau only)")
         .WithExample("audit", "--department", "431001", "--year", "2023", "--kind", "submit");
 });

@@ -58,6 +58,8 @@ builder.Services.AddSingleton<RegistryBook>();
 builder.Services.AddSingleton<YearLockRepository>();
 builder.Services.AddSingleton<YearLocks>();
 builder.Services.AddSingleton<IdempotentIntake>();
+builder.Services.AddSingleton<ReviewRepository>();
+builder.Services.AddSingleton<ReviewDesk>();
 builder.Services.AddSingleton<ConsolidationOffice>();
 builder.Services.AddSingleton(_ => GlossarySources.Load(ResolvePath(options.GlossarySourcePath)));
 builder.Services.AddSingleton<GlossaryChangeRepository>();
@@ -125,6 +127,7 @@ app.MapGrpcService<GlossaryGrpcService>();
 app.MapGrpcService<RegistryGrpcService>();
 app.MapGrpcService<CredentialGrpcService>();
 app.MapGrpcService<AuditGrpcService>();
+app.MapGrpcService<ReviewGrpcService>();
 app.MapGrpcHealthChecksService().RequireAuthorization(Policies.Public);
 app.MapGrpcReflectionService().RequireAuthorization(Policies.Public);
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -101,6 +101,8 @@ public sealed class IdempotentIntake(Intake intake, SubmissionRepository submiss
         // A retry or an unchanged resubmission needs no check; the decision is taken again under the lock.
         var anticipated = submissions.Anticipate(request.RequestId, accounts.DepartmentCode, accounts.FiscalYear, hash);
         var check = anticipated is null ? intake.Check(accounts) : null;
+        if (check is not null && ExplanationCheck.Problems(accounts, check) is { Count: > 0 } unreadable)
+            return (Malformed(request.RequestId, MalformedReason, unreadable), null, null);
         return (null, new PreparedSubmission(request.RequestId, accounts, bytes, hash, request.SubmittedBy, check), anticipated);
     }
 

@@ -19,7 +19,10 @@ public sealed class Intake(SubmissionRepository submissions, AccountsChecker che
     {
         var violations = AccountsValidator.Validate(accounts);
         if (violations.Count > 0) throw new MalformedSubmissionException(violations);
-        return Check(accounts);
+        var check = Check(accounts);
+        var unreadable = ExplanationCheck.Problems(accounts, check);
+        if (unreadable.Count > 0) throw new MalformedSubmissionException(unreadable);
+        return check;
     }
 
     /// <summary>审核 of accounts already known to be well-formed, against the department's accepted accounts of last year.</summary>

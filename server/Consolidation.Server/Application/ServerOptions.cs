@@ -53,6 +53,12 @@ public sealed class ServerOptions
     /// </summary>
     public string IdentitiesPath { get; set; } = "";
 
+    /// <summary>
+    /// The bureau's review (docs/access.md#review): only versions the bureau accepted (已受理) are consolidated. Off = the
+    /// behaviour before the review existed: the latest version the checks passed is consolidated.
+    /// </summary>
+    public bool RequireReview { get; set; } = true;
+
     /// <summary>Largest request accepted, in bytes; a larger one is refused with RESOURCE_EXHAUSTED.</summary>
     public int MaxRequestBytes { get; set; } = 16 * 1024 * 1024;
 }

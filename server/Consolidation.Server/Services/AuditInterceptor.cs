@@ -31,6 +31,8 @@ public sealed class AuditInterceptor(AuditTrail audit) : Interceptor
         ["IssueCredential"] = "credential",
         ["RevokeCredential"] = "credential",
         ["RotateCredential"] = "credential",
+        ["AcceptSubmission"] = "review",
+        ["ReturnSubmission"] = "review",
     };
 
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
@@ -93,6 +95,7 @@ public sealed class AuditInterceptor(AuditTrail audit) : Interceptor
         Contracts.ConsolidatedDisclosure d => $"第 {d.RunNumber} 次汇总",
         Contracts.IssuedCredential c => $"凭据 {c.Credential.KeyId}（{c.Credential.Name}）",
         Contracts.CredentialInfo c => $"凭据 {c.KeyId}（{c.State}）",
+        Contracts.ReviewItem r => $"第 {r.Version} 版 {Application.ReviewDesk.Name((Application.ReviewState)(int)r.State)}",
         _ => "",
     };
 }

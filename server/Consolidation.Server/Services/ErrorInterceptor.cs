@@ -32,6 +32,10 @@ public sealed class ErrorInterceptor : Interceptor
         {
             throw FailedPrecondition(e.Message, "YEAR_LOCKED");
         }
+        catch (ReviewRefusedException e)
+        {
+            throw FailedPrecondition(e.Message, "REVIEW_STATE");
+        }
         catch (YearLockConflictException e)
         {
             throw new RpcException(new Grpc.Core.Status(StatusCode.FailedPrecondition, e.Message));

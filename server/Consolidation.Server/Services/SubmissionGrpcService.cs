@@ -16,7 +16,7 @@ namespace Consolidation.Server.Services;
 /// </summary>
 public sealed partial class SubmissionGrpcService(
     Intake intake, IdempotentIntake idempotentIntake, SubmissionRepository submissions, GlossaryOffice glossary, DepartmentAccess access,
-    AuditTrail audit)
+    AuditTrail audit, ReviewDesk reviews)
     : SubmissionService.SubmissionServiceBase
 {
     /// <summary>The refusal of a submission or check for a code the caller may not submit for (the same whether it exists or not).</summary>
@@ -80,6 +80,7 @@ public sealed partial class SubmissionGrpcService(
             MandatoryCount = s.MandatoryCount,
             AdvisoryCount = s.AdvisoryCount,
             UnexplainedCount = s.UnexplainedCount,
+            ReviewState = (Contracts.ReviewState)(int)reviews.Of(s).State,
         }));
         return reply;
     }
@@ -106,6 +107,10 @@ public sealed partial class SubmissionGrpcService(
             SubmittedBy = s.SubmittedBy,
             ContentHash = s.ContentHash,
         };
+        var review = reviews.Of(s);
+        record.ReviewState = (Contracts.ReviewState)(int)review.State;
+        record.NextAction = ReviewDesk.NextAction(review.State);
+        record.ReturnReason = review.ReturnReason;
         record.Findings.AddRange(s.LoadFindings().Select(FindingMapper.ToProto));
         FindingTerms.Annotate(record.Findings, glossary.Current, s.FiscalYear);
         if (includeAccounts) record.Accounts = AccountsMapper.ToProto(s.LoadAccounts());

@@ -25,6 +25,7 @@ public sealed class ExportTests(ExportTests.Exported exported) : IClassFixture<E
                 var submit = Client.Run(_server.Address, "submit", file);
                 Assert.True(submit.ExitCode is 0 or 1, submit.ToString());
             }
+            Assert.Equal(0, Client.Run(_server.Address, "review", "accept", "--all", "--year", "2023").ExitCode);
             var run = Client.Run(_server.Address, "consolidate", "--year", "2023", "--out", Path.Combine(Work, "2023.html"));
             Assert.True(run.ExitCode == 0, run.ToString());
             foreach (var format in new[] { "xlsx", "csv", "json" })

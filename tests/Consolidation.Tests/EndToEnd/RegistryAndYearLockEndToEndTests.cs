@@ -30,6 +30,7 @@ public sealed class RegistryAndYearLockEndToEndTests : IDisposable
 
         Assert.Equal(0, Fa("submit", Sample("405001")).ExitCode);
         Assert.Equal(0, Fa("submit", Sample("410001")).ExitCode);
+        Assert.Equal(0, Fa("review", "accept", "--all", "--year", "2023").ExitCode); // the bureau's review: 已受理
         var scoped = Fa("consolidate", "--year", "2023", "--scope", "405001");
         Assert.True(scoped.ExitCode == 0, scoped.ToString());
         Assert.Contains("岳阳市教育局（含下属单位）", scoped.Stdout);

@@ -66,6 +66,10 @@ public sealed class AccessMatrixTests : IDisposable
         ["CredentialService/RotateCredential"] = Access.Bureau,
         ["CredentialService/WhoAmI"] = Access.Member,
         ["AuditService/ListAudit"] = Access.Bureau,
+        ["ReviewService/ListReviews"] = Access.Bureau,
+        ["ReviewService/GetReview"] = Access.Bureau,
+        ["ReviewService/AcceptSubmission"] = Access.Bureau,
+        ["ReviewService/ReturnSubmission"] = Access.Bureau,
         ["Health/Check"] = Access.Public,
         ["ServerReflection/ServerReflectionInfo"] = Access.Public,
     };

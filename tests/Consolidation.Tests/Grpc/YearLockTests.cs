@@ -33,8 +33,11 @@ public sealed class YearLockTests : IDisposable
     private SubmissionRecord Submit(Consolidation.Domain.Model.FinalAccounts a) =>
         _server.Submissions.Submit(new SubmitRequest { Accounts = AccountsMapper.ToProto(a) });
 
-    private ConsolidatedDisclosure Run(int year = 2023) =>
-        _server.Consolidation.RunConsolidation(new RunConsolidationRequest { FiscalYear = year });
+    private ConsolidatedDisclosure Run(int year = 2023)
+    {
+        _server.AcceptAll(year); // the bureau accepts (已受理) what the checks passed
+        return _server.Consolidation.RunConsolidation(new RunConsolidationRequest { FiscalYear = year });
+    }
 
     private YearLock Publish(int year = 2023, int run = 0) =>
         _server.Consolidation.PublishConsolidation(new PublishConsolidationRequest { FiscalYear = year, RunNumber = run });
@@ -163,6 +166,7 @@ public sealed class YearLockTests : IDisposable
         try
         {
             unpublished.Submissions.Submit(new SubmitRequest { Accounts = AccountsMapper.ToProto(TablesOnly()) });
+            unpublished.AcceptAll(2023);
             var alone = unpublished.Consolidation.RunConsolidation(new RunConsolidationRequest { FiscalYear = 2023 });
             Assert.Equal(0, alone.ComparedWithRun);
             Assert.Contains("上年没有已发布的汇总结果，未作同比比较。", alone.Narrative);

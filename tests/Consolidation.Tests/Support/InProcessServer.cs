@@ -82,6 +82,13 @@ public sealed class InProcessServer : IDisposable
     public string BureauUserCredential(string name, DateTime? expiresAt = null) =>
         Service<Credentials>().Issue(name, AccessRole.Bureau, "", 0, "test", expiresAt: expiresAt).Secret;
 
+    /// <summary>The bureau accepts (已受理) every 待审核 latest version of the year: what a consolidation then uses.</summary>
+    public void AcceptAll(int fiscalYear)
+    {
+        foreach (var item in Bureau.Reviews.ListReviews(new ListReviewsRequest { FiscalYear = fiscalYear, State = Contracts.ReviewState.AwaitingReview }).Items)
+            Bureau.Reviews.AcceptSubmission(new ReviewActRequest { DepartmentCode = item.DepartmentCode, FiscalYear = fiscalYear, Version = item.Version });
+    }
+
     /// <summary>The audit trail as stored, newest first.</summary>
     public IReadOnlyList<AuditDocument> Audit(string department = "", string kind = "") =>
         Service<AuditTrail>().Find(department, 0, kind, null, null, 10_000);
@@ -117,6 +124,7 @@ public sealed class InProcessServer : IDisposable
         public RegistryService.RegistryServiceClient Registry { get; } = new(channel);
         public CredentialService.CredentialServiceClient Credentials { get; } = new(channel);
         public AuditService.AuditServiceClient Audit { get; } = new(channel);
+        public ReviewService.ReviewServiceClient Reviews { get; } = new(channel);
     }
 
     private sealed class BearerHandler(string credential) : DelegatingHandler

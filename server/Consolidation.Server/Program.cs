@@ -52,6 +52,7 @@ catch (Consolidation.Domain.Rules.Formulas.IdentityFileException e)
     return;
 }
 builder.Services.AddSingleton(checker);
+builder.Services.AddSingleton<RegistryGate>();
 builder.Services.AddSingleton<Intake>();
 builder.Services.AddSingleton<RegistryRepository>();
 builder.Services.AddSingleton<RegistryBook>();

@@ -22,11 +22,12 @@ public sealed class NothingToConsolidateException(int year, string scope = "")
 /// </summary>
 public sealed class ConsolidationOffice(
     SubmissionRepository submissions, ConsolidationRunRepository runs, RegistryBook registry, YearLocks locks, GlossaryOffice glossary,
-    TimeProvider clock, ReviewDesk reviews)
+    TimeProvider clock, ReviewDesk reviews, RegistryGate gate)
 {
     /// <summary>What a consolidation uses: per department its latest 已受理 version (its latest accepted one with the review off).</summary>
     private IReadOnlyList<StoredSubmission> Consolidable(int fiscalYear) =>
-        reviews.Required ? reviews.Received(fiscalYear) : submissions.LatestAccepted(fiscalYear);
+        (reviews.Required ? reviews.Received(fiscalYear) : submissions.LatestAccepted(fiscalYear))
+        .Where(s => gate.MayConsolidate(s.DepartmentCode)).ToList(); // 未登记 (held) submissions never count
 
     /// <summary>The year's filings; with the review on, "accepted" means 已受理 and a checked latest version not yet accepted waits for review.</summary>
     private IReadOnlyList<DepartmentFiling> Filings(int fiscalYear)

@@ -59,6 +59,12 @@ public sealed class ServerOptions
     /// </summary>
     public bool RequireReview { get; set; } = true;
 
+    /// <summary>
+    /// A submission for a code the registry does not list (once it lists any): "refuse" (the default) or "hold" — stored
+    /// as 未登记, shown in coverage, kept out of every consolidation (docs/access.md#registry).
+    /// </summary>
+    public string UnregisteredSubmissions { get; set; } = "refuse";
+
     /// <summary>Largest request accepted, in bytes; a larger one is refused with RESOURCE_EXHAUSTED.</summary>
     public int MaxRequestBytes { get; set; } = 16 * 1024 * 1024;
 }

@@ -17,9 +17,9 @@ public sealed partial class SubmissionGrpcService
     private const int ReadAhead = 1024;
 
     /// <summary>Submit with a request ID: the idempotent path; REFUSED becomes ALREADY_EXISTS, MALFORMED INVALID_ARGUMENT.</summary>
-    private SubmissionRecord SubmitIdempotent(SubmitRequest request, Principal principal)
+    private SubmissionRecord SubmitIdempotent(SubmitRequest request, Principal principal, CancellationToken cancel)
     {
-        var result = idempotentIntake.SubmitAll([new IntakeRequest(request.RequestId, request.Accounts, principal.Recorded)])[0];
+        var result = idempotentIntake.SubmitAll([new IntakeRequest(request.RequestId, request.Accounts, principal.Recorded)], cancel)[0];
         return result.Outcome switch
         {
             IntakeOutcome.Malformed when request.Accounts is null =>
@@ -66,7 +66,7 @@ public sealed partial class SubmissionGrpcService
                 allowed[i] = group[i].Accounts is not { } a || principal.IsBureau || await access.MayAsync(context, a.DepartmentCode);
             var requests = group.Where((_, i) => allowed[i]).Select(r => new IntakeRequest(r.RequestId, r.Accounts, principal.Recorded)).ToList();
             // Decided on a worker thread: the LiteDB transaction begins and commits there, with no await in between.
-            var decided = requests.Count == 0 ? [] : await Task.Run(() => idempotentIntake.SubmitAll(requests), cancel);
+            var decided = requests.Count == 0 ? [] : await Task.Run(() => idempotentIntake.SubmitAll(requests, cancel), cancel);
             var results = new List<IntakeResult>(group.Count);
             for (int i = 0, k = 0; i < group.Count; i++)
                 results.Add(allowed[i] ? decided[k++]

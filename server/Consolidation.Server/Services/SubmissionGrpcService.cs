@@ -28,10 +28,9 @@ public sealed partial class SubmissionGrpcService(
     {
         var principal = DepartmentAccess.PrincipalOf(context);
         if (request.Accounts is { } a) await access.RequireAsync(context, a.DepartmentCode, a.FiscalYear, () => NotSubmittable(a.DepartmentCode));
-        if (request.RequestId.Length > 0) return SubmitIdempotent(request, principal);
+        if (request.RequestId.Length > 0) return SubmitIdempotent(request, principal, context.CancellationToken);
         var accounts = RequireAccounts(request.Accounts);
-        context.CancellationToken.ThrowIfCancellationRequested();
-        var stored = intake.Submit(AccountsMapper.ToDomain(accounts), principal.Recorded);
+        var stored = intake.Submit(AccountsMapper.ToDomain(accounts), principal.Recorded, context.CancellationToken);
         return ToRecord(stored, includeAccounts: false);
     }
 

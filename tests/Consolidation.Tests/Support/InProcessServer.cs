@@ -74,7 +74,7 @@ public sealed class InProcessServer : IDisposable
     public string DepartmentCredential(string code, string name = "报送员", DateTime? expiresAt = null)
     {
         var registry = Service<RegistryBook>();
-        if (registry.Hierarchy().Find(code) is null) registry.Add(code, $"测试部门{code}", "", global::Consolidation.Domain.Model.UnitType.Administrative, "test");
+        if (registry.Hierarchy().Find(code) is null) registry.Add(code, code == "431001" ? Accounts.Seed().DepartmentName : $"测试部门{code}", "", global::Consolidation.Domain.Model.UnitType.Administrative, "test");
         return Service<Credentials>().Issue($"{code} {name}", AccessRole.Department, code, 0, "test", expiresAt: expiresAt).Secret;
     }
 

@@ -1,3 +1,4 @@
+using Consolidation.Client.Commands;
 using Consolidation.Contracts;
 using Spectre.Console;
 using D = Consolidation.Domain.Model;

@@ -43,6 +43,34 @@ public sealed class AccessEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void Review_ThroughTheClient_ListShowReturnAccept_TheDepartmentSeesTheReason()
+    {
+        var file = Path.Combine(_work, "410001.credential");
+        Assert.Equal(0, Fa("credential", "issue", "--name", "卫健委报送员", "--role", "department", "--department", "410001", "--out", file).ExitCode);
+        var clerk = new Dictionary<string, string?> { ["FA_CREDENTIAL_FILE"] = file };
+        Assert.Equal(0, Client.RunWith(_server.Address, clerk, "submit", Sample("410001")).ExitCode);
+
+        var list = Fa("review", "list", "--year", "2023", "--state", "待审核");
+        Assert.True(list.ExitCode == 0, list.ToString());
+        Assert.Contains("410001", list.Stdout);
+        Assert.Contains("卫健委报送员", list.Stdout);
+        var show = Fa("review", "show", "410001", "--year", "2023");
+        Assert.True(show.ExitCode == 0, show.ToString());
+        Assert.Contains("待审核", show.Stdout);
+
+        Assert.Equal(3, Fa("review", "return", "410001", "--year", "2023").ExitCode); // a reason is required
+        var returned = Fa("review", "return", "410001", "--year", "2023", "--reason", "人员经费变动未说明");
+        Assert.True(returned.ExitCode == 0, returned.ToString());
+        var seen = Client.RunWith(_server.Address, clerk, "status", "410001", "--year", "2023");
+        Assert.Contains("已退回", seen.Stdout);
+        Assert.Contains("人员经费变动未说明", seen.Stdout);
+        Assert.Contains("按退回原因修改后重新报送", seen.Stdout);
+        var refused = Fa("review", "accept", "410001", "--year", "2023");
+        Assert.True(refused.ExitCode == 8, refused.ToString()); // a move the state does not allow: FAILED_PRECONDITION
+        Assert.Equal(6, Client.RunWith(_server.Address, clerk, "review", "list", "--year", "2023").ExitCode);
+    }
+
+    [Fact]
     public void CredentialCommands_IssueListRotateRevoke_AndTheAuditShowsEachAct()
     {
         var file = Path.Combine(_work, "405001.credential");

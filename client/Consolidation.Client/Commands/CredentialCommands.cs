@@ -2,7 +2,6 @@ using System.ComponentModel;
 using System.Text;
 using Consolidation.Client.Output;
 using Consolidation.Contracts;
-using Google.Protobuf.WellKnownTypes;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -67,8 +66,6 @@ public static class CredentialCommands
 
     public static string Role(CredentialInfo c) =>
         c.Role == PrincipalRole.Bureau ? "财政局" : $"部门 {Markup.Escape(c.DepartmentCode)}";
-
-    public static Timestamp? Time(Timestamp? t) => t;
 }
 
 /// <summary><c>fa credential issue --name N --role department --department CODE | --role bureau</c>.</summary>

@@ -156,7 +156,6 @@ public sealed class AccessMatrixTests : IDisposable
     {
         var method = Rpcs().Single(m => Name(m) == rpc);
         var access = Expected[rpc];
-        var cells = new List<string>();
         foreach (var (caller, credential) in _callers)
         {
             // Department A is asked about B's data; everyone else about B's too (B about its own).
@@ -180,7 +179,6 @@ public sealed class AccessMatrixTests : IDisposable
                 _ when expected == "as if missing" => SameAsMissing(outcome, await Call(method, credential, Nobody)) ? "as if missing" : $"told apart: {outcome}",
                 _ => "allowed",
             };
-            cells.Add($"{caller}: {actual}");
             Assert.True(expected == actual, $"{rpc} × {caller}: expected {expected}, got {actual} ({outcome})");
         }
     }

@@ -160,16 +160,18 @@ public sealed class RateLimitTests : IDisposable
     public void Dispose() => _server.Dispose();
 
     [Fact]
-    public void OverItsRate_ACallerIsRefusedWithResourceExhausted_AnotherIsNot()
+    public async Task OverItsRate_ACallerIsRefusedWithResourceExhausted_AnotherIsNot()
     {
         var greedy = _server.As(_server.BureauUserCredential("急躁"));
-        var codes = Enumerable.Range(0, 6).Select(_ =>
+        // 20 calls at once against a bucket of 3 refilled by 1 a second: however slow the machine, most are refused.
+        var codes = await Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>
         {
-            try { greedy.Credentials.WhoAmI(new WhoAmIRequest()); return StatusCode.OK; }
+            try { await greedy.Credentials.WhoAmIAsync(new WhoAmIRequest()); return StatusCode.OK; }
             catch (RpcException e) { return e.StatusCode; }
-        }).ToList();
+        }));
         Assert.Contains(StatusCode.ResourceExhausted, codes);
-        Assert.Equal(StatusCode.OK, codes[0]);
+        Assert.Contains(StatusCode.OK, codes);
+        Assert.All(codes, c => Assert.True(c is StatusCode.OK or StatusCode.ResourceExhausted, c.ToString()));
         var other = _server.As(_server.BureauUserCredential("耐心"));
         Assert.NotNull(other.Credentials.WhoAmI(new WhoAmIRequest()));
         Assert.Contains(_server.Audit(kind: "refused"), e => e.Principal == "急躁" && e.Outcome == "ResourceExhausted");

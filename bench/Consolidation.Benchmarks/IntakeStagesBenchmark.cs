@@ -124,8 +124,11 @@ public static class IntakeStagesBenchmark
             using var store = new LiteDbStore(Path.Combine(work, $"intake-{pass}.litedb"));
             var repository = new SubmissionRepository(store);
             var locks = new Consolidation.Server.Application.YearLocks(new YearLockRepository(store), new ConsolidationRunRepository(store), TimeProvider.System);
-            var intake = new Consolidation.Server.Application.Intake(repository, AccountsChecker.Standard, TimeProvider.System, locks);
-            var idempotent = new Consolidation.Server.Application.IdempotentIntake(intake, repository, TimeProvider.System, locks);
+            // An empty registry, as the benchmark always had: the registry decides nothing (docs/access.md#registry).
+            var gate = new Consolidation.Server.Application.RegistryGate(
+                new Consolidation.Server.Application.RegistryBook(new RegistryRepository(store), TimeProvider.System), new Consolidation.Server.Application.ServerOptions());
+            var intake = new Consolidation.Server.Application.Intake(repository, AccountsChecker.Standard, TimeProvider.System, locks, gate);
+            var idempotent = new Consolidation.Server.Application.IdempotentIntake(intake, repository, TimeProvider.System, locks, gate);
             var requests = messages.Select(m => new Consolidation.Server.Application.IntakeRequest(Guid.NewGuid().ToString("n"), m, "bench")).ToArray();
             GC.Collect();
             var gc0 = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();

@@ -4,6 +4,9 @@ using Consolidation.Contracts;
 using Consolidation.Domain.Files;
 using Grpc.Core;
 using Grpc.Net.Client;
+using System.Net.Security;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -14,10 +17,21 @@ public class ServerSettings : CommandSettings
 {
     public const string DefaultAddress = "http://127.0.0.1:5080";
     public const string AddressVariable = "FA_SERVER";
+    public const string CredentialVariable = "FA_CREDENTIAL";
+    public const string CredentialFileVariable = "FA_CREDENTIAL_FILE";
+    public const string CaFileVariable = "FA_CA_FILE";
 
     [CommandOption("--server <URL>")]
     [Description("服务器地址；默认取环境变量 FA_SERVER，否则 " + DefaultAddress)]
     public string? Server { get; set; }
+
+    [CommandOption("--credential-file <PATH>")]
+    [Description("凭据文件（财政局签发的凭据）；默认取环境变量 FA_CREDENTIAL，否则 FA_CREDENTIAL_FILE 指向的文件。凭据本身不能写在命令行上")]
+    public string? CredentialFile { get; set; }
+
+    [CommandOption("--ca-file <PATH>")]
+    [Description("信任的 CA 证书（PEM），用于使用私有证书的 HTTPS 服务器；默认取环境变量 FA_CA_FILE")]
+    public string? CaFile { get; set; }
 
     [CommandOption("--timeout <SECONDS>")]
     [Description("等待服务器应答的秒数")]
@@ -43,6 +57,31 @@ public class ServerSettings : CommandSettings
         return fromEnvironment;
     }
 
+    /// <summary>
+    /// The credential: --credential-file, else FA_CREDENTIAL, else the file FA_CREDENTIAL_FILE names; null = anonymous.
+    /// Never an argument of its own (a command line shows in ps).
+    /// </summary>
+    public string? ResolveCredential()
+    {
+        var file = !string.IsNullOrWhiteSpace(CredentialFile) ? CredentialFile : null;
+        if (file is null && Environment.GetEnvironmentVariable(CredentialVariable) is { Length: > 0 } fromEnvironment) return fromEnvironment.Trim();
+        file ??= Environment.GetEnvironmentVariable(CredentialFileVariable) is { Length: > 0 } f ? f : null;
+        if (file is null) return null;
+        try
+        {
+            var text = File.ReadAllText(file).Trim();
+            if (text.Length == 0) throw new UsageException($"凭据文件 {file} 是空的 (the credential file is empty)");
+            return text;
+        }
+        catch (IOException e) { throw new UsageException($"读不出凭据文件 {file}：{e.Message}"); }
+        catch (UnauthorizedAccessException e) { throw new UsageException($"无权读取凭据文件 {file}：{e.Message}"); }
+    }
+
+    /// <summary>--ca-file, else FA_CA_FILE; null = the system's trusted roots.</summary>
+    public string? ResolveCaFile() =>
+        !string.IsNullOrWhiteSpace(CaFile) ? CaFile
+        : Environment.GetEnvironmentVariable(CaFileVariable) is { Length: > 0 } f ? f : null;
+
     private static bool IsHttpUrl(string text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 }
@@ -56,48 +95,10 @@ public class JsonServerSettings : ServerSettings
 }
 
 /// <summary>
-/// Server options plus who calls: <c>--role bureau|department</c> (default: FA_ROLE, else department) and <c>--by NAME</c>
-/// (default: FA_USER, else the login name), sent as the metadata x-fa-role and x-fa-user.
+/// The options of a command that changes something. Who acted is the authenticated principal (the credential), recorded
+/// by the server: there is no --by or --role.
 /// </summary>
-public class CallerSettings : JsonServerSettings
-{
-    public const string RoleVariable = "FA_ROLE";
-    public const string UserVariable = "FA_USER";
-
-    [CommandOption("--role <ROLE>")]
-    [Description("调用身份 bureau（财政局）或 department（部门）；默认取环境变量 FA_ROLE，否则 department (caller role)")]
-    public string? Role { get; set; }
-
-    [CommandOption("--by <NAME>")]
-    [Description("经办人，记入修改记录；默认取环境变量 FA_USER，否则登录名 (who makes the change)")]
-    public string? By { get; set; }
-
-    public override ValidationResult Validate()
-    {
-        var role = ResolveRole();
-        if (role is not ("bureau" or "department"))
-            return ValidationResult.Error($"--role “{role}”无效，应为 bureau 或 department");
-        return base.Validate();
-    }
-
-    public string ResolveRole()
-    {
-        var role = !string.IsNullOrWhiteSpace(Role) ? Role : Environment.GetEnvironmentVariable(RoleVariable);
-        return string.IsNullOrWhiteSpace(role) ? "department" : role.Trim().ToLowerInvariant();
-    }
-
-    public string ResolveUser() =>
-        By is { Length: > 0 } by ? by
-        : Environment.GetEnvironmentVariable(UserVariable) is { Length: > 0 } user ? user
-        : Environment.UserName;
-
-    public Metadata Headers() => new()
-    {
-        { "x-fa-role", ResolveRole() },
-        // Metadata values are ASCII unless the key ends in -bin: send the name as UTF-8 percent-encoded.
-        { "x-fa-user", Uri.EscapeDataString(ResolveUser()) },
-    };
-}
+public class CallerSettings : JsonServerSettings;
 
 /// <summary>A mistake in how <c>fa</c> was called (exit 3).</summary>
 public sealed class UsageException(string message) : Exception(message);
@@ -109,16 +110,47 @@ public sealed class UsageException(string message) : Exception(message);
 public sealed class Connection : IDisposable
 {
     private readonly TimeSpan _timeout;
+    private readonly Metadata? _headers;
 
-    private Connection(string address, TimeSpan timeout)
+    private Connection(string address, TimeSpan timeout, string? credential, string? caFile)
     {
         Address = address;
         _timeout = timeout;
-        Channel = GrpcChannel.ForAddress(address);
+        if (credential is not null) _headers = new Metadata { { "authorization", "Bearer " + credential } };
+        Channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = Handler(caFile) });
         Submissions = new SubmissionService.SubmissionServiceClient(Channel);
         Consolidations = new ConsolidationService.ConsolidationServiceClient(Channel);
         Glossary = new GlossaryService.GlossaryServiceClient(Channel);
         Registry = new RegistryService.RegistryServiceClient(Channel);
+        Credentials = new CredentialService.CredentialServiceClient(Channel);
+        Audit = new AuditService.AuditServiceClient(Channel);
+        Reviews = new ReviewService.ReviewServiceClient(Channel);
+    }
+
+    /// <summary>The HTTP handler: with a CA file, a server certificate is trusted when it chains to that CA (and names the host).</summary>
+    private static SocketsHttpHandler Handler(string? caFile)
+    {
+        var handler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true };
+        if (caFile is null) return handler;
+        X509Certificate2Collection roots = [];
+        try { roots.ImportFromPemFile(caFile); }
+        catch (Exception e) when (e is IOException or CryptographicException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"读不出 CA 证书文件 {caFile}：{e.Message}");
+        }
+        if (roots.Count == 0) throw new UsageException($"CA 证书文件 {caFile} 中没有证书 (no certificate in the CA file)");
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
+        {
+            if (certificate is null) return false;
+            if (errors == SslPolicyErrors.None) return true;
+            if ((errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0) return false;
+            using var chain = new X509Chain();
+            chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+            chain.ChainPolicy.CustomTrustStore.AddRange(roots);
+            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+            return chain.Build(new X509Certificate2(certificate));
+        };
+        return handler;
     }
 
     public string Address { get; }
@@ -127,20 +159,25 @@ public sealed class Connection : IDisposable
     public ConsolidationService.ConsolidationServiceClient Consolidations { get; }
     public GlossaryService.GlossaryServiceClient Glossary { get; }
     public RegistryService.RegistryServiceClient Registry { get; }
+    public CredentialService.CredentialServiceClient Credentials { get; }
+    /// <summary>The credential header every call carries (null: anonymous).</summary>
+    public Metadata? Headers => _headers;
+    public AuditService.AuditServiceClient Audit { get; }
+    public ReviewService.ReviewServiceClient Reviews { get; }
 
-    /// <summary>The options of one call: the deadline from --timeout, cancelled with the command (Ctrl+C).</summary>
+    /// <summary>The options of one call: the credential, the deadline from --timeout, cancelled with the command (Ctrl+C).</summary>
     public CallOptions Call(CancellationToken cancellationToken) =>
-        new(deadline: DateTime.UtcNow.Add(_timeout), cancellationToken: cancellationToken);
+        new(headers: _headers, deadline: DateTime.UtcNow.Add(_timeout), cancellationToken: cancellationToken);
 
-    /// <summary>The options of one call made as a caller (request metadata x-fa-role and x-fa-user).</summary>
-    public CallOptions Call(CancellationToken cancellationToken, CallerSettings caller) =>
-        new(headers: caller.Headers(), deadline: DateTime.UtcNow.Add(_timeout), cancellationToken: cancellationToken);
+    /// <summary>As <see cref="Call(CancellationToken)"/>, without a deadline (a long stream).</summary>
+    public CallOptions Stream(CancellationToken cancellationToken) => new(headers: _headers, cancellationToken: cancellationToken);
 
     public void Dispose() => Channel.Dispose();
 
     /// <summary>
     /// Runs a command's work against the server and maps failures to exit codes: a bad submission file or bad
-    /// arguments 3, INVALID_ARGUMENT 3, NOT_FOUND 4, anything else (unreachable, timed out, …) 5.
+    /// arguments 3, INVALID_ARGUMENT 3, NOT_FOUND 4, PERMISSION_DENIED 6, UNAUTHENTICATED 7, FAILED_PRECONDITION 8 (nothing to
+    /// consolidate 9), RESOURCE_EXHAUSTED 10, anything else (unreachable, timed out, …) 5 (<see cref="ExitCodes"/>).
     /// </summary>
     public static async Task<int> RunAsync(ServerSettings settings, Func<Connection, Task<int>> work)
     {
@@ -148,7 +185,7 @@ public sealed class Connection : IDisposable
         try
         {
             address = settings.ResolveAddress();
-            using var connection = new Connection(address, TimeSpan.FromSeconds(settings.Timeout));
+            using var connection = new Connection(address, TimeSpan.FromSeconds(settings.Timeout), settings.ResolveCredential(), settings.ResolveCaFile());
             return await work(connection);
         }
         catch (SubmissionFileException e)

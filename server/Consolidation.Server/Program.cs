@@ -1,15 +1,40 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using System.Threading.RateLimiting;
 using Consolidation.Domain.Rules;
 using Consolidation.Server.Application;
+using Consolidation.Server.Security;
 using Consolidation.Server.Services;
 using Consolidation.Server.Storage;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 var builder = WebApplication.CreateBuilder(args);
 var options = builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
 
-// h2c on loopback only: gRPC needs HTTP/2, and on plain http that must be the only protocol.
-builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port, l => l.Protocols = HttpProtocols.Http2));
+// Where and how to listen (docs/access.md): loopback by default; TLS from a certificate file; a non-loopback address
+// without TLS is refused unless Consolidation:AllowPlaintextNetwork says otherwise.
+IPAddress listenAddress;
+X509Certificate2? certificate;
+try
+{
+    listenAddress = Network.Address(options);
+    certificate = Network.Certificate(options, listenAddress, ResolvePath);
+}
+catch (Network.RefusedException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine("服务器未启动。");
+    Environment.ExitCode = 3;
+    return;
+}
+// gRPC needs HTTP/2; on plain http (h2c) that must be the only protocol, over TLS ALPN negotiates it.
+builder.WebHost.ConfigureKestrel(k => k.Listen(listenAddress, options.Port, l =>
+{
+    l.Protocols = HttpProtocols.Http2;
+    if (certificate is not null) l.UseHttps(certificate);
+}));
 
 builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(TimeProvider.System);
@@ -34,20 +59,51 @@ if (Consolidation.Domain.Templates.TemplateCatalogue.Default.Find(options.Defaul
 }
 checker = checker.WithDefaultTemplate(defaultTemplate);
 builder.Services.AddSingleton(checker);
+builder.Services.AddSingleton<RegistryGate>();
 builder.Services.AddSingleton<Intake>();
 builder.Services.AddSingleton<RegistryRepository>();
 builder.Services.AddSingleton<RegistryBook>();
 builder.Services.AddSingleton<YearLockRepository>();
 builder.Services.AddSingleton<YearLocks>();
 builder.Services.AddSingleton<IdempotentIntake>();
+builder.Services.AddSingleton<ReviewRepository>();
+builder.Services.AddSingleton<ReviewDesk>();
 builder.Services.AddSingleton<ConsolidationOffice>();
 builder.Services.AddSingleton(_ => GlossarySources.Load(ResolvePath(options.GlossarySourcePath)));
 builder.Services.AddSingleton<GlossaryChangeRepository>();
 builder.Services.AddSingleton<GlossaryOffice>();
+builder.Services.AddSingleton<CredentialRepository>();
+builder.Services.AddSingleton<Credentials>();
+builder.Services.AddSingleton<AuditRepository>();
+builder.Services.AddSingleton<AuditTrail>();
+builder.Services.AddSingleton<DepartmentAccess>();
+
+// Who may do what (docs/access.md): credentials as API keys, three policies, one on every RPC.
+builder.Services.AddAuthentication(CredentialAuthenticationHandler.SchemeName)
+    .AddScheme<AuthenticationSchemeOptions, CredentialAuthenticationHandler>(CredentialAuthenticationHandler.SchemeName, null);
+builder.Services.AddAuthorization(Policies.Add);
+builder.Services.AddSingleton<IAuthorizationHandler, DepartmentDataHandler>();
+builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, GrpcAuthorizationResultHandler>();
+// Per principal (anonymous callers: per address): a token bucket; a refused call is RESOURCE_EXHAUSTED.
+builder.Services.AddRateLimiter(r =>
+{
+    r.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => RateLimitPartition.GetTokenBucketLimiter(
+        http.User.FindFirst(CredentialAuthenticationHandler.KeyClaim)?.Value ?? "anonymous:" + http.Connection.RemoteIpAddress,
+        _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = Math.Max(1, options.RateLimitBurst),
+            TokensPerPeriod = Math.Max(1, options.RateLimitPerSecond),
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        }));
+    r.OnRejected = (rejected, _) => RateLimits.Refuse(rejected.HttpContext);
+});
 
 builder.Services.AddGrpc(o =>
 {
     o.MaxReceiveMessageSize = options.MaxRequestBytes;
+    o.Interceptors.Add<AuditInterceptor>(); // outermost: records the status the client gets
     o.Interceptors.Add<ErrorInterceptor>();
 });
 builder.Services.AddGrpcHealthChecks().AddCheck("storage", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
@@ -58,12 +114,30 @@ var app = builder.Build();
 app.Services.GetRequiredService<LiteDbStore>();
 app.Services.GetRequiredService<GlossaryOffice>();
 app.Services.GetRequiredService<RegistryBook>().ImportAtStartup(ResolvePath(options.RegistryPath)); // only into an empty registry
+// The first start (no credential at all): one bureau credential, written once to an owner-only file, never logged.
+var initialCredentialPath = options.InitialCredentialPath.Length > 0
+    ? ResolvePath(options.InitialCredentialPath)
+    : Path.Combine(Path.GetDirectoryName(app.Services.GetRequiredService<LiteDbStore>().FilePath)!, "bureau-credential.txt");
+if (app.Services.GetRequiredService<Credentials>().CreateFirstBureauCredential(initialCredentialPath) is { } firstKey)
+    app.Logger.LogWarning("First start: the first finance-bureau credential (key {KeyId}, 90 days) was written to {Path}, readable by this user only. " +
+                          "Issue personal credentials with it (fa credential issue), then revoke it and delete the file.", firstKey, initialCredentialPath);
+if (certificate is null && !IPAddress.IsLoopback(listenAddress))
+    app.Logger.LogWarning("Listening on {Address} WITHOUT TLS (Consolidation:AllowPlaintextNetwork=true): credentials cross the network in clear.", listenAddress);
+else if (certificate is not null)
+    app.Logger.LogInformation("TLS with the certificate {Subject} (expires {Expiry:yyyy-MM-dd}).", certificate.Subject, certificate.NotAfter);
+
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
 app.MapGrpcService<SubmissionGrpcService>();
 app.MapGrpcService<ConsolidationGrpcService>();
 app.MapGrpcService<GlossaryGrpcService>();
 app.MapGrpcService<RegistryGrpcService>();
-app.MapGrpcHealthChecksService();
-app.MapGrpcReflectionService();
+app.MapGrpcService<CredentialGrpcService>();
+app.MapGrpcService<AuditGrpcService>();
+app.MapGrpcService<ReviewGrpcService>();
+app.MapGrpcHealthChecksService().RequireAuthorization(Policies.Public);
+app.MapGrpcReflectionService().RequireAuthorization(Policies.Public);
 app.Lifetime.ApplicationStarted.Register(() =>
     app.Logger.LogInformation("Data file: {Path}", app.Services.GetRequiredService<LiteDbStore>().FilePath));
 app.Run();

@@ -8,8 +8,8 @@ using Grpc.Core;
 
 namespace Consolidation.Client.Batch;
 
-/// <summary>How a batch is sent: streams at once, submissions per stream, the deadline of a stream, retries, who.</summary>
-public sealed record BatchOptions(int Concurrency, int ChunkSize, TimeSpan Timeout, int Retries, string SubmittedBy)
+/// <summary>How a batch is sent: streams at once, submissions per stream, the deadline of a stream, retries, the credential.</summary>
+public sealed record BatchOptions(int Concurrency, int ChunkSize, TimeSpan Timeout, int Retries, Metadata? Headers = null)
 {
     /// <summary>The pause before retry number <paramref name="attempt"/> (1, 2, …): 0.5 s doubling up to 8 s, plus jitter.</summary>
     public static TimeSpan Backoff(int attempt) =>
@@ -130,7 +130,7 @@ public sealed class BatchRunner(SubmissionService.SubmissionServiceClient client
             RpcException? failure = null;
             try
             {
-                using var call = client.SubmitBatch(new CallOptions(deadline: DateTime.UtcNow.Add(options.Timeout), cancellationToken: cancel));
+                using var call = client.SubmitBatch(new CallOptions(headers: options.Headers, deadline: DateTime.UtcNow.Add(options.Timeout), cancellationToken: cancel));
                 var writing = WriteAllAsync(call.RequestStream, sent);
                 try
                 {
@@ -177,7 +177,7 @@ public sealed class BatchRunner(SubmissionService.SubmissionServiceClient client
     private async Task WriteAllAsync(IClientStreamWriter<SubmitRequest> stream, List<Pending> items)
     {
         foreach (var p in items)
-            await stream.WriteAsync(new SubmitRequest { RequestId = p.RequestId, Accounts = p.Accounts, SubmittedBy = options.SubmittedBy });
+            await stream.WriteAsync(new SubmitRequest { RequestId = p.RequestId, Accounts = p.Accounts });
         await stream.CompleteAsync();
     }
 

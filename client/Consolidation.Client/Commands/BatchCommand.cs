@@ -26,10 +26,6 @@ public sealed class BatchCommand : AsyncCommand<BatchCommand.Settings>
         [Description("报送文件 (.json / .xlsx)、CSV 文件夹，或包含它们的文件夹")]
         public string[] Paths { get; set; } = [];
 
-        [CommandOption("--by <NAME>")]
-        [Description("报送人 (who submits; default: the current user)")]
-        public string? By { get; set; }
-
         [CommandOption("--journal <PATH>")]
         [Description("续传日志文件；默认在 ~/.local/state/fa/batch/ 下，按所给路径和服务器地址命名，从不写进输入文件夹")]
         public string? Journal { get; set; }
@@ -81,7 +77,7 @@ public sealed class BatchCommand : AsyncCommand<BatchCommand.Settings>
             if (inputs.Count == 0) throw new UsageException("没有找到报送文件 (*.json, *.xlsx, CSV 文件夹)");
             using var journal = BatchJournal.Open(journalPath);
             var options = new BatchOptions(settings.Concurrency, settings.Chunk, TimeSpan.FromSeconds(settings.Timeout), settings.Retries,
-                settings.By ?? Environment.UserName);
+                server.Headers);
 
             var watch = Stopwatch.StartNew();
             var results = await RunWithProgressAsync(server, journal, options, inputs, cancellationToken);

@@ -10,9 +10,6 @@ public sealed class ConsolidateCommand : AsyncCommand<ConsolidateCommand.Setting
 {
     public sealed class Settings : DisclosureSettings
     {
-        [CommandOption("--by <NAME>")]
-        [Description("汇总人 (who runs it; default: the current user)")]
-        public string? By { get; set; }
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
@@ -21,7 +18,6 @@ public sealed class ConsolidateCommand : AsyncCommand<ConsolidateCommand.Setting
             var request = new RunConsolidationRequest
             {
                 FiscalYear = settings.Year,
-                RequestedBy = settings.By ?? Environment.UserName,
                 Scope = settings.Scope ?? "",
             };
             var disclosure = await server.Consolidations.RunConsolidationAsync(request, server.Call(cancellationToken));

@@ -47,7 +47,7 @@ public sealed class GlossaryAddCommand : AsyncCommand<GlossaryAddCommand.Setting
                 Term = settings.Term, Definition = settings.Definition ?? "", FiscalYear = settings.Year,
                 Category = settings.Category ?? "", Reason = settings.Reason ?? "",
             };
-            var change = await server.Glossary.AddTermAsync(request, server.Call(cancellationToken, settings));
+            var change = await server.Glossary.AddTermAsync(request, server.Call(cancellationToken));
             if (settings.Json) ProtoJson.Print(change);
             else
             {

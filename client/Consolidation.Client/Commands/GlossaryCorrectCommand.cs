@@ -42,7 +42,7 @@ public sealed class GlossaryCorrectCommand : AsyncCommand<GlossaryCorrectCommand
             {
                 Term = settings.Term, Definition = settings.Definition ?? "", FiscalYear = settings.Year, Reason = settings.Reason ?? "",
             };
-            var change = await server.Glossary.CorrectTermAsync(request, server.Call(cancellationToken, settings));
+            var change = await server.Glossary.CorrectTermAsync(request, server.Call(cancellationToken));
             if (settings.Json) ProtoJson.Print(change);
             else
             {

@@ -3,7 +3,7 @@ using Spectre.Console.Cli;
 
 namespace Consolidation.Client.Commands;
 
-/// <summary><c>fa registry add CODE --name N [--parent P] [--type 事业] --by WHO</c>: register a department or unit (a recorded act).</summary>
+/// <summary><c>fa registry add CODE --name N [--parent P] [--type 事业]</c>: register a department or unit (a recorded act).</summary>
 public sealed class RegistryAddCommand : AsyncCommand<RegistryUnitSettings>
 {
     public override Task<int> ExecuteAsync(CommandContext context, RegistryUnitSettings settings, CancellationToken cancellationToken) =>

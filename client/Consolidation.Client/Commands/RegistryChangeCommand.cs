@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 namespace Consolidation.Client.Commands;
 
 /// <summary>
-/// <c>fa registry change CODE [--name N] [--parent P] [--type T] --by WHO</c>: change a registered unit (a recorded act).
+/// <c>fa registry change CODE [--name N] [--parent P] [--type T]</c>: change a registered unit (a recorded act).
 /// Only the fields given change: the unit is read first and the others are sent as registered.
 /// </summary>
 public sealed class RegistryChangeCommand : AsyncCommand<RegistryChangeSettings>

@@ -24,9 +24,6 @@ public class RegistryUnitSettings : JsonServerSettings
     [Description("单位类型：行政、事业 或 其他；登记时默认 行政")]
     public string? Type { get; set; }
 
-    [CommandOption("--by <NAME>")]
-    [Description("修改人 (who makes the change; default: the current user)")]
-    public string? By { get; set; }
 
     public override ValidationResult Validate()
     {
@@ -50,7 +47,6 @@ public class RegistryUnitSettings : JsonServerSettings
     public RegistryUnitChange ToRequest() => new()
     {
         Code = Code.Trim(), Name = Name!.Trim(), Parent = (Parent ?? "").Trim(), Type = ParseType(Type) ?? UnitType.Administrative,
-        ChangedBy = By ?? Environment.UserName,
     };
 }
 
@@ -76,6 +72,5 @@ public sealed class RegistryChangeSettings : RegistryUnitSettings
         Name = Name is null ? current.Name : Name.Trim(),
         Parent = Parent is null ? current.Parent : Parent.Trim(),
         Type = Type is null ? current.Type : ParseType(Type)!.Value,
-        ChangedBy = By ?? Environment.UserName,
     };
 }

@@ -6,7 +6,7 @@ using Spectre.Console.Cli;
 
 namespace Consolidation.Client.Commands;
 
-/// <summary><c>fa registry import FILE.csv --by WHO</c>: add or change every unit of a CSV (code,name,parent,type); all or nothing.</summary>
+/// <summary><c>fa registry import FILE.csv</c>: add or change every unit of a CSV (code,name,parent,type); all or nothing.</summary>
 public sealed class RegistryImportCommand : AsyncCommand<RegistryImportCommand.Settings>
 {
     public sealed class Settings : JsonServerSettings
@@ -15,9 +15,6 @@ public sealed class RegistryImportCommand : AsyncCommand<RegistryImportCommand.S
         [Description("名录 CSV：表头 code,name,parent,type（UTF-8）")]
         public string File { get; set; } = "";
 
-        [CommandOption("--by <NAME>")]
-        [Description("修改人 (who imports; default: the current user)")]
-        public string? By { get; set; }
 
         public override ValidationResult Validate() =>
             System.IO.File.Exists(File) ? base.Validate() : ValidationResult.Error($"文件不存在：{File}");
@@ -29,7 +26,6 @@ public sealed class RegistryImportCommand : AsyncCommand<RegistryImportCommand.S
             var request = new ImportUnitsRequest
             {
                 Csv = await File.ReadAllTextAsync(settings.File, cancellationToken),
-                ChangedBy = settings.By ?? Environment.UserName,
                 Source = Path.GetFileName(settings.File),
             };
             var reply = await server.Registry.ImportUnitsAsync(request, server.Call(cancellationToken));

@@ -16,10 +16,6 @@ public sealed class SubmitCommand : AsyncCommand<SubmitCommand.Settings>
         [CommandArgument(0, "<FILE>")]
         [Description("报送文件：.json、.xlsx 或 CSV 文件夹")]
         public string File { get; set; } = "";
-
-        [CommandOption("--by <NAME>")]
-        [Description("报送人 (who submits; default: the current user)")]
-        public string? By { get; set; }
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
@@ -30,7 +26,6 @@ public sealed class SubmitCommand : AsyncCommand<SubmitCommand.Settings>
             var request = new SubmitRequest
             {
                 Accounts = AccountsMapper.ToProto(accounts),
-                SubmittedBy = settings.By ?? Environment.UserName,
                 // Idempotent: a retry of this call could never store twice; unchanged content is recognised by the server.
                 RequestId = Guid.NewGuid().ToString("n"),
             };

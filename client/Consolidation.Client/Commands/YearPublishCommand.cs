@@ -15,9 +15,6 @@ public sealed class YearPublishCommand : AsyncCommand<YearPublishCommand.Setting
         [Description("要发布的汇总次序，默认最新一次全市汇总")]
         public int Run { get; set; }
 
-        [CommandOption("--by <NAME>")]
-        [Description("发布人 (who publishes; default: the current user)")]
-        public string? By { get; set; }
 
         public override ValidationResult Validate() =>
             Run < 0 ? ValidationResult.Error("--run 不能为负") : base.Validate();
@@ -26,7 +23,7 @@ public sealed class YearPublishCommand : AsyncCommand<YearPublishCommand.Setting
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
         Connection.RunAsync(settings, async server =>
         {
-            var request = new PublishConsolidationRequest { FiscalYear = settings.Year, RunNumber = settings.Run, PublishedBy = settings.By ?? Environment.UserName };
+            var request = new PublishConsolidationRequest { FiscalYear = settings.Year, RunNumber = settings.Run };
             var state = await server.Consolidations.PublishConsolidationAsync(request, server.Call(cancellationToken));
             if (settings.Json) ProtoJson.Print(state);
             else YearLockView.Render(Terminal.Out, state);

@@ -15,9 +15,6 @@ public sealed class YearReopenCommand : AsyncCommand<YearReopenCommand.Settings>
         [Description("重新开放的原因（必填）")]
         public string? Reason { get; set; }
 
-        [CommandOption("--by <NAME>")]
-        [Description("操作人 (who; default: the current user)")]
-        public string? By { get; set; }
 
         public override ValidationResult Validate() =>
             string.IsNullOrWhiteSpace(Reason) ? ValidationResult.Error("缺少 --reason：重新开放须写明原因") : base.Validate();
@@ -26,7 +23,7 @@ public sealed class YearReopenCommand : AsyncCommand<YearReopenCommand.Settings>
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
         Connection.RunAsync(settings, async server =>
         {
-            var request = new ReopenYearRequest { FiscalYear = settings.Year, Reason = settings.Reason!, ReopenedBy = settings.By ?? Environment.UserName };
+            var request = new ReopenYearRequest { FiscalYear = settings.Year, Reason = settings.Reason! };
             var state = await server.Consolidations.ReopenYearAsync(request, server.Call(cancellationToken));
             if (settings.Json) ProtoJson.Print(state);
             else YearLockView.Render(Terminal.Out, state);

@@ -30,6 +30,9 @@ public static class ErrorView
     public static void NotFound(string message) =>
         Console.MarkupLine($"[yellow]未找到：[/]{Markup.Escape(message)}");
 
+    /// <summary>The google.rpc.ErrorInfo reason the server gives a FAILED_PRECONDITION when there is nothing to consolidate.</summary>
+    public const string NothingToConsolidateReason = "NOTHING_TO_CONSOLIDATE";
+
     /// <summary>Prints what went wrong with a call and returns the exit code for it.</summary>
     public static int Rpc(RpcException e, string address, int timeoutSeconds)
     {
@@ -65,7 +68,14 @@ public static class ErrorView
                 return ExitCodes.Failure;
             case StatusCode.FailedPrecondition:
                 Console.MarkupLine($"[red]无法执行：[/]{detail}");
-                return ExitCodes.Failure;
+                return e.GetRpcStatus()?.GetDetail<ErrorInfo>()?.Reason == NothingToConsolidateReason
+                    ? ExitCodes.NothingToConsolidate : ExitCodes.StateRefused;
+            case StatusCode.Unauthenticated:
+                Console.MarkupLine($"[red]未通过身份验证：[/]{detail}");
+                return ExitCodes.NotAuthenticated;
+            case StatusCode.ResourceExhausted:
+                Console.MarkupLine($"[red]调用过于频繁或请求过大：[/]{detail}");
+                return ExitCodes.RateLimited;
             default:
                 Console.MarkupLine($"[red]服务器错误 {Markup.Escape(address)} ({e.StatusCode})：[/]{detail}");
                 return ExitCodes.Failure;

@@ -22,6 +22,10 @@ public sealed class ExitCodeHelpProvider(ICommandAppSettings settings) : HelpPro
         ExitCodes.NotFound => "未找到：没有这份报送、这次汇总、这个单位或名词",
         ExitCodes.Failure => "服务器不可用、未按时应答，或其他错误",
         ExitCodes.Forbidden => "无权操作：调用身份不允许，如部门修改名词解释",
+        ExitCodes.NotAuthenticated => "未通过身份验证：没有凭据，或凭据无效、已吊销、已过期",
+        ExitCodes.StateRefused => "状态不允许：年度已发布锁定，或审核流程不允许这一步",
+        ExitCodes.NothingToConsolidate => "无可汇总：该年度没有已受理的决算",
+        ExitCodes.RateLimited => "调用过于频繁：请稍后再试",
         _ => ExitCodes.Documented.FirstOrDefault(d => d.Code == code).Meaning ?? "",
     };
 

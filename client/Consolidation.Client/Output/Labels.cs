@@ -47,6 +47,7 @@ public static class Labels
         CoverageState.PendingExplanation => "待说明",
         CoverageState.Rejected => "已退回",
         CoverageState.Missing => "未报送",
+        CoverageState.AwaitingReview => "待审核",
         _ => "—",
     };
 
@@ -56,6 +57,7 @@ public static class Labels
         CoverageState.PendingExplanation => "yellow",
         CoverageState.Rejected => "red",
         CoverageState.Missing => "red",
+        CoverageState.AwaitingReview => "yellow",
         _ => "grey",
     };
 

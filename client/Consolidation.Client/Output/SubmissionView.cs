@@ -1,3 +1,4 @@
+using Consolidation.Client.Commands;
 using Consolidation.Contracts;
 using Spectre.Console;
 using D = Consolidation.Domain.Model;
@@ -14,6 +15,12 @@ public static class SubmissionView
         Row(grid, "年度", r.FiscalYear.ToString());
         Row(grid, "版本", $"[bold]第 {r.Version} 版[/]");
         Row(grid, "状态", $"[bold]{Labels.Markup(r.Status)}[/]");
+        if (r.ReviewState != ReviewState.Unspecified)
+        {
+            // The bureau's review (issue 13): where the version stands and what may happen next.
+            Row(grid, "审核流程", $"[bold]{ReviewLabels.Name(r.ReviewState)}[/]{(r.ReturnReason.Length > 0 ? $"（退回原因：{Labels.Text(r.ReturnReason)}）" : "")}");
+            Row(grid, "下一步", Labels.Text(r.NextAction));
+        }
         Row(grid, Labels.TimeLabel("接收时间"), Labels.LocalTime(r.ReceivedAt));
         Row(grid, "报送人", Labels.Text(r.SubmittedBy));
         Row(grid, "内容摘要", Labels.Text(Labels.ShortHash(r.ContentHash)));

@@ -10,9 +10,13 @@ namespace Consolidation.Domain.Consolidation;
 public sealed record RegisteredDepartment(string Code, string Name, UnitType Type, string Parent = "");
 
 /// <summary>What is on file for one department and year: its latest version and status, and its latest accepted version.</summary>
-public sealed record DepartmentFiling(string Code, string Name, int LatestVersion, SubmissionStatus LatestStatus, int AcceptedVersion);
+public sealed record DepartmentFiling(string Code, string Name, int LatestVersion, SubmissionStatus LatestStatus, int AcceptedVersion)
+{
+    /// <summary>The checks passed its latest version but the bureau has not accepted it (待审核); with the bureau's review on.</summary>
+    public bool AwaitingReview { get; init; }
+}
 
-public enum CoverageState { Accepted = 1, PendingExplanation = 2, Rejected = 3, Missing = 4 }
+public enum CoverageState { Accepted = 1, PendingExplanation = 2, Rejected = 3, Missing = 4, AwaitingReview = 5 }
 
 public sealed record DepartmentCoverage(
     string Code, string Name, CoverageState State, int LatestVersion, SubmissionStatus? LatestStatus, int AcceptedVersion, bool Registered)
@@ -49,6 +53,7 @@ public sealed record CoverageReport(int FiscalYear, IReadOnlyList<DepartmentCove
                 continue;
             }
             var state = f.AcceptedVersion > 0 ? CoverageState.Accepted
+                : f.AwaitingReview ? CoverageState.AwaitingReview
                 : f.LatestStatus == SubmissionStatus.PendingExplanation ? CoverageState.PendingExplanation
                 : CoverageState.Rejected;
             var covered = state != CoverageState.Accepted ? coveredBy.GetValueOrDefault(code, "") : "";

@@ -10,7 +10,7 @@ namespace Consolidation.Server.Application;
 
 /// <summary>No department of the year (in the scope) has an accepted version: there is nothing to consolidate.</summary>
 public sealed class NothingToConsolidateException(int year, string scope = "")
-    : Exception($"{year} 年度{(scope.Length > 0 ? $"单位 {scope} 及其下属单位" : "")}没有已接收（审核通过）的部门决算，无法汇总")
+    : Exception($"{year} 年度{(scope.Length > 0 ? $"单位 {scope} 及其下属单位" : "")}没有可汇总的部门决算（须审核通过并经财政局受理），无法汇总")
 {
     public int FiscalYear { get; } = year;
 }
@@ -22,8 +22,26 @@ public sealed class NothingToConsolidateException(int year, string scope = "")
 /// </summary>
 public sealed class ConsolidationOffice(
     SubmissionRepository submissions, ConsolidationRunRepository runs, RegistryBook registry, YearLocks locks, GlossaryOffice glossary,
-    TimeProvider clock)
+    TimeProvider clock, ReviewDesk reviews, RegistryGate gate)
 {
+    /// <summary>What a consolidation uses: per department its latest 已受理 version (its latest accepted one with the review off).</summary>
+    private IReadOnlyList<StoredSubmission> Consolidable(int fiscalYear) =>
+        (reviews.Required ? reviews.Received(fiscalYear) : submissions.LatestAccepted(fiscalYear))
+        .Where(s => gate.MayConsolidate(s.DepartmentCode)).ToList(); // 未登记 (held) submissions never count
+
+    /// <summary>The year's filings; with the review on, "accepted" means 已受理 and a checked latest version not yet accepted waits for review.</summary>
+    private IReadOnlyList<DepartmentFiling> Filings(int fiscalYear)
+    {
+        var filings = submissions.Filings(fiscalYear);
+        if (!reviews.Required) return filings;
+        var received = reviews.ReceivedVersions(fiscalYear);
+        return filings.Select(f =>
+        {
+            var version = received.GetValueOrDefault(f.Code);
+            return f with { AcceptedVersion = version, AwaitingReview = version == 0 && f.LatestStatus == Domain.Rules.SubmissionStatus.Accepted };
+        }).ToList();
+    }
+
     public ConsolidatedDisclosure Run(int fiscalYear, string requestedBy, string scope = "")
     {
         var disclosure = Build(fiscalYear, scope);
@@ -36,7 +54,7 @@ public sealed class ConsolidationOffice(
     public ConsolidatedDisclosure Build(int fiscalYear, string scope)
     {
         var hierarchy = registry.Hierarchy();
-        var accepted = submissions.LatestAccepted(fiscalYear)
+        var accepted = Consolidable(fiscalYear)
             .Where(s => scope.Length == 0 || hierarchy.IsWithin(s.DepartmentCode, scope)).ToList();
         if (accepted.Count == 0) throw new NothingToConsolidateException(fiscalYear, scope);
         var lastRun = locks.LastPublishedRun(fiscalYear - 1);
@@ -45,7 +63,7 @@ public sealed class ConsolidationOffice(
         return DisclosureBuilder.Build(new DisclosureInputs(
             fiscalYear, scope,
             accepted.Select(s => (new SubmissionRef(s.DepartmentCode, s.DepartmentName, s.Version, s.ContentHash), s.LoadAccounts())).ToList(),
-            registry.Units(), submissions.Filings(fiscalYear), glossary.Current,
+            registry.Units(), Filings(fiscalYear), glossary.Current,
             last?.RunNumber ?? 0, last?.Totals is { } totals ? AccountsMapper.ToDomain(totals) : null));
     }
 
@@ -55,10 +73,10 @@ public sealed class ConsolidationOffice(
     {
         // A unit covered by an accepted department submission's composition counts as covered.
         var coveredBy = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var s in submissions.LatestAccepted(fiscalYear))
+        foreach (var s in Consolidable(fiscalYear))
             foreach (var unit in s.LoadAccounts().Composition.Subordinates)
                 if (unit.Code != s.DepartmentCode) coveredBy.TryAdd(unit.Code, s.DepartmentCode);
-        return CoverageReport.Compute(fiscalYear, registry.Units(), submissions.Filings(fiscalYear), coveredBy);
+        return CoverageReport.Compute(fiscalYear, registry.Units(), Filings(fiscalYear), coveredBy);
     }
 
     public static Contracts.Coverage ToProto(CoverageReport report)
@@ -71,6 +89,7 @@ public sealed class ConsolidationOffice(
             PendingCount = report.Count(Domain.Consolidation.CoverageState.PendingExplanation),
             RejectedCount = report.Count(Domain.Consolidation.CoverageState.Rejected),
             MissingCount = report.Count(Domain.Consolidation.CoverageState.Missing),
+            AwaitingReviewCount = report.Count(Domain.Consolidation.CoverageState.AwaitingReview),
         };
         m.Departments.AddRange(report.Departments.Select(d => new Contracts.DepartmentCoverage
         {

@@ -118,6 +118,7 @@ public static class DisclosureBuilder
             .Select(g => new UnitTypeCount { Type = (Contracts.UnitType)(int)g.Key, Count = g.Count() }));
         s.Missing.AddRange(coverage.Departments.Where(c => c.State == DomainCoverageState.Missing).Select(c => $"{c.Code} {c.Name}"));
         s.Pending.AddRange(coverage.Departments.Where(c => c.State == DomainCoverageState.PendingExplanation).Select(c => $"{c.Code} {c.Name}"));
+        s.Pending.AddRange(coverage.Departments.Where(c => c.State == DomainCoverageState.AwaitingReview).Select(c => $"{c.Code} {c.Name}（待审核）"));
         s.Rejected.AddRange(coverage.Departments.Where(c => c.State == DomainCoverageState.Rejected).Select(c => $"{c.Code} {c.Name}"));
         s.Complete = s.Missing.Count + s.Pending.Count + s.Rejected.Count == 0;
         var outstanding = s.Missing.Count + s.Pending.Count + s.Rejected.Count;

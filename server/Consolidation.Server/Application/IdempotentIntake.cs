@@ -22,7 +22,7 @@ public sealed record IntakeResult(
 /// thread (<see cref="SubmissionRepository.StoreRequests"/>). One bad request gets its own result and never spoils
 /// the others.
 /// </summary>
-public sealed class IdempotentIntake(Intake intake, SubmissionRepository submissions, TimeProvider clock, YearLocks locks)
+public sealed class IdempotentIntake(Intake intake, SubmissionRepository submissions, TimeProvider clock, YearLocks locks, RegistryGate gate)
 {
     public const string MissingAccountsReason = "请求中没有决算数据，未保存";
     public const string MalformedReason = "报送数据不完整或格式有误，未保存";
@@ -32,7 +32,8 @@ public sealed class IdempotentIntake(Intake intake, SubmissionRepository submiss
     public static string ConflictReason(string requestId) =>
         $"请求编号 {requestId} 已用于内容不同的另一份报送，本次未保存；新的报送请使用新的请求编号";
 
-    public IReadOnlyList<IntakeResult> SubmitAll(IReadOnlyList<IntakeRequest> requests)
+    /// <param name="cancel">the call's cancellation: checked after the checks, before anything is stored</param>
+    public IReadOnlyList<IntakeResult> SubmitAll(IReadOnlyList<IntakeRequest> requests, CancellationToken cancel = default)
     {
         var results = new IntakeResult?[requests.Count];
         var prepared = new PreparedSubmission?[requests.Count];
@@ -50,6 +51,7 @@ public sealed class IdempotentIntake(Intake intake, SubmissionRepository submiss
             { Replayed: true, Kind: RequestDecisionKind.Unchanged } d => new IntakeResult(item.RequestId, IntakeOutcome.Unchanged, true, d.Submission, "", []),
             _ => new IntakeResult(item.RequestId, IntakeOutcome.YearLocked, false, null, reason, []),
         };
+        cancel.ThrowIfCancellationRequested();
         if (toStore.Count > 0)
         {
             // A published year takes no submission until reopened (decided under the gate publishing takes).
@@ -95,12 +97,15 @@ public sealed class IdempotentIntake(Intake intake, SubmissionRepository submiss
         var accounts = AccountsMapper.ToDomain(request.Accounts);
         var violations = AccountsValidator.Validate(accounts);
         if (violations.Count > 0) return (Malformed(request.RequestId, MalformedReason, violations), null, null);
+        if (gate.Refusals(accounts) is { Count: > 0 } refused) return (Malformed(request.RequestId, MalformedReason, refused), null, null);
         // The canonical bytes: the domain accounts packed again, so that equal content always hashes equal.
         var bytes = ContentDigest.CanonicalBytes(accounts);
         var hash = ContentDigest.Hex(bytes);
         // A retry or an unchanged resubmission needs no check; the decision is taken again under the lock.
         var anticipated = submissions.Anticipate(request.RequestId, accounts.DepartmentCode, accounts.FiscalYear, hash);
         var check = anticipated is null ? intake.Check(accounts) : null;
+        if (check is not null && ExplanationCheck.Problems(accounts, check) is { Count: > 0 } unreadable)
+            return (Malformed(request.RequestId, MalformedReason, unreadable), null, null);
         return (null, new PreparedSubmission(request.RequestId, accounts, bytes, hash, request.SubmittedBy, check), anticipated);
     }
 

@@ -9,14 +9,35 @@ namespace Consolidation.Server.Application;
 /// 预算单位名录: the finance bureau's list of departments and their units, kept in LiteDB. Every change (add, change,
 /// import) is a recorded act: who, when, the unit before and after. The start-up CSV (setting RegistryPath) is imported
 /// once, into an empty registry.
-/// AUTHORIZATION: callers are not authenticated yet; when they are, only the finance bureau's registry role may call
-/// Add / Change / Import — the check belongs in RegistryGrpcService before these methods are reached.
 /// </summary>
 public sealed class RegistryBook(RegistryRepository repository, TimeProvider clock)
 {
-    public IReadOnlyList<RegisteredDepartment> Units() => repository.All().Select(ToDomain).ToList();
+    // The units as last read, and their tree: the registry is read on every submission (who exists, who may submit for
+    // whom), and only this class writes it (one process owns the data file), so it is read again only after a write.
+    private sealed record Snapshot(IReadOnlyList<RegisteredDepartment> Units, UnitHierarchy Hierarchy);
+    private readonly object _gate = new();
+    private Snapshot? _cache;
 
-    public UnitHierarchy Hierarchy() => new(Units());
+    public IReadOnlyList<RegisteredDepartment> Units() => Cached().Units;
+
+    public UnitHierarchy Hierarchy() => Cached().Hierarchy;
+
+    public bool IsEmpty => Units().Count == 0;
+
+    private Snapshot Cached()
+    {
+        lock (_gate)
+        {
+            if (_cache is { } cached) return cached;
+            var units = repository.All().Select(ToDomain).ToList();
+            return _cache = new Snapshot(units, new UnitHierarchy(units));
+        }
+    }
+
+    private void Invalidate()
+    {
+        lock (_gate) _cache = null;
+    }
 
     public IReadOnlyList<RegistryUnitDocument> List(string parent) =>
         repository.All().Where(u => parent.Length == 0 || u.Parent == parent).ToList();
@@ -29,6 +50,7 @@ public sealed class RegistryBook(RegistryRepository repository, TimeProvider clo
         if (repository.Find(code) is not null) throw new UnitExistsException(code);
         var after = Document(code, name, parent, type, by);
         repository.Write([(null, after, "add")], by, after.ChangedAt, "");
+        Invalidate();
         return after;
     }
 
@@ -38,6 +60,7 @@ public sealed class RegistryBook(RegistryRepository repository, TimeProvider clo
         var before = repository.Find(code) ?? throw new UnitNotFoundException(code);
         var after = Document(code, name, parent, type, by);
         repository.Write([(before, after, "change")], by, after.ChangedAt, "");
+        Invalidate();
         return after;
     }
 
@@ -60,6 +83,7 @@ public sealed class RegistryBook(RegistryRepository repository, TimeProvider clo
             changes.Add((before, Document(u.Code, u.Name, u.Parent, u.Type, by), "import"));
         }
         repository.Write(changes, by, clock.GetUtcNow().UtcDateTime, source);
+        Invalidate();
         return (added, changed, unchanged);
     }
 

@@ -1,19 +1,28 @@
 using Consolidation.Contracts;
 using Consolidation.Server.Application;
+using Consolidation.Server.Security;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Consolidation.Server.Services;
 
-/// <summary>汇总 over gRPC: unpacks the request, hands it to <see cref="ConsolidationOffice"/>, packs the reply.</summary>
+/// <summary>
+/// 汇总 over gRPC: unpacks the request, hands it to <see cref="ConsolidationOffice"/>, packs the reply. The finance
+/// bureau's, except the year's lock state, which any authenticated caller may read (a department sees why its year
+/// takes no submission).
+/// </summary>
 public sealed class ConsolidationGrpcService(ConsolidationOffice office, YearLocks locks) : ConsolidationService.ConsolidationServiceBase
 {
+    [Authorize(Policy = Policies.Bureau)]
     public override Task<ConsolidatedDisclosure> RunConsolidation(RunConsolidationRequest request, ServerCallContext context)
     {
         RequireYear(request.FiscalYear);
         RequireScope(request.Scope);
-        return Task.FromResult(office.Run(request.FiscalYear, request.RequestedBy, request.Scope));
+        context.CancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(office.Run(request.FiscalYear, DepartmentAccess.PrincipalOf(context).Recorded, request.Scope));
     }
 
+    [Authorize(Policy = Policies.Bureau)]
     public override Task<ConsolidatedDisclosure> GetConsolidation(GetConsolidationRequest request, ServerCallContext context)
     {
         RequireYear(request.FiscalYear);
@@ -23,29 +32,31 @@ public sealed class ConsolidationGrpcService(ConsolidationOffice office, YearLoc
                 $"{request.FiscalYear} 年度还没有{(request.RunNumber > 0 ? $"第 {request.RunNumber} 次" : "")}汇总结果")));
     }
 
+    [Authorize(Policy = Policies.Bureau)]
     public override Task<Coverage> ListCoverage(ListCoverageRequest request, ServerCallContext context)
     {
         RequireYear(request.FiscalYear);
         return Task.FromResult(ConsolidationOffice.ToProto(office.Coverage(request.FiscalYear)));
     }
 
-    // AUTHORIZATION: callers are not authenticated yet. Publish and reopen belong to the finance bureau's role; once there
-    // is an identity, check it here and take published_by / reopened_by from it, not from the request.
+    [Authorize(Policy = Policies.Bureau)]
     public override Task<YearLock> PublishConsolidation(PublishConsolidationRequest request, ServerCallContext context)
     {
         RequireYear(request.FiscalYear);
-        var state = locks.Publish(request.FiscalYear, request.RunNumber, request.PublishedBy)
+        var state = locks.Publish(request.FiscalYear, request.RunNumber, DepartmentAccess.PrincipalOf(context).Recorded)
             ?? throw new RpcException(new Status(StatusCode.NotFound,
                 $"{request.FiscalYear} 年度没有{(request.RunNumber > 0 ? $"第 {request.RunNumber} 次" : "全市")}汇总结果，无法发布"));
         return Task.FromResult(ToProto(state));
     }
 
+    [Authorize(Policy = Policies.Bureau)]
     public override Task<YearLock> ReopenYear(ReopenYearRequest request, ServerCallContext context)
     {
         RequireYear(request.FiscalYear);
-        return Task.FromResult(ToProto(locks.Reopen(request.FiscalYear, request.ReopenedBy, request.Reason)));
+        return Task.FromResult(ToProto(locks.Reopen(request.FiscalYear, DepartmentAccess.PrincipalOf(context).Recorded, request.Reason)));
     }
 
+    [Authorize(Policy = Policies.Member)]
     public override Task<YearLock> GetYearLock(GetYearLockRequest request, ServerCallContext context)
     {
         RequireYear(request.FiscalYear);

@@ -26,11 +26,15 @@ public sealed class ErrorInterceptor : Interceptor
         }
         catch (NothingToConsolidateException e)
         {
-            throw new RpcException(new Grpc.Core.Status(StatusCode.FailedPrecondition, e.Message));
+            throw FailedPrecondition(e.Message, "NOTHING_TO_CONSOLIDATE");
         }
         catch (YearLockedException e)
         {
-            throw new RpcException(new Grpc.Core.Status(StatusCode.FailedPrecondition, e.Message));
+            throw FailedPrecondition(e.Message, "YEAR_LOCKED");
+        }
+        catch (ReviewRefusedException e)
+        {
+            throw FailedPrecondition(e.Message, "REVIEW_STATE");
         }
         catch (YearLockConflictException e)
         {
@@ -48,6 +52,18 @@ public sealed class ErrorInterceptor : Interceptor
         {
             throw new RpcException(new Grpc.Core.Status(StatusCode.NotFound, e.Message));
         }
+    }
+
+    /// <summary>FAILED_PRECONDITION with a google.rpc.ErrorInfo whose reason tells the client which (docs/access.md, exit codes).</summary>
+    public static RpcException FailedPrecondition(string message, string reason)
+    {
+        var status = new Google.Rpc.Status
+        {
+            Code = (int)Code.FailedPrecondition,
+            Message = message,
+            Details = { Any.Pack(new ErrorInfo { Reason = reason, Domain = "finalaccounts.v1" }) },
+        };
+        return status.ToRpcException();
     }
 
     public static RpcException InvalidArgument(string message, IEnumerable<(string Field, string Description)> violations)

@@ -1,6 +1,8 @@
 using Consolidation.Contracts;
 using Consolidation.Server.Application;
+using Consolidation.Server.Security;
 using Consolidation.Server.Storage;
+using Microsoft.AspNetCore.Authorization;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
@@ -8,9 +10,10 @@ using D = Consolidation.Domain.Glossary;
 
 namespace Consolidation.Server.Services;
 
-/// <summary>名词解释 over gRPC: lookups on the glossary in force; changes by the finance bureau only (see <see cref="Caller"/>).</summary>
+/// <summary>名词解释 over gRPC: lookups on the glossary in force, open to anyone; changes by the finance bureau only.</summary>
 public sealed class GlossaryGrpcService(GlossaryOffice office) : GlossaryService.GlossaryServiceBase
 {
+    [Authorize(Policy = Policies.Public)]
     public override Task<Term> Define(DefineRequest request, ServerCallContext context)
     {
         if (string.IsNullOrWhiteSpace(request.Term))
@@ -21,6 +24,7 @@ public sealed class GlossaryGrpcService(GlossaryOffice office) : GlossaryService
         return Task.FromResult(GlossaryMapper.ToProto(term));
     }
 
+    [Authorize(Policy = Policies.Public)]
     public override Task<SearchReply> Search(SearchRequest request, ServerCallContext context)
     {
         var reply = new SearchReply();
@@ -32,6 +36,7 @@ public sealed class GlossaryGrpcService(GlossaryOffice office) : GlossaryService
         return Task.FromResult(reply);
     }
 
+    [Authorize(Policy = Policies.Public)]
     public override Task<ListTermsReply> ListTerms(ListTermsRequest request, ServerCallContext context)
     {
         var size = request.PageSize is > 0 and <= 500 ? request.PageSize : 50;
@@ -44,22 +49,23 @@ public sealed class GlossaryGrpcService(GlossaryOffice office) : GlossaryService
         return Task.FromResult(reply);
     }
 
+    [Authorize(Policy = Policies.Bureau)]
     public override Task<TermChange> AddTerm(AddTermRequest request, ServerCallContext context)
     {
-        var caller = Caller.From(context);
-        caller.RequireBureau("增补名词");
+        var caller = DepartmentAccess.PrincipalOf(context);
         if (request.FiscalYear <= 0)
             throw ErrorInterceptor.InvalidArgument("增补名词须指明从哪个年度起适用", [("fiscal_year", "应为正整数年度")]);
         return Task.FromResult(Change(D.ChangeKind.Add, request.Term, request.FiscalYear, request.Definition, request.Category, caller, request.Reason));
     }
 
+    [Authorize(Policy = Policies.Bureau)]
     public override Task<TermChange> CorrectTerm(CorrectTermRequest request, ServerCallContext context)
     {
-        var caller = Caller.From(context);
-        caller.RequireBureau("更正名词释义");
+        var caller = DepartmentAccess.PrincipalOf(context);
         return Task.FromResult(Change(D.ChangeKind.Correct, request.Term, request.FiscalYear, request.Definition, "", caller, request.Reason));
     }
 
+    [Authorize(Policy = Policies.Public)]
     public override Task<TermHistoryReply> TermHistory(TermHistoryRequest request, ServerCallContext context)
     {
         if (string.IsNullOrWhiteSpace(request.Term))
@@ -70,6 +76,7 @@ public sealed class GlossaryGrpcService(GlossaryOffice office) : GlossaryService
         return Task.FromResult(reply);
     }
 
+    [Authorize(Policy = Policies.Public)]
     public override Task<TermsMentionedReply> TermsMentioned(TermsMentionedRequest request, ServerCallContext context)
     {
         var reply = new TermsMentionedReply();
@@ -77,11 +84,11 @@ public sealed class GlossaryGrpcService(GlossaryOffice office) : GlossaryService
         return Task.FromResult(reply);
     }
 
-    private TermChange Change(D.ChangeKind kind, string term, int year, string definition, string category, Caller caller, string reason)
+    private TermChange Change(D.ChangeKind kind, string term, int year, string definition, string category, Principal caller, string reason)
     {
         try
         {
-            return GlossaryMapper.ToProto(office.Change(kind, term, year, definition, category, caller.Name, reason));
+            return GlossaryMapper.ToProto(office.Change(kind, term, year, definition, category, caller.Recorded, reason));
         }
         catch (D.GlossaryEditException e)
         {

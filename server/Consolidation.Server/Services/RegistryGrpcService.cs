@@ -1,19 +1,21 @@
 using Consolidation.Contracts;
 using Consolidation.Server.Application;
+using Consolidation.Server.Security;
 using Consolidation.Server.Storage;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using D = Consolidation.Domain.Model;
 
 namespace Consolidation.Server.Services;
 
 /// <summary>
-/// 预算单位名录 over gRPC: unpack → <see cref="RegistryBook"/> → pack.
-/// AUTHORIZATION goes here: once callers are authenticated, AddUnit / ChangeUnit / ImportUnits must check the caller
-/// holds the finance bureau's registry role (and take changed_by from the identity, not from the request).
+/// 预算单位名录 over gRPC: unpack → <see cref="RegistryBook"/> → pack. The finance bureau's only; every change records
+/// the authenticated principal.
 /// </summary>
 public sealed class RegistryGrpcService(RegistryBook registry) : RegistryService.RegistryServiceBase
 {
+    [Authorize(Policy = Policies.Bureau)]
     public override Task<ListUnitsReply> ListUnits(ListUnitsRequest request, ServerCallContext context)
     {
         var reply = new ListUnitsReply();
@@ -21,18 +23,22 @@ public sealed class RegistryGrpcService(RegistryBook registry) : RegistryService
         return Task.FromResult(reply);
     }
 
+    [Authorize(Policy = Policies.Bureau)]
     public override Task<RegistryUnit> AddUnit(RegistryUnitChange request, ServerCallContext context) =>
-        Task.FromResult(ToProto(registry.Add(request.Code, request.Name, request.Parent, (D.UnitType)(int)request.Type, request.ChangedBy)));
+        Task.FromResult(ToProto(registry.Add(request.Code, request.Name, request.Parent, (D.UnitType)(int)request.Type, By(context))));
 
+    [Authorize(Policy = Policies.Bureau)]
     public override Task<RegistryUnit> ChangeUnit(RegistryUnitChange request, ServerCallContext context) =>
-        Task.FromResult(ToProto(registry.Change(request.Code, request.Name, request.Parent, (D.UnitType)(int)request.Type, request.ChangedBy)));
+        Task.FromResult(ToProto(registry.Change(request.Code, request.Name, request.Parent, (D.UnitType)(int)request.Type, By(context))));
 
+    [Authorize(Policy = Policies.Bureau)]
     public override Task<ImportUnitsReply> ImportUnits(ImportUnitsRequest request, ServerCallContext context)
     {
-        var (added, changed, unchanged) = registry.Import(request.Csv, request.ChangedBy, request.Source);
+        var (added, changed, unchanged) = registry.Import(request.Csv, By(context), request.Source);
         return Task.FromResult(new ImportUnitsReply { Added = added, Changed = changed, Unchanged = unchanged });
     }
 
+    [Authorize(Policy = Policies.Bureau)]
     public override Task<ListRegistryActsReply> ListRegistryActs(ListRegistryActsRequest request, ServerCallContext context)
     {
         var reply = new ListRegistryActsReply();
@@ -43,6 +49,8 @@ public sealed class RegistryGrpcService(RegistryBook registry) : RegistryService
         }));
         return Task.FromResult(reply);
     }
+
+    private static string By(ServerCallContext context) => DepartmentAccess.PrincipalOf(context).Recorded;
 
     private static RegistryUnit ToProto(RegistryUnitDocument d) => new()
     {

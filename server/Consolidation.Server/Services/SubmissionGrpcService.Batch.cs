@@ -1,7 +1,9 @@
 using System.Threading.Channels;
 using Consolidation.Contracts;
 using Consolidation.Server.Application;
+using Consolidation.Server.Security;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Consolidation.Server.Services;
 
@@ -15,9 +17,9 @@ public sealed partial class SubmissionGrpcService
     private const int ReadAhead = 1024;
 
     /// <summary>Submit with a request ID: the idempotent path; REFUSED becomes ALREADY_EXISTS, MALFORMED INVALID_ARGUMENT.</summary>
-    private SubmissionRecord SubmitIdempotent(SubmitRequest request)
+    private SubmissionRecord SubmitIdempotent(SubmitRequest request, Principal principal, CancellationToken cancel)
     {
-        var result = idempotentIntake.SubmitAll([new IntakeRequest(request.RequestId, request.Accounts, request.SubmittedBy)])[0];
+        var result = idempotentIntake.SubmitAll([new IntakeRequest(request.RequestId, request.Accounts, principal.Recorded)], cancel)[0];
         return result.Outcome switch
         {
             IntakeOutcome.Malformed when request.Accounts is null =>
@@ -29,10 +31,14 @@ public sealed partial class SubmissionGrpcService
         };
     }
 
+    [Authorize(Policy = Policies.Member)]
     public override async Task SubmitBatch(IAsyncStreamReader<SubmitRequest> requestStream, IServerStreamWriter<SubmitResult> responseStream,
         ServerCallContext context)
     {
         var cancel = context.CancellationToken;
+        var principal = DepartmentAccess.PrincipalOf(context);
+        var http = context.GetHttpContext();
+        var peer = GrpcAuthorizationResultHandler.Peer(http);
         var pending = Channel.CreateBounded<SubmitRequest>(new BoundedChannelOptions(ReadAhead) { SingleReader = true, SingleWriter = true });
         // Reading goes on while a group is being decided, so the next group is ready when this one is written back.
         var pump = Task.Run(async () =>
@@ -54,9 +60,24 @@ public sealed partial class SubmissionGrpcService
         {
             group.Clear();
             while (group.Count < MaxGroup && pending.Reader.TryRead(out var request)) group.Add(request);
-            var requests = group.Select(r => new IntakeRequest(r.RequestId, r.Accounts, r.SubmittedBy)).ToList();
+            // A department's submission for a code not its own is refused as an unregistered code would be; nothing stored.
+            var allowed = new bool[group.Count];
+            for (var i = 0; i < group.Count; i++)
+                allowed[i] = group[i].Accounts is not { } a || principal.IsBureau || await access.MayAsync(context, a.DepartmentCode);
+            var requests = group.Where((_, i) => allowed[i]).Select(r => new IntakeRequest(r.RequestId, r.Accounts, principal.Recorded)).ToList();
             // Decided on a worker thread: the LiteDB transaction begins and commits there, with no await in between.
-            var results = await Task.Run(() => idempotentIntake.SubmitAll(requests), cancel);
+            var decided = requests.Count == 0 ? [] : await Task.Run(() => idempotentIntake.SubmitAll(requests, cancel), cancel);
+            var results = new List<IntakeResult>(group.Count);
+            for (int i = 0, k = 0; i < group.Count; i++)
+                results.Add(allowed[i] ? decided[k++]
+                    : new IntakeResult(group[i].RequestId, IntakeOutcome.Refused, false, null, NotSubmittable(group[i].Accounts.DepartmentCode).Status.Detail, []));
+            audit.Record(results.Select((r, i) =>
+            {
+                var (code, year) = AuditInterceptor.Subject(group[i]);
+                var outcome = !allowed[i] ? "NotFound" : r.Outcome.ToString();
+                var reason = !allowed[i] ? $"{code} 不属于调用者：按不存在答复" : r.Submission is { } s ? $"第 {s.Version} 版 {s.Status}" : r.Reason;
+                return new AuditTrail.Entry(principal, peer, "SubmissionService/SubmitBatch", allowed[i] ? "submit" : "refused", code, year, outcome, reason);
+            }).ToList());
             for (var i = 0; i < results.Count; i++)
             {
                 var last = i == results.Count - 1;

@@ -1,47 +1,72 @@
 using Consolidation.Contracts;
 using Consolidation.Contracts.Mapping;
 using Consolidation.Server.Application;
+using Consolidation.Server.Security;
 using Consolidation.Server.Storage;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Consolidation.Server.Services;
 
-/// <summary>报送 over gRPC: unpacks the request, hands it to <see cref="Intake"/>, packs the reply.</summary>
+/// <summary>
+/// 报送 over gRPC: unpacks the request, hands it to <see cref="Intake"/>, packs the reply. Every RPC here is for an
+/// authenticated department (its own accounts and its registered 下属单位') or the finance bureau (any code, 代报);
+/// another department's code is answered as a code with nothing on file (<see cref="DepartmentAccess"/>).
+/// </summary>
 public sealed partial class SubmissionGrpcService(
-    Intake intake, IdempotentIntake idempotentIntake, SubmissionRepository submissions, GlossaryOffice glossary)
+    Intake intake, IdempotentIntake idempotentIntake, SubmissionRepository submissions, GlossaryOffice glossary, DepartmentAccess access,
+    AuditTrail audit, ReviewDesk reviews)
     : SubmissionService.SubmissionServiceBase
 {
-    public override Task<SubmissionRecord> Submit(SubmitRequest request, ServerCallContext context)
+    /// <summary>The refusal of a submission or check for a code the caller may not submit for (the same whether it exists or not).</summary>
+    public static RpcException NotSubmittable(string code) =>
+        new(new Status(StatusCode.NotFound, $"预算单位名录中没有 {code}，或它不是调用者可以报送的单位（部门只能报送本部门及其登记的下属单位）"));
+
+    [Authorize(Policy = Policies.Member)]
+    public override async Task<SubmissionRecord> Submit(SubmitRequest request, ServerCallContext context)
     {
-        if (request.RequestId.Length > 0) return Task.FromResult(SubmitIdempotent(request));
+        var principal = DepartmentAccess.PrincipalOf(context);
+        if (request.Accounts is { } a) await access.RequireAsync(context, a.DepartmentCode, a.FiscalYear, () => NotSubmittable(a.DepartmentCode));
+        if (request.RequestId.Length > 0) return SubmitIdempotent(request, principal, context.CancellationToken);
         var accounts = RequireAccounts(request.Accounts);
-        var stored = intake.Submit(AccountsMapper.ToDomain(accounts), request.SubmittedBy);
-        return Task.FromResult(ToRecord(stored, includeAccounts: false));
+        var stored = intake.Submit(AccountsMapper.ToDomain(accounts), principal.Recorded, context.CancellationToken);
+        return ToRecord(stored, includeAccounts: false);
     }
 
-    public override Task<ValidateReply> Validate(ValidateRequest request, ServerCallContext context)
+    [Authorize(Policy = Policies.Member)]
+    public override async Task<ValidateReply> Validate(ValidateRequest request, ServerCallContext context)
     {
         var accounts = AccountsMapper.ToDomain(RequireAccounts(request.Accounts));
+        await access.RequireAsync(context, accounts.DepartmentCode, accounts.FiscalYear, () => NotSubmittable(accounts.DepartmentCode));
         var check = intake.Validate(accounts);
         var reply = FindingMapper.ToReply(check);
         FindingTerms.Annotate(reply.Findings, glossary.Current, accounts.FiscalYear);
-        return Task.FromResult(reply);
+        return reply;
     }
 
-    public override Task<SubmissionRecord> GetSubmission(GetSubmissionRequest request, ServerCallContext context)
+    [Authorize(Policy = Policies.Member)]
+    public override async Task<SubmissionRecord> GetSubmission(GetSubmissionRequest request, ServerCallContext context)
     {
         RequireCode(request.DepartmentCode);
-        var stored = submissions.Get(request.DepartmentCode, request.FiscalYear, request.Version)
-            ?? throw new RpcException(new Status(StatusCode.NotFound,
-                $"没有 {request.DepartmentCode} {request.FiscalYear} 年度{(request.Version > 0 ? $"第 {request.Version} 版" : "")}的报送"));
-        return Task.FromResult(ToRecord(stored, request.IncludeAccounts));
+        RpcException NotFound() => new(new Status(StatusCode.NotFound,
+            $"没有 {request.DepartmentCode} {request.FiscalYear} 年度{(request.Version > 0 ? $"第 {request.Version} 版" : "")}的报送"));
+        await access.RequireAsync(context, request.DepartmentCode, request.FiscalYear, NotFound);
+        var stored = submissions.Get(request.DepartmentCode, request.FiscalYear, request.Version) ?? throw NotFound();
+        return ToRecord(stored, request.IncludeAccounts);
     }
 
-    public override Task<ListVersionsReply> ListVersions(ListVersionsRequest request, ServerCallContext context)
+    [Authorize(Policy = Policies.Member)]
+    public override async Task<ListVersionsReply> ListVersions(ListVersionsRequest request, ServerCallContext context)
     {
         RequireCode(request.DepartmentCode);
         var reply = new ListVersionsReply();
+        // Another department's code: the empty list a code with nothing on file gets.
+        if (!await access.MayAsync(context, request.DepartmentCode))
+        {
+            access.RecordRefusal(context, request.DepartmentCode, request.FiscalYear);
+            return reply;
+        }
         reply.Versions.AddRange(submissions.Versions(request.DepartmentCode, request.FiscalYear).Select(s => new SubmissionSummary
         {
             DepartmentCode = s.DepartmentCode,
@@ -54,8 +79,9 @@ public sealed partial class SubmissionGrpcService(
             MandatoryCount = s.MandatoryCount,
             AdvisoryCount = s.AdvisoryCount,
             UnexplainedCount = s.UnexplainedCount,
+            ReviewState = (Contracts.ReviewState)(int)reviews.Of(s).State,
         }));
-        return Task.FromResult(reply);
+        return reply;
     }
 
     private static FinalAccounts RequireAccounts(FinalAccounts? accounts) =>
@@ -80,6 +106,10 @@ public sealed partial class SubmissionGrpcService(
             SubmittedBy = s.SubmittedBy,
             ContentHash = s.ContentHash,
         };
+        var review = reviews.Of(s);
+        record.ReviewState = (Contracts.ReviewState)(int)review.State;
+        record.NextAction = ReviewDesk.NextAction(review.State);
+        record.ReturnReason = review.ReturnReason;
         record.Findings.AddRange(s.LoadFindings().Select(FindingMapper.ToProto));
         if (s.LoadBasis() is { } basis) record.Basis = basis;
         FindingTerms.Annotate(record.Findings, glossary.Current, s.FiscalYear);

@@ -139,6 +139,7 @@ public sealed class BatchEndToEndTests : IDisposable
         start.ArgumentList.Add(Builds.ClientDll);
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["FA_SERVER"] = server;
+        start.Environment["FA_CREDENTIAL"] = Client.Credentials[server];
         using var p = Process.Start(start)!;
         p.OutputDataReceived += (_, _) => { };
         p.ErrorDataReceived += (_, _) => { };

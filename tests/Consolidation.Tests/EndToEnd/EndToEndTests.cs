@@ -64,6 +64,13 @@ public sealed class EndToEndTests : IDisposable
         Assert.Equal(1, Parse<SubmissionRecord>(first).Version);
         Assert.Equal(SubmissionStatus.Rejected, Parse<SubmissionRecord>(first).Status);
 
+        // Checked but not yet accepted by the bureau: nothing to consolidate (exit 9); accepted, version 2 is consolidated.
+        Assert.Equal(9, Fa("consolidate", "--year", "2023").ExitCode);
+        var status = Fa("status", "431001", "--year", "2023");
+        Assert.Contains("待审核", status.Stdout);
+        Assert.Contains("财政局：审核后受理或退回", status.Stdout);
+        Assert.Equal(0, Fa("review", "accept", "431001", "--year", "2023").ExitCode);
+        Assert.Contains("已受理", Fa("status", "431001", "--year", "2023").Stdout);
         var run = Fa("consolidate", "--year", "2023", "--json");
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(2, Parse<ConsolidatedDisclosure>(run).Included.Single(i => i.DepartmentCode == "431001").Version);
@@ -88,6 +95,7 @@ public sealed class EndToEndTests : IDisposable
         }
         Assert.NotEmpty(accepted);
 
+        Assert.Equal(0, Fa("review", "accept", "--all", "--year", "2023").ExitCode);
         var outFile = Path.Combine(_work, "disclosure.txt");
         var consolidate = Fa("consolidate", "--year", "2023", "--out", outFile);
         Assert.True(consolidate.ExitCode == 0, consolidate.ToString());

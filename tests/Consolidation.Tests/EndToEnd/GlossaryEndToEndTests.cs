@@ -20,16 +20,34 @@ public sealed class GlossaryEndToEndTests : IDisposable
 
     private ClientRun Fa(params string[] args) => Client.Run(_server.Address, args);
 
+    /// <summary>`fa credential issue … --out FILE` as the first bureau credential: the file the new holder calls with.</summary>
+    private string Issue(params string[] args)
+    {
+        var file = Path.Combine(_work, Guid.NewGuid().ToString("n") + ".credential");
+        var run = Fa(["credential", "issue", .. args, "--out", file]);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        return file;
+    }
+
+    /// <summary>`fa ARGS` with the credential in the file FA_CREDENTIAL_FILE names.</summary>
+    private ClientRun FaAs(string credentialFile, params string[] args) =>
+        Client.RunWith(_server.Address, new Dictionary<string, string?> { ["FA_CREDENTIAL_FILE"] = credentialFile }, args);
+
     private static T Parse<T>(ClientRun run) where T : IMessage<T>, new() => JsonParser.Default.Parse<T>(run.Stdout);
 
     [Fact]
-    public void Department_CannotChangeTheGlossary_Exit6()
+    public void Department_CannotChangeTheGlossary_Exit6_AndAnonymous_Exit7()
     {
-        var run = Fa("glossary", "correct", "基本支出", "--definition", "部门改的释义", "--year", "2024");
+        Assert.Equal(0, Fa("registry", "add", "431001", "--name", "岳阳市人民政府口岸管理办公室", "--type", "行政").ExitCode);
+        var department = Issue("--name", "口岸办报送员", "--role", "department", "--department", "431001");
+        var run = FaAs(department, "glossary", "correct", "基本支出", "--definition", "部门改的释义", "--year", "2024");
         Assert.True(run.ExitCode == 6, run.ToString());
-        Assert.Contains("只有财政局", run.Stderr);
-        var add = Fa("glossary", "add", "政府购买服务", "--definition", "指……", "--year", "2024", "--role", "department");
+        Assert.Contains("只限财政局", run.Stderr);
+        var add = FaAs(department, "glossary", "add", "政府购买服务", "--definition", "指……", "--year", "2024");
         Assert.True(add.ExitCode == 6, add.ToString());
+        var anonymous = Client.RunWith(_server.Address, new Dictionary<string, string?>(), "glossary", "add", "政府购买服务", "--definition", "指……", "--year", "2024");
+        Assert.True(anonymous.ExitCode == 7, anonymous.ToString());
+        Assert.True(Client.RunWith(_server.Address, new Dictionary<string, string?>(), "glossary", "define", "基本支出").ExitCode == 0);
         var history = Fa("glossary", "history", "基本支出");
         Assert.True(history.ExitCode == 0, history.ToString());
         Assert.Contains("没有修改记录", history.Stdout);
@@ -38,13 +56,15 @@ public sealed class GlossaryEndToEndTests : IDisposable
     [Fact]
     public void Bureau_AddsAndCorrects_HistoryShowsWhoWhenOldAndNew_LookupsByYear()
     {
-        var add = Fa("glossary", "add", "政府购买服务", "--definition", "指国家机关将服务事项交由社会力量承担。", "--year", "2024",
-            "--category", "支出", "--role", "bureau", "--by", "王五", "--reason", "新增科目");
+        var wang = Issue("--name", "王五", "--role", "bureau");
+        var li = Issue("--name", "李四", "--role", "bureau");
+        var add = FaAs(wang, "glossary", "add", "政府购买服务", "--definition", "指国家机关将服务事项交由社会力量承担。", "--year", "2024",
+            "--category", "支出", "--reason", "新增科目");
         Assert.True(add.ExitCode == 0, add.ToString());
         Assert.Contains("已增补", add.Stdout);
 
-        var correct = Fa("glossary", "correct", "基本支出", "--definition", "2024 年起：人员经费和公用经费。", "--year", "2024",
-            "--role", "bureau", "--by", "李四", "--reason", "口径调整", "--json");
+        var correct = FaAs(li, "glossary", "correct", "基本支出", "--definition", "2024 年起：人员经费和公用经费。", "--year", "2024",
+            "--reason", "口径调整", "--json");
         Assert.True(correct.ExitCode == 0, correct.ToString());
         var change = Parse<TermChange>(correct);
         Assert.Equal(("基本支出", 2024, "李四", ChangeKind.Correct), (change.Term, change.FiscalYear, change.ChangedBy, change.Kind));
@@ -76,9 +96,9 @@ public sealed class GlossaryEndToEndTests : IDisposable
     [Fact]
     public void AddWithoutDefinition_IsBadArguments_AndAddOfAnExistingTerm_Exit3()
     {
-        var missing = Fa("glossary", "add", "新名词", "--year", "2024", "--role", "bureau");
+        var missing = Fa("glossary", "add", "新名词", "--year", "2024");
         Assert.True(missing.ExitCode == 3, missing.ToString());
-        var exists = Fa("glossary", "add", "三公经费", "--definition", "x", "--year", "2024", "--role", "bureau");
+        var exists = Fa("glossary", "add", "三公经费", "--definition", "x", "--year", "2024");
         Assert.True(exists.ExitCode == 3, exists.ToString());
         Assert.Contains("已有名词 “三公”经费", exists.Stderr);
     }

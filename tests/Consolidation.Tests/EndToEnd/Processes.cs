@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
 using Consolidation.Tests.Support;
@@ -15,7 +16,10 @@ public static class Builds
     public static string ClientDll => Path.Combine(Repo.Root, "client", "Consolidation.Client", "bin", Configuration, "net10.0", "fa.dll");
 }
 
-/// <summary>The built server as a real process on a free loopback port, with its own data file.</summary>
+/// <summary>
+/// The built server as a real process on a free loopback port, with its own data file. The first bureau credential it
+/// writes at its first start is what <see cref="Client.Run"/> calls with, unless a test names another.
+/// </summary>
 public sealed class ServerProcess : IDisposable
 {
     private readonly Process _process;
@@ -65,7 +69,13 @@ public sealed class ServerProcess : IDisposable
             throw new ServerExitedException("the server exited:\n" + Log, exitCode);
         }
         Address = listening.Task.Result;
+        var credentialFile = Path.Combine(Directory, "bureau-credential.txt");
+        BureauCredential = File.Exists(credentialFile) ? File.ReadAllText(credentialFile).Trim() : "";
+        Client.Credentials[Address] = BureauCredential;
     }
+
+    /// <summary>The first bureau credential ("operator"); empty when the settings put it elsewhere.</summary>
+    public string BureauCredential { get; }
 
     public string Directory { get; }
     public string DataPath { get; }
@@ -75,6 +85,7 @@ public sealed class ServerProcess : IDisposable
 
     public void Dispose()
     {
+        Client.Credentials.TryRemove(Address, out _);
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
@@ -113,7 +124,15 @@ public static class Client
         return dir;
     }
 
-    public static ClientRun Run(string? server, params string[] args)
+    /// <summary>The credential a server process's address is called with by default (its first bureau credential).</summary>
+    public static ConcurrentDictionary<string, string> Credentials { get; } = new();
+
+    /// <summary>`fa ARGS` against <paramref name="server"/> as its first bureau credential (FA_CREDENTIAL).</summary>
+    public static ClientRun Run(string? server, params string[] args) =>
+        RunWith(server, new Dictionary<string, string?> { ["FA_CREDENTIAL"] = server is null ? null : Credentials.GetValueOrDefault(server) }, args);
+
+    /// <summary>`fa ARGS` with these environment variables (a null value removes one: e.g. FA_CREDENTIAL for an anonymous call).</summary>
+    public static ClientRun RunWith(string? server, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -129,6 +148,11 @@ public static class Client
         start.Environment["FA_SERVER"] = server ?? "http://127.0.0.1:1";
         // fa batch keeps its journals under $XDG_STATE_HOME/fa/batch: the tests' go to a temporary folder, not to ~.
         start.Environment["XDG_STATE_HOME"] = StateHome;
+        start.Environment.Remove("FA_CREDENTIAL");
+        start.Environment.Remove("FA_CREDENTIAL_FILE");
+        foreach (var (key, value) in environment)
+            if (value is null) start.Environment.Remove(key);
+            else start.Environment[key] = value;
         using var p = Process.Start(start) ?? throw new InvalidOperationException("could not start the client");
         p.StandardInput.Close();
         var stdout = p.StandardOutput.ReadToEndAsync();

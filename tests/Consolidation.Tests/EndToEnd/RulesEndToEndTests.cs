@@ -46,7 +46,7 @@ public sealed class RulesEndToEndTests : IDisposable
                 new("TS-T7-01", "T7/total/actual", "同上，为公务接待费超支。"),
             ],
         };
-        var accepted = Client.Run(server.Address, "submit", Write("explained.json", SubmissionFileWriter.Write(explained)), "--by", "李四");
+        var accepted = Client.Run(server.Address, "submit", Write("explained.json", SubmissionFileWriter.Write(explained)));
         Assert.True(accepted.ExitCode == 0, accepted.ToString());
         Assert.Contains("已接收", accepted.Stdout);
 

@@ -38,7 +38,8 @@ public sealed class ConsolidationServiceTests : IDisposable
         Submit(b);
         Submit(Department("431004", Seed())); // rejected: not summed
 
-        var run = _server.Consolidation.RunConsolidation(new RunConsolidationRequest { FiscalYear = 2023, RequestedBy = "财政局" });
+        _server.AcceptAll(2023); // the bureau accepts (已受理) what the checks passed
+        var run = _server.Consolidation.RunConsolidation(new RunConsolidationRequest { FiscalYear = 2023 });
         Assert.Equal(1, run.RunNumber);
         Assert.Equal(["431001", "431002"], run.Included.Select(i => i.DepartmentCode));
         var totals = AccountsMapper.ToDomain(run.Totals);
@@ -61,9 +62,11 @@ public sealed class ConsolidationServiceTests : IDisposable
     public void Resubmission_IsUsedByTheNextRun_AndEarlierRunsStayAsTheyWere()
     {
         Submit(Consistent());
+        _server.AcceptAll(2023); // the bureau accepts (已受理) what the checks passed
         var first = _server.Consolidation.RunConsolidation(new RunConsolidationRequest { FiscalYear = 2023 });
         var v2 = Submit(Consistent().WithoutNarrative().WithCell("T7", "reception", "budget", Wan(3m)).WithCell("T7", "total", "budget", Wan(4.25m)));
         Assert.Equal(2, v2.Version);
+        _server.AcceptAll(2023); // the bureau accepts (已受理) what the checks passed
         var second = _server.Consolidation.RunConsolidation(new RunConsolidationRequest { FiscalYear = 2023 });
 
         Assert.Equal(2, second.RunNumber);
@@ -79,6 +82,7 @@ public sealed class ConsolidationServiceTests : IDisposable
     public void RejectedResubmission_LeavesTheAcceptedVersionInUse()
     {
         Submit(Consistent());
+        _server.AcceptAll(2023); // the bureau accepts (已受理) v1
         Submit(Seed()); // v2 rejected
         var run = _server.Consolidation.RunConsolidation(new RunConsolidationRequest { FiscalYear = 2023 });
         Assert.Equal(1, run.Included.Single().Version);
@@ -91,6 +95,7 @@ public sealed class ConsolidationServiceTests : IDisposable
     [Fact]
     public void Coverage_WithNothingSubmitted_ListsEveryRegisteredDepartmentAsMissing()
     {
+        _server.AcceptAll(2023); // the bureau accepts (已受理) what the checks passed
         var coverage = _server.Consolidation.ListCoverage(new ListCoverageRequest { FiscalYear = 2023 });
         Assert.Equal(4, coverage.MissingCount);
         Assert.All(coverage.Departments, d => Assert.Equal(CoverageState.Missing, d.State));

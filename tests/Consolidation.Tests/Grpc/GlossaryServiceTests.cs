@@ -14,15 +14,16 @@ public sealed class GlossaryServiceTests : IDisposable
 
     public void Dispose() => _server.Dispose();
 
-    private static CallOptions As(string? role, string user = "李四")
+    /// <summary>The glossary client of an anonymous caller (null), a department ("department") or a bureau user named <paramref name="user"/>.</summary>
+    private GlossaryService.GlossaryServiceClient As(string? role, string user = "李四") => role switch
     {
-        var headers = new Metadata { { "x-fa-user", Uri.EscapeDataString(user) } };
-        if (role is not null) headers.Add("x-fa-role", role);
-        return new CallOptions(headers);
-    }
+        null => _server.As(null).Glossary,
+        "department" => _server.As(_server.DepartmentCredential("431001")).Glossary,
+        _ => _server.As(_server.BureauUserCredential(user)).Glossary,
+    };
 
     private TermChange CorrectAsBureau(string term, int year, string text) =>
-        _server.Glossary.CorrectTerm(new CorrectTermRequest { Term = term, FiscalYear = year, Definition = text, Reason = "口径调整" }, As("bureau"));
+        As("bureau").CorrectTerm(new CorrectTermRequest { Term = term, FiscalYear = year, Definition = text, Reason = "口径调整" });
 
     [Fact]
     public void Define_TermDefinedTwice_HasBothTexts_OneCurrent()
@@ -65,16 +66,15 @@ public sealed class GlossaryServiceTests : IDisposable
             Assert.Throws<RpcException>(() => _server.Glossary.Define(new DefineRequest { Term = "基本支出", FiscalYear = -1 })).StatusCode);
 
     [Theory]
-    [InlineData(null)]
-    [InlineData("department")]
-    [InlineData("部门")]
-    public void Correct_WithoutTheBureauRole_IsPermissionDenied_AndChangesNothing(string? role)
+    [InlineData(null, StatusCode.Unauthenticated)]
+    [InlineData("department", StatusCode.PermissionDenied)]
+    public void Correct_WithoutTheBureauRole_IsRefused_AndChangesNothing(string? role, StatusCode expected)
     {
         var before = _server.Glossary.Define(new DefineRequest { Term = "基本支出" }).Definition;
-        var e = Assert.Throws<RpcException>(() => _server.Glossary.CorrectTerm(
-            new CorrectTermRequest { Term = "基本支出", Definition = "部门想改的释义" }, As(role)));
-        Assert.Equal(StatusCode.PermissionDenied, e.StatusCode);
-        Assert.Contains("只有财政局", e.Status.Detail);
+        var e = Assert.Throws<RpcException>(() => As(role).CorrectTerm(
+            new CorrectTermRequest { Term = "基本支出", Definition = "部门想改的释义" }));
+        Assert.Equal(expected, e.StatusCode);
+        Assert.Contains(role is null ? "未通过身份验证" : "只限财政局", e.Status.Detail);
         Assert.Equal(before, _server.Glossary.Define(new DefineRequest { Term = "基本支出" }).Definition);
         Assert.Empty(_server.Glossary.TermHistory(new TermHistoryRequest { Term = "基本支出" }).Changes);
     }
@@ -82,19 +82,19 @@ public sealed class GlossaryServiceTests : IDisposable
     [Fact]
     public void Add_WithoutTheBureauRole_IsPermissionDenied()
     {
-        var e = Assert.Throws<RpcException>(() => _server.Glossary.AddTerm(
-            new AddTermRequest { Term = "政府购买服务", Definition = "指……", FiscalYear = 2024 }, As("department")));
+        var e = Assert.Throws<RpcException>(() => As("department").AddTerm(
+            new AddTermRequest { Term = "政府购买服务", Definition = "指……", FiscalYear = 2024 }));
         Assert.Equal(StatusCode.PermissionDenied, e.StatusCode);
         Assert.Equal(StatusCode.NotFound, Assert.Throws<RpcException>(() => _server.Glossary.Define(new DefineRequest { Term = "政府购买服务" })).StatusCode);
     }
 
     [Fact]
-    public void UnknownRole_IsInvalidArgument()
+    public void TheOldRoleHeader_GrantsNothing()
     {
-        var e = Assert.Throws<RpcException>(() => _server.Glossary.CorrectTerm(
-            new CorrectTermRequest { Term = "基本支出", Definition = "x" }, As("admin")));
-        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
-        Assert.Equal("x-fa-role", e.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single().Field);
+        var headers = new Metadata { { "x-fa-role", "bureau" }, { "x-fa-user", "mallory" } };
+        var e = Assert.Throws<RpcException>(() => _server.As(null).Glossary.CorrectTerm(
+            new CorrectTermRequest { Term = "基本支出", Definition = "x" }, new CallOptions(headers)));
+        Assert.Equal(StatusCode.Unauthenticated, e.StatusCode);
     }
 
     [Fact]
@@ -119,10 +119,10 @@ public sealed class GlossaryServiceTests : IDisposable
     [Fact]
     public void Add_AsBureau_ThenDefineSearchAndHistory()
     {
-        var change = _server.Glossary.AddTerm(new AddTermRequest
+        var change = As("bureau", "王五").AddTerm(new AddTermRequest
         {
             Term = "政府购买服务", Definition = "指各级国家机关将属于自身职责范围的服务事项交由社会力量承担。", FiscalYear = 2024, Category = "支出",
-        }, As("bureau", "王五"));
+        });
         Assert.Equal(ChangeKind.Add, change.Kind);
         Assert.Equal("", change.OldDefinition);
         Assert.Equal("王五", change.ChangedBy);
@@ -134,7 +134,7 @@ public sealed class GlossaryServiceTests : IDisposable
         Assert.Equal([2024], e.GetRpcStatus()!.GetDetail<UnknownTerm>().Years);
 
         var again = Assert.Throws<RpcException>(() => _server.Glossary.AddTerm(
-            new AddTermRequest { Term = "政府购买服务", Definition = "x", FiscalYear = 2024 }, As("bureau")));
+            new AddTermRequest { Term = "政府购买服务", Definition = "x", FiscalYear = 2024 }));
         Assert.Equal(StatusCode.AlreadyExists, again.StatusCode);
         Assert.Single(_server.Glossary.TermHistory(new TermHistoryRequest { Term = "政府购买服务" }).Changes);
     }
@@ -142,7 +142,7 @@ public sealed class GlossaryServiceTests : IDisposable
     [Fact]
     public void Add_WithoutYear_IsInvalidArgument() =>
         Assert.Equal(StatusCode.InvalidArgument, Assert.Throws<RpcException>(() => _server.Glossary.AddTerm(
-            new AddTermRequest { Term = "新名词", Definition = "x" }, As("bureau"))).StatusCode);
+            new AddTermRequest { Term = "新名词", Definition = "x" })).StatusCode);
 
     [Fact]
     public void Correct_UnknownTerm_IsNotFound_AndUnchangedText_IsFailedPrecondition()
@@ -185,7 +185,7 @@ public sealed class GlossaryServiceTests : IDisposable
         foreach (var name in reply.Findings.SelectMany(f => f.GlossaryTerms))
             Assert.Equal(name, _server.Glossary.Define(new DefineRequest { Term = name }).Name);
 
-        var stored = _server.Submissions.Submit(new SubmitRequest { Accounts = AccountsMapper.ToProto(broken), SubmittedBy = "t" });
+        var stored = _server.Submissions.Submit(new SubmitRequest { Accounts = AccountsMapper.ToProto(broken) });
         Assert.Contains("基本支出", stored.Findings.First(f => f.Location.Row == "2010301").GlossaryTerms);
     }
 }

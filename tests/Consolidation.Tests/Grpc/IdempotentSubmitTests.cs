@@ -15,7 +15,7 @@ public sealed class IdempotentSubmitTests : IDisposable
     public void Dispose() => _server.Dispose();
 
     private SubmissionRecord Submit(Consolidation.Domain.Model.FinalAccounts a, string requestId) =>
-        _server.Submissions.Submit(new SubmitRequest { Accounts = AccountsMapper.ToProto(a), SubmittedBy = "test", RequestId = requestId });
+        _server.Submissions.Submit(new SubmitRequest { Accounts = AccountsMapper.ToProto(a), RequestId = requestId });
 
     private int StoredCount() => _server.Service<SubmissionRepository>().Count();
 
@@ -101,7 +101,7 @@ public sealed class IdempotentSubmitTests : IDisposable
     [Fact]
     public async Task ParallelRetriesOfOneRequest_StoreOneVersion()
     {
-        var request = new SubmitRequest { Accounts = AccountsMapper.ToProto(Consistent()), SubmittedBy = "test", RequestId = "req-parallel" };
+        var request = new SubmitRequest { Accounts = AccountsMapper.ToProto(Consistent()), RequestId = "req-parallel" };
         var records = await Task.WhenAll(Enumerable.Range(0, 24).Select(_ => _server.Submissions.SubmitAsync(request).ResponseAsync));
         Assert.Equal(1, StoredCount());
         Assert.All(records, r => Assert.Equal(1, r.Version));

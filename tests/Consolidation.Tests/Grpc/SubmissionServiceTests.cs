@@ -14,8 +14,10 @@ public sealed class SubmissionServiceTests : IDisposable
 
     public void Dispose() => _server.Dispose();
 
-    private SubmissionRecord Submit(Consolidation.Domain.Model.FinalAccounts a, string by = "test") =>
-        _server.Submissions.Submit(new SubmitRequest { Accounts = AccountsMapper.ToProto(a), SubmittedBy = by });
+    /// <summary>Submitted by the bureau (代报) unless <paramref name="by"/> names a department clerk of the accounts' department.</summary>
+    private SubmissionRecord Submit(Consolidation.Domain.Model.FinalAccounts a, string? by = null) =>
+        (by is null ? _server.Submissions : _server.As(_server.DepartmentCredential(a.DepartmentCode, by)).Submissions)
+            .Submit(new SubmitRequest { Accounts = AccountsMapper.ToProto(a) });
 
     private int StoredCount() => _server.Service<SubmissionRepository>().Count();
 
@@ -55,7 +57,7 @@ public sealed class SubmissionServiceTests : IDisposable
 
         var first = _server.Submissions.GetSubmission(new GetSubmissionRequest { DepartmentCode = "431001", FiscalYear = 2023, Version = 1, IncludeAccounts = true });
         Assert.Equal(SubmissionStatus.Rejected, first.Status);
-        Assert.Equal("clerk-1", first.SubmittedBy);
+        Assert.Equal("431001 clerk-1", first.SubmittedBy); // the principal's name, never a name the caller typed
         Assert.Equal(v1.ContentHash, first.ContentHash);
         Assert.Equal(Wan(463.48m), first.Accounts.T5.Total.Budget);
 

@@ -31,7 +31,7 @@ public sealed class SubmitBatchTests : IDisposable
     }
 
     private static SubmitRequest Request(D.FinalAccounts a, string id) =>
-        new() { Accounts = AccountsMapper.ToProto(a), SubmittedBy = "batch", RequestId = id };
+        new() { Accounts = AccountsMapper.ToProto(a), RequestId = id };
 
     /// <summary>200 departments: 5 malformed (a bad code), 5 rejected (T3 total off by 10 万元), the rest consistent.</summary>
     private static List<SubmitRequest> TwoHundred()

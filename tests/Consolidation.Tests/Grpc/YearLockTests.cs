@@ -31,13 +31,16 @@ public sealed class YearLockTests : IDisposable
     }
 
     private SubmissionRecord Submit(Consolidation.Domain.Model.FinalAccounts a) =>
-        _server.Submissions.Submit(new SubmitRequest { Accounts = AccountsMapper.ToProto(a), SubmittedBy = "clerk" });
+        _server.Submissions.Submit(new SubmitRequest { Accounts = AccountsMapper.ToProto(a) });
 
-    private ConsolidatedDisclosure Run(int year = 2023) =>
-        _server.Consolidation.RunConsolidation(new RunConsolidationRequest { FiscalYear = year, RequestedBy = "财政局" });
+    private ConsolidatedDisclosure Run(int year = 2023)
+    {
+        _server.AcceptAll(year); // the bureau accepts (已受理) what the checks passed
+        return _server.Consolidation.RunConsolidation(new RunConsolidationRequest { FiscalYear = year });
+    }
 
     private YearLock Publish(int year = 2023, int run = 0) =>
-        _server.Consolidation.PublishConsolidation(new PublishConsolidationRequest { FiscalYear = year, RunNumber = run, PublishedBy = "局长" });
+        _server.Consolidation.PublishConsolidation(new PublishConsolidationRequest { FiscalYear = year, RunNumber = run });
 
     [Fact]
     public void LockedYear_RefusesASubmission_WithFailedPreconditionAndAChineseMessage_AndStoresNothing()
@@ -62,7 +65,7 @@ public sealed class YearLockTests : IDisposable
     public async Task LockedYear_ARetryOfARequestDecidedBefore_GetsItsOriginalResult_ANewRequestIsRefused()
     {
         SubmissionRecord Idempotent(Consolidation.Domain.Model.FinalAccounts a, string id) =>
-            _server.Submissions.Submit(new SubmitRequest { Accounts = AccountsMapper.ToProto(a), SubmittedBy = "clerk", RequestId = id });
+            _server.Submissions.Submit(new SubmitRequest { Accounts = AccountsMapper.ToProto(a), RequestId = id });
         var original = Idempotent(TablesOnly(), "req-before");
         Run();
         Publish();
@@ -76,8 +79,8 @@ public sealed class YearLockTests : IDisposable
 
         // The same in a batch; beside it, a new request for the locked year is refused with the lock's reason.
         using var call = _server.Submissions.SubmitBatch();
-        await call.RequestStream.WriteAsync(new SubmitRequest { Accounts = AccountsMapper.ToProto(TablesOnly()), SubmittedBy = "clerk", RequestId = "req-before" });
-        await call.RequestStream.WriteAsync(new SubmitRequest { Accounts = AccountsMapper.ToProto(Seed()), SubmittedBy = "clerk", RequestId = "req-after" });
+        await call.RequestStream.WriteAsync(new SubmitRequest { Accounts = AccountsMapper.ToProto(TablesOnly()), RequestId = "req-before" });
+        await call.RequestStream.WriteAsync(new SubmitRequest { Accounts = AccountsMapper.ToProto(Seed()), RequestId = "req-after" });
         await call.RequestStream.CompleteAsync();
         var results = new List<SubmitResult>();
         while (await call.ResponseStream.MoveNext(CancellationToken.None)) results.Add(call.ResponseStream.Current);
@@ -100,7 +103,7 @@ public sealed class YearLockTests : IDisposable
         Submit(TablesOnly());
         Run();
         Publish();
-        var state = _server.Consolidation.ReopenYear(new ReopenYearRequest { FiscalYear = 2023, ReopenedBy = "局长", Reason = "口岸办更正报送" });
+        var state = _server.As(_server.BureauUserCredential("局长")).Consolidation.ReopenYear(new ReopenYearRequest { FiscalYear = 2023, Reason = "口岸办更正报送" });
         Assert.False(state.Locked);
         Assert.Equal(["publish", "reopen"], state.Acts.Select(a => a.Act));
         Assert.Equal(("局长", "口岸办更正报送"), (state.Acts[1].By, state.Acts[1].Reason));
@@ -113,7 +116,7 @@ public sealed class YearLockTests : IDisposable
         Submit(TablesOnly());
         Run();
         Publish();
-        var e = Assert.Throws<RpcException>(() => _server.Consolidation.ReopenYear(new ReopenYearRequest { FiscalYear = 2023, ReopenedBy = "局长" }));
+        var e = Assert.Throws<RpcException>(() => _server.Consolidation.ReopenYear(new ReopenYearRequest { FiscalYear = 2023 }));
         Assert.Equal(StatusCode.FailedPrecondition, e.StatusCode);
         Assert.Contains("原因", e.Status.Detail);
         Assert.True(_server.Consolidation.GetYearLock(new GetYearLockRequest { FiscalYear = 2023 }).Locked);
@@ -128,7 +131,7 @@ public sealed class YearLockTests : IDisposable
         Publish();
         Assert.Equal(StatusCode.FailedPrecondition, Assert.Throws<RpcException>(() => Publish()).StatusCode);
         Assert.Equal(StatusCode.FailedPrecondition, Assert.Throws<RpcException>(() =>
-            _server.Consolidation.ReopenYear(new ReopenYearRequest { FiscalYear = 2022, ReopenedBy = "x", Reason = "y" })).StatusCode);
+            _server.Consolidation.ReopenYear(new ReopenYearRequest { FiscalYear = 2022, Reason = "y" })).StatusCode);
     }
 
     [Fact]
@@ -145,7 +148,7 @@ public sealed class YearLockTests : IDisposable
         Assert.Equal(firstBytes, _server.Consolidation.GetConsolidation(new GetConsolidationRequest { FiscalYear = 2023, RunNumber = 1 }).ToByteArray());
         Assert.Equal(["431001"], first.Included.Select(i => i.DepartmentCode));
         Assert.Equal(64, first.Included[0].ContentHash.Length);
-        Assert.Equal(("财政局", 1), (first.RequestedBy, first.RunNumber));
+        Assert.Equal(("operator", 1), (first.RequestedBy, first.RunNumber)); // the principal of the call (the first bureau credential)
     }
 
     [Fact]
@@ -163,6 +166,7 @@ public sealed class YearLockTests : IDisposable
         try
         {
             unpublished.Submissions.Submit(new SubmitRequest { Accounts = AccountsMapper.ToProto(TablesOnly()) });
+            unpublished.AcceptAll(2023);
             var alone = unpublished.Consolidation.RunConsolidation(new RunConsolidationRequest { FiscalYear = 2023 });
             Assert.Equal(0, alone.ComparedWithRun);
             Assert.Contains("上年没有已发布的汇总结果，未作同比比较。", alone.Narrative);

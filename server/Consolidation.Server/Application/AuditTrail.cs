@@ -1,0 +1,41 @@
+using Consolidation.Server.Storage;
+
+namespace Consolidation.Server.Application;
+
+/// <summary>
+/// 审计记录: every act (submission, consolidation, publish, reopen, registry and glossary change, credential act, review
+/// act) and every refused call, with the principal, time, peer address and reason. Append-only. Never holds a
+/// credential: only its key ID.
+/// </summary>
+public sealed class AuditTrail(AuditRepository repository, TimeProvider clock)
+{
+    public const int DefaultLimit = 200;
+    public const string Anonymous = "(匿名)";
+
+    public sealed record Entry(Principal? Principal, string Peer, string Method, string Kind, string DepartmentCode, int FiscalYear,
+        string Outcome, string Reason);
+
+    public void Record(Entry entry) => Record([entry]);
+
+    public void Record(IReadOnlyCollection<Entry> entries)
+    {
+        var at = clock.GetUtcNow().UtcDateTime;
+        repository.Append(entries.Select(e => new AuditDocument
+        {
+            At = at,
+            Principal = e.Principal?.Name ?? Anonymous,
+            KeyId = e.Principal?.KeyId ?? "",
+            Role = e.Principal is null ? "anonymous" : e.Principal.IsBureau ? "bureau" : "department",
+            Peer = e.Peer,
+            Method = e.Method,
+            Kind = e.Kind,
+            DepartmentCode = e.DepartmentCode,
+            FiscalYear = e.FiscalYear,
+            Outcome = e.Outcome,
+            Reason = e.Reason.Length > 500 ? e.Reason[..500] : e.Reason,
+        }).ToList());
+    }
+
+    public IReadOnlyList<AuditDocument> Find(string departmentCode, int fiscalYear, string kind, DateTime? since, DateTime? until, int limit) =>
+        repository.Find(departmentCode, fiscalYear, kind, since, until, limit is > 0 and <= 10_000 ? limit : DefaultLimit);
+}

@@ -69,7 +69,7 @@ public static partial class ClaimReader
             while (j < text.Length && char.IsDigit(text[j])) j++;
             // Thousands separators: 10,210.34 万元, 1,055.4% (each group of three digits after the first one to three).
             if (j - start <= 3)
-                while (j + 3 < text.Length + 0 && text[j] == ',' && j + 3 < text.Length + 1 && IsThreeDigits(text, j + 1)) j += 4;
+                while (j < text.Length && text[j] == ',' && IsThreeDigits(text, j + 1)) j += 4;
             if (j + 1 < text.Length && text[j] == '.' && char.IsDigit(text[j + 1]))
             {
                 j += 2;

@@ -139,4 +139,15 @@ public class TemplateWordingTests
         Assert.Equal(finding, found.Count == 1);
         Assert.All(found, f => Assert.Equal(Severity.Advisory, f.Severity));
     }
+
+    [Theory]
+    [InlineData("年初预算为10,210.34万元。", 10_210_340_000L, ClaimKind.Amount)]
+    [InlineData("增长1,055.4%。", 10_554_000L, ClaimKind.Percent)]
+    [InlineData("支出1,234,567.89元。", 123_456_789L, ClaimKind.Amount)]
+    [InlineData("支出 9859.38 万元。", 9_859_380_000L, ClaimKind.Amount)] // PDF text: blanks around the number
+    public void NumbersWithThousandsSeparatorsOrBlanks_AreReadExactly(string sentence, long value, ClaimKind kind)
+    {
+        var claim = Assert.Single(NarrativeReader.Read(sentence).Claims);
+        Assert.Equal((kind, value), (claim.Kind, claim.Value));
+    }
 }

@@ -35,7 +35,7 @@ public static class SubmissionView
         var grid = Grid();
         Row(grid, "部门", $"{Labels.Text(accounts.DepartmentCode)} {Labels.Text(accounts.DepartmentName)}");
         Row(grid, "年度", accounts.FiscalYear.ToString());
-        Row(grid, "审核结果", $"[bold]{Labels.Markup(reply.Status)}[/]（仅审核，未保存 — validation only, nothing stored）");
+        Row(grid, "审核结果", $"[bold]{Labels.Markup(reply.Status)}[/]（仅审核，未保存）");
         Row(grid, "金额单位", D.Money.UnitName(accounts.Precision));
         Basis(grid, reply.Basis, accounts.FiscalYear);
         console.Write(grid);

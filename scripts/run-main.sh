@@ -71,7 +71,7 @@ for file in "$root"/samples/$year/*.json; do
   set -e
   case $rc in
     0) accepted=$((accepted + 1)); verdict="已接收" ;;
-    1) rejected=$((rejected + 1)); verdict="已退回" ;;
+    1) rejected=$((rejected + 1)); verdict="不通过" ;;
     2) pending=$((pending + 1)); verdict="待说明" ;;
     *) failed=$((failed + 1)); verdict="出错 (exit $rc)" ;;
   esac

@@ -129,7 +129,7 @@ public static class CommandTree
             ["consolidate", "--year", "2023", "--out", "2023.html"], ["consolidate", "--year", "2023", "--scope", "405001", "--out", "education.xlsx"]);
         Add<ConsolidationCommand, ConsolidationCommand.Settings>(config, "consolidation", "显示已保存的汇总结果，默认最新一次", ServerFinding,
             ["consolidation", "--year", "2023", "--run", "1", "--out", "2023.json"]);
-        Add<CoverageCommand, CoverageCommand.Settings>(config, "coverage", "报送情况：已受理、待审核、待说明、已退回、未报送", Bureau,
+        Add<CoverageCommand, CoverageCommand.Settings>(config, "coverage", "报送情况：已受理、待审核、待说明、不通过、未报送", Bureau,
             ["coverage", "--year", "2023"]);
         Branch(config, "registry", "预算单位名录：部门及其下属单位，每次修改都有记录", registry =>
         {

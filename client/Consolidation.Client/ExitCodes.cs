@@ -7,7 +7,7 @@ public static class ExitCodes
 {
     /// <summary>已接收, or the command succeeded.</summary>
     public const int Success = 0;
-    /// <summary>已退回: the accounts have 强制性 findings.</summary>
+    /// <summary>不通过: the accounts have 强制性 findings.</summary>
     public const int Rejected = 1;
     /// <summary>待说明: the accounts have 提示性 findings without an explanation.</summary>
     public const int PendingExplanation = 2;
@@ -41,7 +41,7 @@ public static class ExitCodes
     public static readonly IReadOnlyList<(int Code, string Meaning)> Documented =
     [
         (Success, "已接收 / 成功 — accepted, or the command succeeded"),
-        (Rejected, "已退回 — rejected: 强制性 (mandatory) findings"),
+        (Rejected, "不通过 — rejected: 强制性 (mandatory) findings"),
         (PendingExplanation, "待说明 — 提示性 (advisory) findings without an explanation"),
         (BadInput, "输入有误 — bad submission file, bad arguments, or the server refused the request (INVALID_ARGUMENT)"),
         (NotFound, "未找到 — no such submission, consolidation run or term (NOT_FOUND)"),

@@ -51,12 +51,16 @@ public static class SampleWriter
         return written;
     }
 
-    /// <summary>registry.csv: header code,name,type; one department a line (UTF-8 with BOM, so Excel reads it; codes as text).</summary>
+    /// <summary>
+    /// registry.csv: header code,name,parent,type; one unit a line, a 下属单位 with its department as parent (UTF-8 with
+    /// BOM, so Excel reads it; codes as text).
+    /// </summary>
     public static string RegistryCsv()
     {
-        var sb = new StringBuilder("code,name,type\n");
-        foreach (var (code, name, type) in YueyangDepartments.Registry())
-            sb.Append(code).Append(',').Append(name).Append(',').Append(type == UnitType.PublicInstitution ? "事业" : type == UnitType.Other ? "其他" : "行政").Append('\n');
+        var sb = new StringBuilder("code,name,parent,type\n");
+        foreach (var (code, name, type, parent) in YueyangDepartments.Registry())
+            sb.Append(code).Append(',').Append(name).Append(',').Append(parent).Append(',')
+                .Append(type == UnitType.PublicInstitution ? "事业" : type == UnitType.Other ? "其他" : "行政").Append('\n');
         return sb.ToString();
     }
 

@@ -127,8 +127,14 @@ public static class YueyangDepartments
     /// <summary>A registered department that has no sample file: coverage must show it missing.</summary>
     public static readonly (string Code, string Name, UnitType Type) MissingDepartment = ("401101", "岳阳市统计局", UnitType.Administrative);
 
-    /// <summary>The registry of expected departments (预算单位名录): the twelve, the seed department, the missing one; by code.</summary>
-    public static IReadOnlyList<(string Code, string Name, UnitType Type)> Registry() =>
-        Profiles.Select(p => (p.Code, p.Name, p.Type)).Append(SeedDepartment).Append(MissingDepartment)
+    /// <summary>
+    /// The registry of expected units (预算单位名录): the twelve with their 下属单位 (parent = the department), the seed
+    /// department, the missing one; by code.
+    /// </summary>
+    public static IReadOnlyList<(string Code, string Name, UnitType Type, string Parent)> Registry() =>
+        Profiles.Select(p => (p.Code, p.Name, p.Type, Parent: ""))
+            .Concat(Profiles.SelectMany(p => p.Subordinates.Select(s => (s.Unit.Code, s.Unit.Name, s.Unit.Type, Parent: p.Code))))
+            .Append((SeedDepartment.Code, SeedDepartment.Name, SeedDepartment.Type, ""))
+            .Append((MissingDepartment.Code, MissingDepartment.Name, MissingDepartment.Type, ""))
             .OrderBy(d => d.Item1, StringComparer.Ordinal).ToList();
 }

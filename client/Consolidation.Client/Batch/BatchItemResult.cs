@@ -7,7 +7,7 @@ public enum BatchOutcome
     Accepted,
     /// <summary>Stored as a new version, 待说明.</summary>
     PendingExplanation,
-    /// <summary>Stored as a new version, 已退回 (强制性 findings).</summary>
+    /// <summary>Stored as a new version, 不通过 (强制性 findings).</summary>
     Rejected,
     /// <summary>Same content as the department's latest version: nothing stored (Status says that version's status).</summary>
     Unchanged,
@@ -35,7 +35,7 @@ public sealed record BatchItemResult
     public int FiscalYear { get; init; }
     /// <summary>The version stored (or, unchanged, the existing one); 0 when none.</summary>
     public int Version { get; init; }
-    /// <summary>That version's status: 已接收 / 待说明 / 已退回; empty when none.</summary>
+    /// <summary>That version's status: 已接收 / 待说明 / 不通过; empty when none.</summary>
     public string Status { get; init; } = "";
     public int MandatoryCount { get; init; }
     public int AdvisoryCount { get; init; }

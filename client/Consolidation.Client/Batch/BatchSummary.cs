@@ -16,7 +16,7 @@ public sealed record BatchSummary(IReadOnlyDictionary<BatchOutcome, int> Counts,
     /// The exit code of <c>fa batch</c>, the worst of: 5 some submission got no answer (server unavailable, timed
     /// out after every retry); 3 some input was malformed or refused, or named a department and year another input
     /// of the batch named too with other content (nothing stored for it; a copy with the same content is only reported); 1 some department is
-    /// 已退回; 2 some is 待说明; 0 every one is 已接收 (stored now, or unchanged from an accepted version).
+    /// 不通过; 2 some is 待说明; 0 every one is 已接收 (stored now, or unchanged from an accepted version).
     /// </summary>
     public int ExitCode(IReadOnlyList<BatchItemResult> results)
     {
@@ -25,7 +25,7 @@ public sealed record BatchSummary(IReadOnlyDictionary<BatchOutcome, int> Counts,
             || results.Any(r => r.Outcome == BatchOutcome.Duplicate && r.DiffersFromSent)) return ExitCodes.BadInput;
         bool Has(BatchOutcome stored, string status) =>
             results.Any(r => r.Outcome == stored || (r.Outcome == BatchOutcome.Unchanged && r.Status == status));
-        if (Has(BatchOutcome.Rejected, "已退回")) return ExitCodes.Rejected;
+        if (Has(BatchOutcome.Rejected, "不通过")) return ExitCodes.Rejected;
         if (Has(BatchOutcome.PendingExplanation, "待说明")) return ExitCodes.PendingExplanation;
         return ExitCodes.Success;
     }

@@ -10,7 +10,7 @@ public static class BatchView
     {
         BatchOutcome.Accepted => "已接收",
         BatchOutcome.PendingExplanation => "待说明",
-        BatchOutcome.Rejected => "已退回",
+        BatchOutcome.Rejected => "不通过",
         BatchOutcome.Unchanged => "未变",
         BatchOutcome.Malformed => "格式有误",
         BatchOutcome.Refused => "被拒绝",

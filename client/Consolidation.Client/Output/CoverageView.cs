@@ -31,8 +31,8 @@ public static class CoverageView
         console.Write(table);
     }
 
-    /// <summary>"应报 12 家：已接收 9，待说明 1，已退回 1，未报送 1".</summary>
+    /// <summary>"应报 12 家：已接收 9，待说明 1，不通过 1，未报送 1".</summary>
     public static string Summary(Coverage c) =>
         $"应报 {c.ExpectedCount} 家：[green]已接收 {c.AcceptedCount}[/]，[yellow]待说明 {c.PendingCount}[/]，" +
-        $"[red]已退回 {c.RejectedCount}[/]，[red]未报送 {c.MissingCount}[/]";
+        $"[red]不通过 {c.RejectedCount}[/]，[red]未报送 {c.MissingCount}[/]";
 }

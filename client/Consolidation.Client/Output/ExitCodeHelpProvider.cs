@@ -16,7 +16,7 @@ public sealed class ExitCodeHelpProvider(ICommandAppSettings settings) : HelpPro
     public static string Meaning(int code) => code switch
     {
         ExitCodes.Success => "成功；报送、审核为“已接收”",
-        ExitCodes.Rejected => "已退回：有强制性审核问题",
+        ExitCodes.Rejected => "不通过：有强制性审核问题",
         ExitCodes.PendingExplanation => "待说明：有未说明的提示性审核问题",
         ExitCodes.BadInput => "输入有误：报送文件或参数有误，或服务器拒绝了请求；什么也没有保存",
         ExitCodes.NotFound => "未找到：没有这份报送、这次汇总、这个单位或名词",

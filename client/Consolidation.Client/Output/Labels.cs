@@ -11,7 +11,7 @@ public static class Labels
     {
         SubmissionStatus.Accepted => "已接收",
         SubmissionStatus.PendingExplanation => "待说明",
-        SubmissionStatus.Rejected => "已退回",
+        SubmissionStatus.Rejected => "不通过",
         _ => "—",
     };
 
@@ -45,7 +45,7 @@ public static class Labels
     {
         CoverageState.Accepted => "已接收",
         CoverageState.PendingExplanation => "待说明",
-        CoverageState.Rejected => "已退回",
+        CoverageState.Rejected => "不通过",
         CoverageState.Missing => "未报送",
         CoverageState.AwaitingReview => "待审核",
         _ => "—",

@@ -44,7 +44,7 @@ public enum SubmissionStatus
     Accepted = 1,
     /// <summary>待说明: no 强制性 finding, some 提示性 finding without explanation.</summary>
     PendingExplanation = 2,
-    /// <summary>已退回: at least one 强制性 finding.</summary>
+    /// <summary>不通过: at least one 强制性 finding.</summary>
     Rejected = 3,
 }
 

@@ -18,7 +18,7 @@ public static class RuleCatalogueDocument
         sb.Append("under its title; the language is described in [identities.md](identities.md)) and from the rules written in code ");
         sb.Append("(`server/Consolidation.Domain/Rules/RuleCatalogue.cs`: codes, plausibility, 补充资料, cross-year availability). ");
         sb.Append("Run `UPDATE_DOCS=1 dotnet test --filter RuleCatalogueDocumentTests` after changing a rule. IDs are stable and never reused.\n\n");
-        sb.Append("Severity: 强制性 blocks acceptance (已退回); 提示性 holds the submission as 待说明 until the department explains the finding ");
+        sb.Append("Severity: 强制性 blocks acceptance (不通过); 提示性 holds the submission as 待说明 until the department explains the finding ");
         sb.Append("(出错说明, matched by rule ID and location); 信息 weighs nothing.\n\n");
         sb.Append("Tolerance: for data in 元 every identity is exact; for data in 万元 to two decimals an identity over n + 1 printed cells ");
         sb.Append("(a total and its n parts; a Σ类 term counts each 类 row) accepts a difference of at most n × 0.005 万元 (n × 5,000 分) — no more, no less. ");

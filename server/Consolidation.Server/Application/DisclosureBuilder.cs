@@ -125,8 +125,8 @@ public static class DisclosureBuilder
         s.Statement = s.Complete
             ? $"名录中应报的 {coverage.ExpectedCount} 个单位均已纳入本汇总。"
             : $"注意：本汇总不完整。名录中有 {outstanding} 个应报单位的决算未纳入汇总（未报送 {s.Missing.Count} 个、待说明 {s.Pending.Count} 个、" +
-              $"已退回 {s.Rejected.Count} 个），其数据不在汇总数内：" +
-              string.Join("；", new[] { ("未报送", s.Missing), ("待说明", s.Pending), ("已退回", s.Rejected) }
+              $"不通过 {s.Rejected.Count} 个），其数据不在汇总数内：" +
+              string.Join("；", new[] { ("未报送", s.Missing), ("待说明", s.Pending), ("不通过", s.Rejected) }
                   .Where(x => x.Item2.Count > 0).Select(x => $"{x.Item1}：{string.Join("、", x.Item2)}")) + "。";
         return s;
     }

@@ -8,9 +8,10 @@ namespace Consolidation.Server.Application;
 /// <summary>
 /// The registry decides who exists (docs/access.md#registry). Once the registry lists any unit: a submission for a code
 /// it does not list is refused (or, with <c>UnregisteredSubmissions=hold</c>, stored as 未登记 and kept out of every
-/// consolidation); a composition (决算单位构成) may name no unit registered under another department; a unit it names
-/// that the registry does not list is a finding (REG-02, 信息), and so is a name that differs from the registry's
-/// (REG-01, 信息). An empty registry (a server before its first import) decides nothing.
+/// consolidation); a composition (决算单位构成) may name only units registered under the department — a unit registered
+/// under another department, or one the registry does not list, is refused (with <c>UnregisteredSubmissions=hold</c> an
+/// unlisted unit is taken as declared and is a finding, REG-02, 信息); a name that differs from the registry's is a
+/// finding (REG-01, 信息). An empty registry (a server before its first import) decides nothing.
 /// </summary>
 public sealed class RegistryGate(RegistryBook registry, ServerOptions options)
 {
@@ -28,9 +29,18 @@ public sealed class RegistryGate(RegistryBook registry, ServerOptions options)
         var problems = new List<Violation>();
         if (units.Find(code) is null && !HoldsUnregistered)
             problems.Add(new Violation("department_code", $"预算单位名录中没有 {code}：请财政局先登记该单位（fa registry add），未保存"));
-        foreach (var unit in accounts.Composition.Subordinates)
-            if (unit.Code != code && units.Find(unit.Code) is not null && !units.IsWithin(unit.Code, code))
-                problems.Add(new Violation("composition", $"下属单位 {unit.Code} 在名录中登记在 {units.DepartmentOf(unit.Code)} 之下，不是 {code} 的下属单位"));
+        foreach (var (unit, i) in accounts.Composition.Subordinates.Select((u, i) => (u, i)))
+        {
+            if (unit.Code == code) continue;
+            var field = $"composition.subordinates[{i}].code";
+            if (units.Find(unit.Code) is null)
+            {
+                if (!HoldsUnregistered)
+                    problems.Add(new Violation(field, $"下属单位 {unit.Code} {unit.Name} 未在预算单位名录中登记：请财政局先登记（fa registry add {unit.Code} --parent {code}），未保存"));
+            }
+            else if (!units.IsWithin(unit.Code, code))
+                problems.Add(new Violation(field, $"下属单位 {unit.Code} 在名录中登记在 {units.DepartmentOf(unit.Code)} 之下，不是 {code} 的下属单位"));
+        }
         return problems;
     }
 

@@ -69,7 +69,7 @@ public sealed class BatchEndToEndTests : IDisposable
         Assert.All(rows.Where(r => r.Outcome == "rejected"), r => Assert.Contains("T3 支出决算表「合计」行「本年支出合计」列", r.Reason));
         Assert.All(rows.Where(r => r.Outcome == "malformed"), r => Assert.Contains("未发送", r.Reason));
         Assert.Equal(201, File.ReadAllLines(csv).Length);
-        Assert.Contains("共 200 份：已接收 190，已退回 5，格式有误 5", run.Stdout);
+        Assert.Contains("共 200 份：已接收 190，不通过 5，格式有误 5", run.Stdout);
         Assert.Contains("份/秒", run.Stdout);
         // The table lists the problems (with where they are) and leaves out the accepted ones.
         Assert.Contains("department.code", run.Stdout);

@@ -38,7 +38,7 @@ public sealed class BatchInputsEndToEndTests : IDisposable
 
         var run = Client.Run(server.Address, "batch", samples, "--report", report, "--report", csv);
 
-        Assert.True(run.ExitCode == 1, run.ToString()); // the seed is 已退回; its identical copies do not make it exit 3
+        Assert.True(run.ExitCode == 1, run.ToString()); // the seed is 不通过; its identical copies do not make it exit 3
         Assert.Equal(before, Listing(samples)); // nothing written into the inputs
         Assert.Contains(Client.StateHome, run.Stderr); // the journal is under $XDG_STATE_HOME/fa/batch, and said so
         using var doc = JsonDocument.Parse(File.ReadAllText(report));

@@ -54,7 +54,7 @@ public sealed partial class ConventionsTests
     public void BranchWithoutSubcommand_ShowsItsHelp_Exit0_Not1(string branch)
     {
         var run = Fa(branch);
-        Assert.True(run.ExitCode == 0, run.ToString()); // 1 means 已退回
+        Assert.True(run.ExitCode == 0, run.ToString()); // 1 means 不通过
         Assert.Contains($"fa {branch} [选项] <命令>", run.Stdout);
     }
 
@@ -108,7 +108,7 @@ public sealed partial class ConventionsTests
         var run = Fa(command, "--help");
         Assert.DoesNotContain("服务器：", run.Stdout);
         Assert.DoesNotContain("--server", run.Stdout);
-        Assert.DoesNotContain("已退回", run.Stdout);
+        Assert.DoesNotContain("不通过", run.Stdout);
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class EndToEndTests : IDisposable
     {
         var run = Fa("submit", Repo.SeedSample);
         Assert.True(run.ExitCode == 1, run.ToString());
-        Assert.Contains("已退回", run.Stdout);
+        Assert.Contains("不通过", run.Stdout);
         Assert.Contains("BN-T5-02", run.Stdout);
         Assert.Contains("T5/total/budget", run.Stdout);
         Assert.Contains("463.48", run.Stdout);
@@ -77,7 +77,7 @@ public sealed class EndToEndTests : IDisposable
 
         var versions = Fa("versions", "431001", "--year", "2023");
         Assert.Equal(0, versions.ExitCode);
-        Assert.Contains("已退回", versions.Stdout);
+        Assert.Contains("不通过", versions.Stdout);
         Assert.Contains("已接收", versions.Stdout);
     }
 
@@ -105,7 +105,8 @@ public sealed class EndToEndTests : IDisposable
         var disclosure = Parse<ConsolidatedDisclosure>(fetched);
         var expected = Consolidator.Consolidate(2023, accepted);
         Assert.Equal(AccountsMapper.ToProto(expected.Totals), disclosure.Totals);
-        Assert.Equal(accepted.Count, disclosure.Coverage.AcceptedCount);
+        // Covered: each accepted department and the 下属单位 the registry lists under it (its composition covers them).
+        Assert.Equal(accepted.Count + accepted.Sum(a => a.Item2.Composition.Subordinates.Count), disclosure.Coverage.AcceptedCount);
         Assert.Equal(accepted.Select(a => a.Item1.DepartmentCode).Order(StringComparer.Ordinal), disclosure.Included.Select(i => i.DepartmentCode));
     }
 

@@ -17,13 +17,13 @@ public sealed class RegistryAndYearLockEndToEndTests : IDisposable
     [Fact]
     public void RegistryScopeAndLock_WorkThroughTheClient()
     {
-        var add = Fa("registry", "add", "405002", "--name", "岳阳市第一中学", "--parent", "405001", "--type", "事业");
+        var add = Fa("registry", "add", "412002", "--name", "岳阳市住房保障服务中心", "--parent", "412001", "--type", "事业");
         Assert.True(add.ExitCode == 0, add.ToString());
         Assert.Contains("已登记", add.Stdout);
-        var duplicate = Fa("registry", "add", "405002", "--name", "重复");
+        var duplicate = Fa("registry", "add", "412002", "--name", "重复");
         Assert.NotEqual(0, duplicate.ExitCode);
         Assert.Contains("已在名录中", duplicate.Output);
-        var history = Fa("registry", "history", "405002");
+        var history = Fa("registry", "history", "412002");
         Assert.Contains("operator", history.Stdout); // who acted: the credential's principal (the first bureau credential)
         Assert.Contains("add", history.Stdout);
         Assert.Equal(3, Fa("registry", "add", "40500x", "--name", "坏编码").ExitCode);
@@ -34,7 +34,7 @@ public sealed class RegistryAndYearLockEndToEndTests : IDisposable
         var scoped = Fa("consolidate", "--year", "2023", "--scope", "405001");
         Assert.True(scoped.ExitCode == 0, scoped.ToString());
         Assert.Contains("岳阳市教育局（含下属单位）", scoped.Stdout);
-        Assert.Contains("名录中应报的 2 个单位均已纳入本汇总。", scoped.Stdout); // 405001 and 405002 (covered by its composition)
+        Assert.Contains("名录中应报的 4 个单位均已纳入本汇总。", scoped.Stdout); // 405001 and its 405002–405004 (covered by its composition)
         Assert.DoesNotContain("410001", scoped.Stdout.Split("第三部分")[0].Split("纳入汇总的部门")[1].Split("T1 ")[0]);
 
         var city = Fa("consolidate", "--year", "2023");

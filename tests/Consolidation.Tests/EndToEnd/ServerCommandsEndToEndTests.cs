@@ -22,9 +22,9 @@ public sealed class ServerCommandsEndToEndTests(RegistryServerFixture fixture) :
     [Fact]
     public void RegistryChange_NameOnly_KeepsTypeAndParent()
     {
-        Assert.Equal(0, Fa("registry", "add", "405002", "--name", "岳阳市第一中学", "--parent", "405001", "--type", "事业").ExitCode);
+        Assert.Equal(0, Fa("registry", "add", "405005", "--name", "岳阳市第一中学", "--parent", "405001", "--type", "事业").ExitCode);
 
-        var change = Fa("registry", "change", "405002", "--name", "岳阳市第一中学（改名）");
+        var change = Fa("registry", "change", "405005", "--name", "岳阳市第一中学（改名）");
 
         Assert.True(change.ExitCode == 0, change.ToString());
         var list = Fa("registry", "list", "--parent", "405001", "--json");
@@ -36,23 +36,23 @@ public sealed class ServerCommandsEndToEndTests(RegistryServerFixture fixture) :
     [Fact]
     public void RegistryChange_TypeOnly_KeepsNameAndParent_AndNothingGivenIsBadArguments()
     {
-        Assert.Equal(0, Fa("registry", "add", "405003", "--name", "岳阳市第二中学", "--parent", "405001", "--type", "事业").ExitCode);
+        Assert.Equal(0, Fa("registry", "add", "405006", "--name", "岳阳市第二中学", "--parent", "405001", "--type", "事业").ExitCode);
 
-        Assert.Equal(0, Fa("registry", "change", "405003", "--type", "其他").ExitCode);
+        Assert.Equal(0, Fa("registry", "change", "405006", "--type", "其他").ExitCode);
 
         var list = Fa("registry", "list", "--parent", "405001");
-        var line = list.Stdout.Split('\n').Single(l => l.Contains("405003"));
+        var line = list.Stdout.Split('\n').Single(l => l.Contains("405006"));
         Assert.Contains("岳阳市第二中学", line);
         Assert.Contains("其他", line);
         Assert.Contains("405001", line);
-        Assert.Equal(3, Fa("registry", "change", "405003").ExitCode);
+        Assert.Equal(3, Fa("registry", "change", "405006").ExitCode);
         Assert.Equal(4, Fa("registry", "change", "499999", "--name", "没有这个单位").ExitCode);
     }
 
     [Fact]
     public void RegistryListParent_ListsTheSubordinates_SaysNoneUnderADepartment_AndExit4ForAnUnknownParent()
     {
-        Assert.Equal(0, Fa("registry", "add", "410002", "--name", "岳阳市中心医院", "--parent", "410001", "--type", "事业").ExitCode);
+        Assert.Equal(0, Fa("registry", "add", "410009", "--name", "岳阳市中心医院", "--parent", "410001", "--type", "事业").ExitCode);
 
         var under = Fa("registry", "list", "--parent", "410001");
         Assert.True(under.ExitCode == 0, under.ToString());

@@ -63,7 +63,7 @@ public sealed class TlsEndToEndTests : IDisposable
 
         var asDepartment = new Dictionary<string, string?> { ["FA_CA_FILE"] = ca, ["FA_CREDENTIAL"] = File.ReadAllText(issued).Trim() };
         var submit = Client.RunWith(server.Address, asDepartment, "submit", Repo.SeedSample);
-        Assert.True(submit.ExitCode == 1, submit.ToString()); // the seed's real errors: 已退回, but stored
+        Assert.True(submit.ExitCode == 1, submit.ToString()); // the seed's real errors: 不通过, but stored
         Assert.Contains("口岸办报送员", submit.Stdout); // 报送人: the credential's holder
         var whoami = Client.RunWith(server.Address, asDepartment, "credential", "whoami");
         Assert.True(whoami.ExitCode == 0, whoami.ToString());

@@ -75,7 +75,7 @@ public sealed class DisclosureBuilderTests
         Assert.Equal(["599999 岳阳市未报送局"], d.CoverageSummary.Missing);
         Assert.Equal(4, d.CoverageSummary.DepartmentsExpected);
         Assert.Equal(3, d.CoverageSummary.DepartmentsCovered);
-        Assert.StartsWith("注意：本汇总不完整。名录中有 1 个应报单位的决算未纳入汇总（未报送 1 个、待说明 0 个、已退回 0 个）", d.CoverageSummary.Statement);
+        Assert.StartsWith("注意：本汇总不完整。名录中有 1 个应报单位的决算未纳入汇总（未报送 1 个、待说明 0 个、不通过 0 个）", d.CoverageSummary.Statement);
         Assert.Contains(d.CoverageSummary.Statement, d.Overview);
         Assert.Contains(d.Coverage.Departments, c => c.DepartmentCode == "599999" && c.State == Consolidation.Contracts.CoverageState.Missing);
 

@@ -48,7 +48,7 @@ public sealed class RegistryGateTests
     {
         using var server = new InProcessServer(Registry);
         var v = Refusal(() => Submit(server, As("405001", "岳阳市教育局", ("410001", "岳阳市卫生健康委员会"))));
-        Assert.Contains(v, x => x.Field == "composition" && x.Description.Contains("410001 在名录中登记在 410001 之下"));
+        Assert.Contains(v, x => x.Field == "composition.subordinates[0].code" && x.Description.Contains("410001 在名录中登记在 410001 之下"));
         // Nor through a batch.
         using var call = server.Submissions.SubmitBatch();
         await call.RequestStream.WriteAsync(new SubmitRequest { RequestId = "r1", Accounts = AccountsMapper.ToProto(As("405001", "岳阳市教育局", ("410001", "x"))) });
@@ -58,14 +58,29 @@ public sealed class RegistryGateTests
     }
 
     [Fact]
-    public void AnUnregisteredUnitInTheComposition_IsAFinding_ARegisteredOneIsNot()
+    public void AnUnregisteredUnitInTheComposition_IsRefused_NamingItsPlace_NothingStored()
     {
         using var server = new InProcessServer(Registry);
+        var v = Refusal(() => Submit(server, As("405001", "岳阳市教育局", ("405002", "岳阳市第一中学"), ("405099", "岳阳市某中学"))));
+        var only = Assert.Single(v);
+        Assert.Equal("composition.subordinates[1].code", only.Field);
+        Assert.Contains("405099 岳阳市某中学 未在预算单位名录中登记", only.Description);
+        Assert.Contains("fa registry add 405099 --parent 405001", only.Description);
+        Assert.Equal(0, server.Service<Consolidation.Server.Storage.SubmissionRepository>().Count());
+    }
+
+    [Fact]
+    public void HeldAsUnregistered_AnUnlistedUnitInTheComposition_IsTakenAsDeclared_AndIsAFinding()
+    {
+        using var server = new InProcessServer(Registry, new Dictionary<string, string> { ["Consolidation:UnregisteredSubmissions"] = "hold" });
         var record = Submit(server, As("405001", "岳阳市教育局", ("405002", "岳阳市第一中学"), ("405099", "岳阳市某中学")));
         Assert.Equal(SubmissionStatus.Accepted, record.Status);
         var unregistered = Assert.Single(record.Findings, f => f.RuleId == "REG-02");
         Assert.Equal((Severity.Info, "META/405099/code"), (unregistered.Severity, unregistered.LocationText));
         Assert.DoesNotContain(record.Findings, f => f.RuleId == "REG-01");
+        // A unit registered under another department stays refused, hold or not.
+        var v = Refusal(() => Submit(server, As("405001", "岳阳市教育局", ("410001", "岳阳市卫生健康委员会"))));
+        Assert.Contains(v, x => x.Field == "composition.subordinates[0].code");
     }
 
     [Fact]

@@ -97,18 +97,23 @@ public sealed class SyntheticAccountsTests
     }
 
     [Fact]
-    public void The_registry_lists_the_samples_the_seed_department_and_one_department_without_a_file()
+    public void The_registry_lists_the_samples_their_units_the_seed_department_and_one_department_without_a_file()
     {
         var dir = SamplesDirectory();
         var lines = File.ReadAllLines(Path.Combine(dir, "registry.csv"));
-        Assert.Equal("code,name,type", lines[0].TrimStart('\uFEFF'));
-        var codes = lines.Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')[0]).ToList();
-        Assert.Equal(14, codes.Count);
+        Assert.Equal("code,name,parent,type", lines[0].TrimStart('\uFEFF'));
+        var rows = lines.Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')).ToList();
+        var codes = rows.Select(r => r[0]).ToList();
         Assert.Equal(codes.Count, codes.Distinct().Count());
+        var departments = rows.Where(r => r[2].Length == 0).Select(r => r[0]).ToList();
+        Assert.Equal(14, departments.Count);
         var filed = SampleFiles().Select(f => Path.GetFileName(f).Split('-')[0]).ToHashSet();
-        Assert.Contains(SeedDepartmentCode, codes);
-        Assert.Single(codes, c => !filed.Contains(c));
-        Assert.All(filed, c => Assert.Contains(c, codes));
+        Assert.Contains(SeedDepartmentCode, departments);
+        Assert.Single(departments, c => !filed.Contains(c));
+        Assert.All(filed, c => Assert.Contains(c, departments));
+        // Every 下属单位 a sample's composition names is registered under that sample's department, and nothing else is.
+        var units = SampleFiles().SelectMany(f => { var a = SubmissionFile.Read(f); return a.Composition.Subordinates.Select(u => (u.Code, Parent: a.DepartmentCode)); }).ToHashSet();
+        Assert.Equal(units, rows.Where(r => r[2].Length > 0).Select(r => (r[0], r[2])).ToHashSet());
     }
 
     [Fact]

@@ -43,6 +43,7 @@ public class IdentityFileTests
               check each 类: T3.total = T1.amount
               check each code: T5.total ≤ T3.total
               check hierarchy(T2)
+              check T2.total.fiscal = T1.generalBudgetAppropriation + T1.governmentFundAppropriation = T4.incomeCurrent.total
               check T1.openingBalance = last.T1.closingBalance
             """, "x.txt");
         var checks = Assert.Single(set.Rules).Checks;
@@ -53,6 +54,7 @@ public class IdentityFileTests
         Assert.Contains(checks, c => c is EachCodeCheck { ClassesOnly: true });
         Assert.Contains(checks, c => c is EachCodeCheck { ClassesOnly: false });
         Assert.Contains(checks, c => c is HierarchyCheck);
+        Assert.Equal([1, 2, 1], Assert.Single(checks.OfType<SameFigureCheck>()).Holders.Select(h => h.Count));
         Assert.True(checks[^1].UsesLastYear);
         Assert.Equal(IdentityFile.DefaultHint, set.Rules[0].Hint);
     }
@@ -71,7 +73,10 @@ public class IdentityFileTests
     [InlineData("year 2023\nrule BN-X-01 强制性 表内\n  title t\n  check T2.total.fiscl = T1.incomeTotal", 4, "没有“fiscl”列")]
     [InlineData("year 2023\nrule BN-X-01 强制性 表内\n  title t\n  check T10.total = T1.incomeTotal", 4, "没有表“T10”")]
     [InlineData("year 2023\nrule BN-X-01 强制性 表内\n  title t\n  check T1.incomeTotal + T1.otherIncome", 4, "缺少 =")]
-    [InlineData("year 2023\nrule BN-X-01 强制性 表内\n  title t\n  check T1.incomeTotal = T1.otherIncome = T4.incomeCurrent.total", 4, "只能有一个")]
+    [InlineData("year 2023\nrule BN-X-01 强制性 表内\n  title t\n  check T1.incomeTotal ≤ T1.otherIncome = T4.incomeCurrent.total", 4, "只能有一个 ≤ 或 ≥")]
+    [InlineData("year 2023\nrule BN-X-01 强制性 表内\n  title t\n  check each 类: T3.total = T1.amount = T4.total", 4, "不能用于 each")]
+    [InlineData("year 2023\nrule BN-X-01 强制性 表内\n  title t\n  check T1.incomeTotal = Σ类(T2).total = T4.incomeCurrent.total", 4, "每一处的第一项")]
+    [InlineData("year 2023\nrule BN-X-01 强制性 表内\n  title t\n  check T2.total.* = T3.total.* = T1.incomeTotal", 4, "不能用 *")]
     [InlineData("year 2023\nrule BN-X-01 强制性 表内\n  title t\n  check T1.incomeTotal = + ", 4, "空项")]
     [InlineData("year 2023\nrule BN-X-01 强制性 表内\n  title t\n  check Σ类(T1) = T1.expenditureTotal", 4, "左边第一项")]
     [InlineData("year 2023\nrule BN-X-01 强制性 表内\n  title t\n  check last.T1.openingBalance = T1.closingBalance", 4, "左边第一项")]

@@ -99,8 +99,10 @@ internal static class Terms
     public static string Describe(IReadOnlyList<Term> lhs, Relation relation, IReadOnlyList<Term> rhs)
     {
         var withTable = lhs.Concat(rhs).Select(t => t.Table.Id).Distinct().Count() > 1;
-        string Side(IReadOnlyList<Term> side) => string.Concat(side.Select((t, i) =>
-            (i == 0 ? (t.Sign < 0 ? "−" : "") : t.Sign < 0 ? " − " : " + ") + t.Describe(withTable)));
-        return $"{Side(lhs)} {Comparison.Symbol(relation)} {Side(rhs)}";
+        return $"{Describe(lhs, withTable)} {Comparison.Symbol(relation)} {Describe(rhs, withTable)}";
     }
+
+    /// <summary>One side of a formula as a clerk reads it: 「一般公共预算财政拨款收入」 + 「政府性基金预算财政拨款收入」 ….</summary>
+    public static string Describe(IReadOnlyList<Term> side, bool withTable) => string.Concat(side.Select((t, i) =>
+        (i == 0 ? (t.Sign < 0 ? "−" : "") : t.Sign < 0 ? " − " : " + ") + t.Describe(withTable)));
 }

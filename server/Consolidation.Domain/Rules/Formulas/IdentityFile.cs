@@ -247,7 +247,10 @@ public static partial class IdentityFile
             }
             var normalized = body.Replace("<=", "≤").Replace(">=", "≥");
             var relations = normalized.Count(c => c is '=' or '≤' or '≥');
-            if (relations != 1) throw new FormatException(relations == 0 ? "公式缺少 =、≤ 或 ≥" : "公式只能有一个 =、≤ 或 ≥（写成两条 check）");
+            if (relations > 1 && normalized.All(c => c is not ('≤' or '≥')) && scope == Scope.None) return [SameFigure(normalized)];
+            if (relations != 1)
+                throw new FormatException(relations == 0 ? "公式缺少 =、≤ 或 ≥"
+                    : "公式只能有一个 ≤ 或 ≥（写成两条 check）；A = B = C（同一数字在几处）只能用 =，且不能用于 each …");
             var at = normalized.IndexOfAny(['=', '≤', '≥']);
             var relation = normalized[at] switch { '=' => Relation.Equal, '≤' => Relation.AtMost, _ => Relation.AtLeast };
             var lhs = Side(normalized[..at], scope, scopeTable);
@@ -269,6 +272,21 @@ public static partial class IdentityFile
             return first.Table.Columns
                 .Select(c => (FormulaCheck)new CellCheck(text, Compile(lhs, c.Key), relation, Compile(rhs, c.Key)))
                 .ToList();
+        }
+
+        /// <summary><c>A = B = C</c>: the same figure in several places, each side one holder of it.</summary>
+        private FormulaCheck SameFigure(string body)
+        {
+            var holders = body.Split('=').Select(side => Side(side, Scope.None, null)).ToList();
+            if (holders.Count > 8) throw new FormatException("A = B = C 最多 8 处");
+            foreach (var holder in holders)
+            {
+                var first = holder[0];
+                if (first.Sign < 0 || first.Kind == TermKind.Classes || first.LastYear)
+                    throw new FormatException("A = B = C 中每一处的第一项须为本年的一个单元格（带正号）：不一致时发现的问题记在这个单元格上");
+                if (holder.Any(t => t.Column == "*")) throw new FormatException("A = B = C 中不能用 *（每一列各写一条 check）");
+            }
+            return new SameFigureCheck(text, holders.Select(h => (IReadOnlyList<Term>)Compile(h, null)).ToList());
         }
 
         private List<Raw> Side(string side, Scope scope, TableLayout? scopeTable)

@@ -34,6 +34,7 @@ public static class AccountsMapper
             Kind = (InternalTransferKind)(int)t.Kind, CounterpartyCode = t.CounterpartyCode, Amount = t.Amount,
             FunctionCode = t.FunctionCode, UnitCode = t.UnitCode,
         }));
+        m.TableNotes.AddRange(a.TableNotes.Select(n => new TableNote { Table = n.Table, Text = n.Text }));
         foreach (var layout in StandardLayouts.All)
         {
             if (!a.Tables.TryGetValue(layout.Id, out var table)) continue;
@@ -68,6 +69,7 @@ public static class AccountsMapper
             InternalTransfers = m.InternalTransfers
                 .Select(t => new D.InternalTransfer((D.InternalTransferKind)(int)t.Kind, t.CounterpartyCode, t.Amount, t.FunctionCode, t.UnitCode))
                 .ToList(),
+            TableNotes = m.TableNotes.Select(n => new D.TableNote(n.Table, n.Text)).ToList(),
         };
     }
 

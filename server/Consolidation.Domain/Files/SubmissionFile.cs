@@ -129,6 +129,7 @@ public static class SubmissionFile
             }
 
             var tables = new Dictionary<string, Table>();
+            var notes = new List<TableNote>();
             if (Required(root, "tables", "tables", JsonValueKind.Object) is { } tablesElement)
             {
                 CheckKnown(tablesElement, "tables", StandardLayouts.All.Select(l => l.Id).ToArray());
@@ -136,7 +137,11 @@ public static class SubmissionFile
                 {
                     var path = $"tables.{layout.Id}";
                     if (Required(tablesElement, layout.Id, path, JsonValueKind.Object, $"缺少 {layout.Id} {layout.Name}（无数据的表也须列出，金额填 0）") is { } t)
+                    {
                         tables[layout.Id] = ReadTable(t, layout, path);
+                        // 表下说明 (空表说明 of an empty T7/T8/T9): printed under the table, kept with it in the file.
+                        if (OptionalString(t, "note", $"{path}.note") is { Length: > 0 } note) notes.Add(new TableNote(layout.Id, note));
+                    }
                 }
             }
 
@@ -176,6 +181,7 @@ public static class SubmissionFile
                 Explanations = explanations,
                 Supplementary = supplementary,
                 InternalTransfers = transfers,
+                TableNotes = notes,
             };
             // A file that parses but could not be submitted is reported here, before anything is sent.
             Violations.AddRange(AccountsValidator.Validate(accounts));
@@ -446,7 +452,7 @@ public static class SubmissionFile
         public static KnownKeys Of(TableLayout layout) => Cache.GetValue(layout, l =>
         {
             var columns = l.Columns.Select(c => c.Key).ToArray();
-            var table = l.FixedRows.Select(r => r.Key).Concat(l.HasCodedRows ? ["rows"] : []).ToArray();
+            var table = l.FixedRows.Select(r => r.Key).Concat(l.HasCodedRows ? ["rows"] : []).Append("note").ToArray();
             return new KnownKeys(table, columns, [.. columns, "code", "name"], columns.Select(System.Text.Encoding.UTF8.GetBytes).ToArray());
         });
 

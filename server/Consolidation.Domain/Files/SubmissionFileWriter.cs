@@ -37,6 +37,7 @@ public static class SubmissionFileWriter
         }
         sb.Append($"  \"department\": {{ \"code\": {Q(a.DepartmentCode)}, \"name\": {Q(a.DepartmentName)} }},\n");
         sb.Append($"  \"fiscalYear\": {a.FiscalYear},\n");
+        if (a.Template.Length > 0) sb.Append($"  \"template\": {Q(a.Template)},\n");
         sb.Append($"  \"unit\": {Q(Money.UnitName(p))},\n");
         sb.Append("  \"composition\": {\n");
         sb.Append($"    \"self\": {UnitJson(a.Composition.Self)},\n");
@@ -48,7 +49,7 @@ public static class SubmissionFileWriter
         var layouts = StandardLayouts.All;
         for (var i = 0; i < layouts.Count; i++)
         {
-            WriteTable(sb, a[layouts[i].Id], p);
+            WriteTable(sb, a[layouts[i].Id], a.NoteOf(layouts[i].Id), p);
             sb.Append(i < layouts.Count - 1 ? ",\n" : "\n");
         }
         sb.Append("  },\n");
@@ -70,11 +71,12 @@ public static class SubmissionFileWriter
         return sb.ToString();
     }
 
-    private static void WriteTable(StringBuilder sb, Table t, AmountPrecision p)
+    private static void WriteTable(StringBuilder sb, Table t, string note, AmountPrecision p)
     {
         var layout = t.Layout;
         sb.Append($"    \"{layout.Id}\": {{\n");
         var lines = new List<string>();
+        if (note.Length > 0) lines.Add($"      \"note\": {Q(note)}");
         foreach (var row in layout.FixedRows.Where(r => r.Position == RowPosition.BeforeCodedRows))
             lines.Add($"      \"{row.Key}\": {Cells(layout, t.FixedRows[row.Key], p)}");
         if (layout.HasCodedRows)

@@ -77,6 +77,9 @@ public sealed record SupplementaryFigures
     };
 }
 
+/// <summary>The 说明 printed under one table ("T8": "…本年度没有政府性基金预算财政拨款收入和支出，故本表无数据。").</summary>
+public sealed record TableNote(string Table, string Text);
+
 /// <summary>
 /// 部门决算: one department's final accounts for one fiscal year — the nine public tables (amounts in 分), the narrative
 /// and the metadata.
@@ -99,6 +102,11 @@ public sealed record FinalAccounts
     public SupplementaryFigures? Supplementary { get; init; }
     /// <summary>内部往来: flows with other units, named so that consolidation can eliminate them (issue 5).</summary>
     public IReadOnlyList<InternalTransfer> InternalTransfers { get; init; } = [];
+    /// <summary>表下说明: the 说明 printed under a table, above all an empty T7/T8/T9's 空表说明; at most one per table.</summary>
+    public IReadOnlyList<TableNote> TableNotes { get; init; } = [];
 
     public Table this[string tableId] => Tables[tableId];
+
+    /// <summary>The 说明 printed under a table; "" when none.</summary>
+    public string NoteOf(string tableId) => TableNotes.FirstOrDefault(n => n.Table == tableId)?.Text ?? "";
 }

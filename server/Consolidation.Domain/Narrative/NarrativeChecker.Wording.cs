@@ -67,6 +67,58 @@ internal sealed partial class NarrativeChecker
         }
     }
 
+    /// <summary>The tables that may be empty and then owe a 空表说明, with the narrative topic that speaks of each and what they hold.</summary>
+    private static readonly (string Table, Templates.NarrativeTopic Topic, string What)[] MayBeEmpty =
+    [
+        ("T7", Templates.NarrativeTopic.ThreePublic, "财政拨款“三公”经费支出"),
+        ("T8", Templates.NarrativeTopic.GovernmentFund, "政府性基金预算财政拨款收入和支出"),
+        ("T9", Templates.NarrativeTopic.StateCapital, "国有资本经营预算财政拨款收入和支出"),
+    ];
+
+    /// <summary>A statement that there is nothing: 没有 / 无 / 未发生 / 未安排 / 不涉及 … (收入|支出|经费|数据).</summary>
+    [GeneratedRegex(@"(没有|无|未发生|未安排|未使用|不涉及)[^。；;，,]{0,30}?(收入|支出|收支|经费|数据|拨款)")]
+    private static partial Regex SaysNothing();
+
+    /// <summary>Every figure a sentence states is 0 ("收入0万元；…支出0万元"): the narrative's way of saying a table is empty.</summary>
+    [GeneratedRegex(@"(\d[\d,，]*(?:\.\d+)?)\s*万?元")]
+    private static partial Regex StatedAmount();
+
+    // WZ-22: an empty T7, T8 or T9 owes its 空表说明 — the note under the table, or the narrative's part on it saying
+    // there was none (or stating its figures as 0); a table with data must not carry a note saying it has none. (A
+    // narrative's "无…" beside a table with data is not judged: it often speaks of one part — 无收入 with spending from the
+    // opening balance, 未发生因公出国费 beside 接待费 — and its figures are checked as amounts.)
+    private void CheckEmptyTables()
+    {
+        // A fragment (fewer than eight of the topics read) is not judged for a part it leaves out; a whole 情况说明 is.
+        var whole = analysis.Document.Sections.Select(x => x.Number).Where(n => n > 0).Distinct().Count() >= WholeDocumentTopics;
+        foreach (var (id, topic, what) in MayBeEmpty)
+        {
+            var table = _accounts[id];
+            if (!context.Template.PrintsRow(id, "*") || table.Layout.Columns.All(c => !context.Template.PrintsColumn(id, c.Key))) continue;
+            var empty = table.FixedRows.Values.All(v => v.All(x => x == 0)) && table.Rows.All(r => r.Values.All(x => x == 0));
+            var note = _accounts.NoteOf(id);
+            var noteSaysEmpty = note.Contains("无数据") || note.Contains("本表为空") || note.Contains("空表") || SaysNothing().IsMatch(note);
+            var sentences = analysis.Document.Sentences.Where(s => s.Section == (int)topic).ToList();
+            var saysNothing = sentences.FirstOrDefault(s => SaysNothing().IsMatch(s.Text));
+            var allZero = sentences.Count > 0 && sentences.Any(s => StatedAmount().IsMatch(s.Text))
+                && sentences.All(s => StatedAmount().Matches(s.Text).All(m => m.Groups[1].Value.Replace(",", "").Replace("，", "").Trim('0', '.').Length == 0));
+            var where = new CellLocation(id, "note", "text", table.Layout.Name, "表下说明", "空表说明");
+            var name = $"{id} {table.Layout.Name}";
+            if (empty && !noteSaysEmpty && saysNothing is null && !allZero && (sentences.Count > 0 || whole))
+                Add(NarrativeRules.EmptyTableNote, where, 0, 0, 0,
+                    $"{name}各栏均为 0（空表），但未见空表说明：请在表下注明“本单位本年度没有{what}，故本表无数据。”" +
+                    (sentences.Count > 0 ? "，或在情况说明的相应部分写明。" : "；情况说明中也没有说明这部分情况。"), FindingQuantity.Count);
+            else if (!empty && noteSaysEmpty)
+                Add(NarrativeRules.EmptyTableNote, where, 0, 0, 0,
+                    $"{name}有数据，但表下说明“{Shorten(note)}”称本表无数据：请删去或改正该说明。", FindingQuantity.Count);
+        }
+    }
+
+    /// <summary>How many topics a narrative reads before it counts as a whole 情况说明 (the templates have 11 to 15).</summary>
+    private const int WholeDocumentTopics = 8;
+
+    private static string Shorten(string s) => s.Length > 40 ? s[..40] + "…" : s;
+
     [GeneratedRegex(@"主要包括([^。]*)")]
     private static partial Regex Includes();
 

@@ -37,6 +37,7 @@ internal sealed partial class NarrativeChecker(CheckContext context, NarrativeAn
         CheckNames();
         CheckWording();
         CheckTemplateWords();
+        CheckEmptyTables();
         ReportUnchecked();
         return _findings;
     }

@@ -63,6 +63,7 @@ public static partial class AccountsValidator
             }
         }
         ValidateTransfers(accounts, v);
+        ValidateTableNotes(accounts, v);
         foreach (var layout in StandardLayouts.All)
         {
             if (!accounts.Tables.TryGetValue(layout.Id, out var table))
@@ -98,6 +99,28 @@ public static partial class AccountsValidator
                 v.Add(new($"{p}.unit", $"记账单位“{t.UnitCode}”不是本次报送的本级或下属单位"));
             if (t.CounterpartyCode == (t.UnitCode.Length > 0 ? t.UnitCode : accounts.DepartmentCode))
                 v.Add(new($"{p}.counterparty", "对方单位不能是记账单位自己"));
+        }
+    }
+
+    /// <summary>The longest 表下说明 (a sentence or two; the template's are under 100 characters).</summary>
+    public const int MaxTableNoteChars = 2_000;
+
+    /// <summary>表下说明: a table of the nine, once each, with some text of bounded length.</summary>
+    private static void ValidateTableNotes(FinalAccounts accounts, List<Violation> v)
+    {
+        var seen = new HashSet<string>();
+        for (var i = 0; i < accounts.TableNotes.Count; i++)
+        {
+            var n = accounts.TableNotes[i];
+            var p = $"tableNotes[{i}]";
+            if (StandardLayouts.All.All(l => l.Id != n.Table))
+                v.Add(new($"{p}.table", $"表下说明所属的表“{Excerpt(n.Table)}”不存在：应为 T1 至 T9"));
+            else if (!seen.Add(n.Table))
+                v.Add(new($"{p}.table", $"{n.Table} 的表下说明重复：每张表至多一条"));
+            if (string.IsNullOrWhiteSpace(n.Text))
+                v.Add(new($"{p}.text", "表下说明为空：无说明时不写"));
+            else if (n.Text.Length > MaxTableNoteChars)
+                v.Add(new($"{p}.text", $"表下说明超过 {MaxTableNoteChars} 字"));
         }
     }
 

@@ -36,7 +36,8 @@ public class RegionalCorpusTests
             last = last.WithCell("T4", "closingBalance", column.Key, a.Cell("T4", "incomeOpening", column.Key));
         foreach (var t in new[] { "T8", "T9" })
             last = last.WithCell(t, "total", "closingBalance", a.Cell(t, "total", "openingBalance"));
-        a = a with { Template = template.Template };
+        // As published: an empty T7, T8 or T9 carries its 空表说明 under the table (the official template's wording).
+        a = a with { Template = template.Template, TableNotes = RegionalNarratives.EmptyTableNotes(a) };
         return (a with { Narrative = template.Write(a, last) }, last);
     }
 

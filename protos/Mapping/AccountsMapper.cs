@@ -35,6 +35,7 @@ public static class AccountsMapper
             FunctionCode = t.FunctionCode, UnitCode = t.UnitCode,
         }));
         m.TableNotes.AddRange(a.TableNotes.Select(n => new TableNote { Table = n.Table, Text = n.Text }));
+        m.FullYearBudgets.AddRange(a.FullYearBudgets.Select(b => new RowAmount { Code = b.Code, Amount = b.Amount }));
         foreach (var layout in StandardLayouts.All)
         {
             if (!a.Tables.TryGetValue(layout.Id, out var table)) continue;
@@ -70,6 +71,7 @@ public static class AccountsMapper
                 .Select(t => new D.InternalTransfer((D.InternalTransferKind)(int)t.Kind, t.CounterpartyCode, t.Amount, t.FunctionCode, t.UnitCode))
                 .ToList(),
             TableNotes = m.TableNotes.Select(n => new D.TableNote(n.Table, n.Text)).ToList(),
+            FullYearBudgets = m.FullYearBudgets.Select(b => new D.RowAmount(b.Code, b.Amount)).ToList(),
         };
     }
 

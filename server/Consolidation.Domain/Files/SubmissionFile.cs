@@ -24,7 +24,7 @@ public static class SubmissionFile
     };
 
     private static readonly string[] TopLevel =
-        ["format", "template", "department", "fiscalYear", "unit", "composition", "staffing", "tables", "supplementary", "narrative", "explanations", "internalTransfers", "provenance"];
+        ["format", "template", "department", "fiscalYear", "unit", "composition", "staffing", "tables", "fullYearBudgets", "supplementary", "narrative", "explanations", "internalTransfers", "provenance"];
 
     public static FinalAccounts Read(string path) => Parse(ReadBytes(path), path);
 
@@ -165,6 +165,7 @@ public static class SubmissionFile
             }
 
             var transfers = ReadTransfers(root);
+            var fullYear = ReadFullYearBudgets(root);
 
             if (Violations.Count > 0) return null;
             var accounts = new FinalAccounts
@@ -182,6 +183,7 @@ public static class SubmissionFile
                 Supplementary = supplementary,
                 InternalTransfers = transfers,
                 TableNotes = notes,
+                FullYearBudgets = fullYear,
             };
             // A file that parses but could not be submitted is reported here, before anything is sent.
             Violations.AddRange(AccountsValidator.Validate(accounts));
@@ -229,6 +231,16 @@ public static class SubmissionFile
                 transfers.Add(new InternalTransfer(kind, counterparty, amount, function, unit));
             }
             return transfers;
+        }
+
+        /// <summary><c>"fullYearBudgets": { "total": 10210.34, "2120101": 1115.48 }</c>: T5's 全年预算数 by row code.</summary>
+        private List<RowAmount> ReadFullYearBudgets(JsonElement root)
+        {
+            var budgets = new List<RowAmount>();
+            if (Optional(root, "fullYearBudgets", "fullYearBudgets", JsonValueKind.Object) is not { } obj) return budgets;
+            foreach (var p in obj.EnumerateObject())
+                budgets.Add(new RowAmount(p.Name, Amount(p.Value, $"fullYearBudgets.{p.Name}")));
+            return budgets;
         }
 
         private long MissingAmount(string path)

@@ -53,6 +53,8 @@ public static class SubmissionFileWriter
             sb.Append(i < layouts.Count - 1 ? ",\n" : "\n");
         }
         sb.Append("  },\n");
+        if (a.FullYearBudgets.Count > 0)
+            sb.Append("  \"fullYearBudgets\": { ").Append(string.Join(", ", a.FullYearBudgets.Select(b => $"{Q(b.Code)}: {Money.Format(b.Amount, p)}"))).Append(" },\n");
         if (a.Supplementary is { } sup)
         {
             sb.Append($"  \"supplementary\": {{ \"vehiclesHeld\": {sup.VehiclesHeld}");

@@ -77,6 +77,12 @@ public sealed record SupplementaryFigures
     };
 }
 
+/// <summary>An amount of one row by its code; <see cref="Total"/> for the 合计 row.</summary>
+public sealed record RowAmount(string Code, long Amount)
+{
+    public const string Total = "total";
+}
+
 /// <summary>The 说明 printed under one table ("T8": "…本年度没有政府性基金预算财政拨款收入和支出，故本表无数据。").</summary>
 public sealed record TableNote(string Table, string Text);
 
@@ -104,6 +110,11 @@ public sealed record FinalAccounts
     public IReadOnlyList<InternalTransfer> InternalTransfers { get; init; } = [];
     /// <summary>表下说明: the 说明 printed under a table, above all an empty T7/T8/T9's 空表说明; at most one per table.</summary>
     public IReadOnlyList<TableNote> TableNotes { get; init; } = [];
+    /// <summary>
+    /// 全年预算数 (the adjusted budget) of T5's 合计 (<see cref="RowAmount.Total"/>) and rows, where the department has it:
+    /// no table prints it; the narrative's "完成全年预算的 X%" is checked against it.
+    /// </summary>
+    public IReadOnlyList<RowAmount> FullYearBudgets { get; init; } = [];
 
     public Table this[string tableId] => Tables[tableId];
 

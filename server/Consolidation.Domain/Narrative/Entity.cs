@@ -16,5 +16,8 @@ public sealed record Figure(CellLocation Location, long Value, long HalfStep);
 /// </summary>
 public sealed record Entity(string Key, string Name, Figure? Actual = null, Figure? Budget = null, Figure? LastActual = null)
 {
+    /// <summary>全年预算数 (the adjusted budget) where the submission gives it (<c>fullYearBudgets</c>): no table prints it.</summary>
+    public Figure? FullYearBudget { get; init; }
+
     public bool InTables => Actual is not null || Budget is not null;
 }

@@ -107,7 +107,7 @@ public sealed class EntityCatalogue
         var budget = budgetColumn is null ? null : Cell(_accounts, table, budgetRow ?? row, budgetColumn);
         var last = _lastYear is null ? null : Cell(_lastYear, table, row, column);
         _unread--;
-        return _entities[key] = new Entity(key, name, actual, budget, last);
+        return _entities[key] = new Entity(key, name, actual, budget, last) { FullYearBudget = table == "T5" && column == "total" ? FullYear(row) : null };
     }
 
     /// <summary>The entity a share is of when its words name no denominator (二: 本年收入合计; 三: 本年支出合计; …).</summary>
@@ -238,6 +238,20 @@ public sealed class EntityCatalogue
     }
 
     private long Half => Money.HalfStep(_accounts.Precision);
+
+    /// <summary>The 全年预算数 the submission gives for a T5 row (or its 合计), as a figure of the submission's precision.</summary>
+    private Figure? FullYear(string row)
+    {
+        foreach (var b in _accounts.FullYearBudgets)
+            if (b.Code == row)
+            {
+                var t5 = _accounts["T5"];
+                var name = row == RowAmount.Total ? "合计" : t5.Rows.FirstOrDefault(x => x.Code == row)?.Name ?? row;
+                return new Figure(new CellLocation("T5", row, "fullYearBudget", t5.Layout.Name, row == RowAmount.Total ? name : $"{row} {name}", "全年预算数"),
+                    b.Amount, Money.HalfStep(_accounts.Precision));
+            }
+        return null;
+    }
 
     private Figure? Cell(FinalAccounts a, string table, string row, string column)
     {
@@ -489,7 +503,7 @@ public sealed class EntityCatalogue
         // 十四 绩效: 整体支出 = T5 合计 (基本 + 项目); 项目支出 per fund
         Add("T5.basic", "一般公共预算财政拨款基本支出", "T5", "total", "basic");
         Add("T5.project", "一般公共预算财政拨款项目支出", "T5", "total", "project");
-        _entities["S14.overall"] = this["T5.total"]! with { Key = "S14.overall", Name = "整体支出", Budget = null };
+        _entities["S14.overall"] = this["T5.total"]! with { Key = "S14.overall", Name = "整体支出", Budget = null, FullYearBudget = null };
         Words(14, "T5.total", "一般公共预算支出", "整体支出");
         Words(14, "T8.expenditure", "政府性基金预算支出");
         Words(14, "T9.expenditure", "国有资本经营预算支出");

@@ -143,7 +143,7 @@ internal sealed partial class NarrativeChecker
             CellLocation where;
             // "决算数大于全年预算数": the adjusted budget, stated only; never the 年初预算数 cell.
             var fullYear = Tier.NamesFullYearBudget(p.Printed);
-            if (!fullYear && e.Actual is { } a && e.Budget is { } b)
+            if ((fullYear ? e.FullYearBudget : e.Budget) is { } b && e.Actual is { } a)
             {
                 (actual, budget, where, exact) = (a.Value, b.Value, a.Location, a.HalfStep == 0);
             }
@@ -159,7 +159,7 @@ internal sealed partial class NarrativeChecker
             // In 元, amounts that print alike in 万元 may be called equal.
             if (exact && p.Sign == 0 && Math.Abs(actual - budget) < 5_000) continue;
             Add(NarrativeRules.Direction, where, budget, actual, 0,
-                $"{Quote(p.Sentence, p.Start)}：写“{p.Printed}”，但{e.Name}决算数 {Amount(actual)}{(sign > 0 ? "大于" : sign < 0 ? "小于" : "等于")}预算数 {Amount(budget)}。" +
+                $"{Quote(p.Sentence, p.Start)}：写“{p.Printed}”，但{e.Name}决算数 {Amount(actual)}{(sign > 0 ? "大于" : sign < 0 ? "小于" : "等于")}{(fullYear ? "全年预算数" : "预算数")} {Amount(budget)}。" +
                 "请改正用词（大于/小于/等于）及其原因说明。", FindingQuantity.BudgetMoney);
         }
     }

@@ -214,7 +214,7 @@ internal sealed partial class NarrativeChecker
             var fullYear = Tier.NamesFullYearBudget(t.Claim.Subject);
             var statedFullYear = StatedBefore(e, Facet.FullYearBudget, section, t.Claim.Start);
             var statedBudget = fullYear ? statedFullYear : StatedBefore(e, Facet.Budget, section, t.Claim.Start) ?? statedFullYear;
-            var budgetCell = fullYear || (statedBudget is not null && ReferenceEquals(statedBudget, statedFullYear)) ? null : e.Budget;
+            var budgetCell = fullYear || (statedBudget is not null && ReferenceEquals(statedBudget, statedFullYear)) ? e.FullYearBudget : e.Budget;
             var actuals = _parts;
             actuals.Clear();
             if (e.Actual is { } a) actuals.Add(Operand.Of(a));
@@ -227,7 +227,8 @@ internal sealed partial class NarrativeChecker
             Checked.Add(t.Claim);
             if (statedActual is not null) Checked.Add(statedActual.Claim);
             if (statedBudget is not null) Checked.Add(statedBudget.Claim);
-            var where = Of(t.Claim.Sentence, e, budgetCell is not null ? Facet.Budget : Facet.Actual);
+            var where = budgetCell is not null && ReferenceEquals(budgetCell, e.FullYearBudget) ? budgetCell.Location
+                : Of(t.Claim.Sentence, e, budgetCell is not null ? Facet.Budget : Facet.Actual);
             if (budgets.Exists(x => x.Value == 0))
             {
                 Add(NarrativeRules.CompletionOfZeroBudget, where, 0, Bp(t.Claim.Value), 0,

@@ -114,6 +114,63 @@ internal sealed partial class NarrativeChecker
         }
     }
 
+    [GeneratedRegex(@"主要用于[：:]?\s*([^。；;]*)")]
+    private static partial Regex UsedFor();
+
+    // WZ-23: a 项's "主要用于" names the subject of a neighbouring 项 of its 款 and not its own — text copied from the item
+    // before. Told apart by the words in which the two names differ (事业单位医疗 / 行政单位医疗: 事业 / 行政): the
+    // description names the neighbour's and not the item's own.
+    private void CheckItemSubjects()
+    {
+        var sentences = analysis.Document.Sentences;
+        foreach (var item in analysis.Items)
+        {
+            if (item.Code is not { Length: 7 } code) continue;
+            var own = Classification.ClassificationCatalogue.Default.Function(code)?.Name ?? item.ItemName;
+            var at = IndexOf(sentences, item.Sentence);
+            if (at < 0) continue;
+            // The item's description: its heading and the sentences after it up to the next heading.
+            NarrativeSentence? described = null;
+            Match? used = null;
+            for (var k = at; k < sentences.Count && k < at + 4; k++)
+            {
+                var s = sentences[k];
+                if (k > at && (s.Item != item.Sentence.Item || analysis.Items.Any(x => ReferenceEquals(x.Sentence, s)))) break;
+                if (UsedFor().Match(s.Text) is { Success: true } m) { described = s; used = m; break; }
+            }
+            if (described is null || used is null) continue;
+            var purpose = used.Groups[1].Value;
+            foreach (var sibling in Classification.ClassificationCatalogue.Default.FunctionCodes)
+            {
+                if (sibling.Code.Length != 7 || sibling.Code == code || !sibling.Code.StartsWith(code[..5], StringComparison.Ordinal)) continue;
+                var (mine, theirs) = Distinct(own, sibling.Name);
+                if (mine.Length < 2 || theirs.Length < 2 || own.Contains(theirs, StringComparison.Ordinal)) continue;
+                if (!purpose.Contains(theirs, StringComparison.Ordinal) || purpose.Contains(mine, StringComparison.Ordinal)) continue;
+                Add(NarrativeRules.ItemSubject, Wording(described, "purpose"), 0, 0, 0,
+                    $"{Quote(described, described.Start + used.Index)}：本项为“{own}”，所写用途“{purpose.Trim()}”说的是“{theirs}”（同款的“{sibling.Name}”），" +
+                    "疑为沿用相邻项目的说明。请改写本项的用途。", FindingQuantity.Count);
+                break;
+            }
+        }
+    }
+
+    private static int IndexOf(IReadOnlyList<NarrativeSentence> sentences, NarrativeSentence s)
+    {
+        for (var i = 0; i < sentences.Count; i++)
+            if (ReferenceEquals(sentences[i], s)) return i;
+        return -1;
+    }
+
+    /// <summary>Two names without their common beginning and end: 事业单位医疗 / 行政单位医疗 → 事业 / 行政.</summary>
+    private static (string Mine, string Theirs) Distinct(string mine, string theirs)
+    {
+        var head = 0;
+        while (head < mine.Length && head < theirs.Length && mine[head] == theirs[head]) head++;
+        var tail = 0;
+        while (tail < mine.Length - head && tail < theirs.Length - head && mine[^(tail + 1)] == theirs[^(tail + 1)]) tail++;
+        return (mine[head..^tail], theirs[head..^tail]);
+    }
+
     /// <summary>How many topics a narrative reads before it counts as a whole 情况说明 (the templates have 11 to 15).</summary>
     private const int WholeDocumentTopics = 8;
 

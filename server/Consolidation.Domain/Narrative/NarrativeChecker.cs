@@ -38,6 +38,7 @@ internal sealed partial class NarrativeChecker(CheckContext context, NarrativeAn
         CheckWording();
         CheckTemplateWords();
         CheckEmptyTables();
+        CheckItemSubjects();
         ReportUnchecked();
         return _findings;
     }
@@ -82,11 +83,15 @@ internal sealed partial class NarrativeChecker(CheckContext context, NarrativeAn
         return byEntity;
     }
 
-    /// <summary>The cell a figure of this facet is compared with: none for the adjusted budget (全年预算), which no table holds.</summary>
+    /// <summary>
+    /// The figure a stated amount of this facet is compared with: a table cell; for the adjusted budget (全年预算), which no
+    /// table holds, the submission's own <c>fullYearBudgets</c> where it gives them.
+    /// </summary>
     private static Figure? FigureOf(Entity? entity, Facet facet) => facet switch
     {
         Facet.Budget => entity?.Budget,
         Facet.Actual => entity?.Actual,
+        Facet.FullYearBudget => entity?.FullYearBudget,
         _ => null,
     };
 

@@ -36,6 +36,7 @@ public static class NarrativeRules
     public const string SmallBusinesses = "WZ-20";
     public const string ChangeWithoutReason = "WZ-21";
     public const string EmptyTableNote = "WZ-22";
+    public const string ItemSubject = "WZ-23";
 
     private const string N = RuleCategory.Narrative;
     private const string AmountTolerance = "0.005 万元 per printed number (情况说明 and 表格 each rounded); 元: 0";
@@ -64,6 +65,7 @@ public static class NarrativeRules
         Rule(SmallBusinesses, Severity.Mandatory, "政府采购授予中小企业：预留项目 + 其他项目中标金额 = 授予中小企业合同金额，不超过政府采购总额；授予小微企业 ≤ 授予中小企业", "n × 0.005 万元 for n stated parts"),
         Rule(ChangeWithoutReason, Severity.Advisory, "所述增减变动（与上年或与预算相比）须说明原因（主要原因…），持平者除外", "—"),
         Rule(EmptyTableNote, Severity.Advisory, "T7、T8、T9 为空表（各栏均为 0）时须有空表说明（表下“本年度没有…，故本表无数据”或情况说明相应部分写明“无/没有…”）；有数据的表不得称无数据", "—"),
+        Rule(ItemSubject, Severity.Advisory, "各项“主要用于”所写的用途与本项名称不符：写的是同款相邻项目的对象（如“事业单位医疗（项）。主要用于：行政单位医疗保险支出”），疑为沿用相邻项目的说明", "—"),
         Rule(OtherYear, Severity.Advisory, "情况说明只应提及本年度和上年度（日期除外）：其他年份疑为沿用往年文字", "—"),
     ];
 

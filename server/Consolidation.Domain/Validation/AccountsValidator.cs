@@ -64,6 +64,7 @@ public static partial class AccountsValidator
         }
         ValidateTransfers(accounts, v);
         ValidateTableNotes(accounts, v);
+        ValidateFullYearBudgets(accounts, v);
         foreach (var layout in StandardLayouts.All)
         {
             if (!accounts.Tables.TryGetValue(layout.Id, out var table))
@@ -121,6 +122,27 @@ public static partial class AccountsValidator
                 v.Add(new($"{p}.text", "表下说明为空：无说明时不写"));
             else if (n.Text.Length > MaxTableNoteChars)
                 v.Add(new($"{p}.text", $"表下说明超过 {MaxTableNoteChars} 字"));
+        }
+    }
+
+    /// <summary>全年预算数: T5's 合计 or one of its rows, once each, an amount of the precision within the cap.</summary>
+    private static void ValidateFullYearBudgets(FinalAccounts accounts, List<Violation> v)
+    {
+        if (accounts.FullYearBudgets.Count == 0) return;
+        var rows = accounts.Tables.TryGetValue("T5", out var t5) ? t5.Rows.Select(r => r.Code).ToHashSet() : [];
+        var step = Money.Granularity(Enum.IsDefined(accounts.Precision) ? accounts.Precision : AmountPrecision.Yuan);
+        var seen = new HashSet<string>();
+        foreach (var b in accounts.FullYearBudgets)
+        {
+            var p = $"fullYearBudgets.{Excerpt(b.Code)}";
+            if (b.Code != RowAmount.Total && !rows.Contains(b.Code))
+                v.Add(new(p, $"全年预算数所属的科目“{Excerpt(b.Code)}”不在 T5 中：应为 total（合计）或 T5 所列的科目编码"));
+            else if (!seen.Add(b.Code))
+                v.Add(new(p, $"科目 {b.Code} 的全年预算数重复"));
+            if (b.Amount < 0 || b.Amount > Money.MaxAbsoluteFen)
+                v.Add(new(p, "全年预算数不能为负或超出上限"));
+            else if (b.Amount % step != 0)
+                v.Add(new(p, $"全年预算数须为{Money.UnitName(accounts.Precision)}两位小数"));
         }
     }
 

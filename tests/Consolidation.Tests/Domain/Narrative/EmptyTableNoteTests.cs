@@ -50,9 +50,11 @@ public class EmptyTableNoteTests
         // Putuo: “2024 年度无政府性基金预算财政拨款收入和支出。” under 八, and the same for 九; the seed states its fund figures as 0.
         Assert.Empty(NoteFindings(Putuo()));
         Assert.Empty(NoteFindings(Seed()));
-        // Without those sentences (and without notes) the Putuo document owes both.
+        // Without those sentences and without its notes the Putuo document owes both.
         var putuo = Putuo();
-        var cut = putuo with { Narrative = putuo.Narrative.Replace("无政府性基金预算财政拨款收入和支出", "政府性基金预算财政拨款情况如表").Replace("无国有资本经营预算财政拨款收入和支出", "国有资本经营预算财政拨款情况如表") };
+        Assert.Equal(["T8", "T9"], putuo.TableNotes.Select(n => n.Table)); // as printed under its empty T8 and T9
+        Assert.Empty(NoteFindings(putuo with { TableNotes = [] })); // the narrative's 八 and 九 alone suffice
+        var cut = putuo with { TableNotes = [], Narrative = putuo.Narrative.Replace("无政府性基金预算财政拨款收入和支出", "政府性基金预算财政拨款情况如表").Replace("无国有资本经营预算财政拨款收入和支出", "国有资本经营预算财政拨款情况如表") };
         Assert.Equal(["T8/note/text", "T9/note/text"], NoteFindings(cut).Select(f => f.Location.Text));
     }
 

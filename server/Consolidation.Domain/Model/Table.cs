@@ -21,6 +21,9 @@ public sealed class Table
         Rows = rows;
     }
 
+    /// <summary>Every cell 0 (or no rows): an empty table, which owes its 空表说明 where it is T7, T8 or T9.</summary>
+    public bool IsEmpty => FixedRows.Values.All(v => v.All(x => x == 0)) && Rows.All(r => r.Values.All(x => x == 0));
+
     public TableLayout Layout { get; }
     public IReadOnlyDictionary<string, long[]> FixedRows { get; }
     public IReadOnlyList<TableRow> Rows { get; }

@@ -95,7 +95,7 @@ internal sealed partial class NarrativeChecker
         {
             var table = _accounts[id];
             if (!context.Template.PrintsRow(id, "*") || table.Layout.Columns.All(c => !context.Template.PrintsColumn(id, c.Key))) continue;
-            var empty = table.FixedRows.Values.All(v => v.All(x => x == 0)) && table.Rows.All(r => r.Values.All(x => x == 0));
+            var empty = table.IsEmpty;
             var note = _accounts.NoteOf(id);
             var noteSaysEmpty = note.Contains("无数据") || note.Contains("本表为空") || note.Contains("空表") || SaysNothing().IsMatch(note);
             var sentences = analysis.Document.Sentences.Where(s => s.Section == (int)topic).ToList();

@@ -59,7 +59,7 @@ public static class RegionalNarratives
     /// <summary>The 空表说明 of each empty T7, T8, T9, worded as the official Shanghai template words them.</summary>
     public static IReadOnlyList<TableNote> EmptyTableNotes(FinalAccounts a) =>
         new[] { ("T7", "财政拨款“三公”经费支出"), ("T8", "政府性基金预算财政拨款收入和支出"), ("T9", "国有资本经营预算财政拨款收入和支出") }
-            .Where(t => a[t.Item1].FixedRows.Values.All(v => v.All(x => x == 0)) && a[t.Item1].Rows.All(r => r.Values.All(x => x == 0)))
+            .Where(t => a[t.Item1].IsEmpty)
             .Select(t => new TableNote(t.Item1, $"说明：{a.DepartmentName}本年度没有{t.Item2}，故本表无数据。"))
             .ToList();
 

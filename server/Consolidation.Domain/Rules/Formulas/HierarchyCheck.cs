@@ -28,12 +28,15 @@ public sealed class HierarchyCheck(string source, string tableId) : FormulaCheck
         if (children is null) return [];
         var findings = new List<Finding>();
         var columns = layout.Columns.Count;
+        var printed = new bool[columns];
+        for (var c = 0; c < columns; c++) printed[c] = context.Template.Prints(TableId, "*", layout.Columns[c].Key);
         foreach (var parent in table.Rows)
         {
             if (!children.TryGetValue(parent.Code, out var kids)) continue;
+            string? formula = null; // said only when a column does not add up exactly (a tail or a finding)
             for (var c = 0; c < columns; c++)
             {
-                if (!context.Template.Prints(TableId, "*", layout.Columns[c].Key)) continue;
+                if (!printed[c]) continue;
                 var expected = 0L;
                 var cells = parent.Values[c] != 0 ? 1 : 0;
                 var zeros = parent.Values[c] == 0;
@@ -43,17 +46,18 @@ public sealed class HierarchyCheck(string source, string tableId) : FormulaCheck
                     if (k.Values[c] != 0) cells++;
                     else zeros = true;
                 }
-                var tolerance = Tolerance.ForIdentity(accounts.Precision, Tolerance.Cells(cells, zeros));
                 var actual = parent.Values[c];
+                if (actual == expected) continue;
+                var tolerance = Tolerance.ForIdentity(accounts.Precision, Tolerance.Cells(cells, zeros));
                 var level = Cells.Level(layout, parent.Code);
                 var (parentLevel, childLevel) = (Codes.LevelName(level), Codes.LevelName(level + 1));
-                var formula = $"{parentLevel} = Σ 其下各{childLevel}（{string.Join("、", kids.Select(k => k.Code))}）";
+                formula ??= $"{parentLevel} = Σ 其下各{childLevel}（{string.Join("、", kids.Select(k => k.Code))}）";
+                var where = Cells.Locate(table, parent.Code, layout.Columns[c].Key);
                 if (Math.Abs(actual - expected) <= tolerance)
                 {
-                    if (RoundingTail.Of(Cells.Locate(table, parent.Code, layout.Columns[c].Key), formula, expected, actual, tolerance, accounts.Precision) is { } tail) findings.Add(tail);
+                    if (RoundingTail.Of(where, formula, expected, actual, tolerance, accounts.Precision) is { } tail) findings.Add(tail);
                     continue;
                 }
-                var where = Cells.Locate(table, parent.Code, layout.Columns[c].Key);
                 findings.Add(new Finding(info.Id, info.Severity, info.Category, where, expected, actual, tolerance,
                     Cells.IdentityMessage(where, formula, expected, actual, tolerance, accounts.Precision,
                         $"请核对该{parentLevel}及其下各{childLevel}的金额，或补齐缺少的{childLevel}级科目。")));

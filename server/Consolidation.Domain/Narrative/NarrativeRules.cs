@@ -2,12 +2,6 @@ using Consolidation.Domain.Rules;
 
 namespace Consolidation.Domain.Narrative;
 
-/// <summary>A rule that says in words what tolerance it applies (for docs/rules.md).</summary>
-public interface IDocumentedTolerance
-{
-    string ToleranceText { get; }
-}
-
 /// <summary>
 /// 文字与数据: the checks of the narrative against the tables. IDs WZ-01 … are stable and never reused. Each rule shows
 /// the findings of its ID from the one reading of the narrative (<see cref="NarrativeAnalysis"/>).
@@ -70,14 +64,13 @@ public static class NarrativeRules
     ];
 
     private static NarrativeRule Rule(string id, Severity severity, string title, string tolerance) =>
-        new(new RuleInfo(id, N, severity, title), tolerance);
+        new(new RuleInfo(id, N, severity, title, tolerance));
 }
 
 /// <summary>One rule of the narrative checks: the findings of its ID.</summary>
-public sealed class NarrativeRule(RuleInfo info, string toleranceText) : IRule, IDocumentedTolerance
+public sealed class NarrativeRule(RuleInfo info) : IRule
 {
     public RuleInfo Info { get; } = info;
-    public string ToleranceText { get; } = toleranceText;
 
     public IEnumerable<Finding> Check(CheckContext context) =>
         NarrativeAnalysis.Of(context).FindingsOf(Info.Id);

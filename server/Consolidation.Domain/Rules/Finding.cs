@@ -82,4 +82,11 @@ public sealed record Finding(
     public string? Explanation { get; init; }
 
     public bool Explained => Explanation is not null;
+
+    /// <summary>
+    /// The advice a 提示性 finding ends with: how the department answers it when the figure is right — an 出错说明 that
+    /// names the rule and the location it is matched by (one wording for every rule).
+    /// </summary>
+    public static string ExplanationAdvice(string ruleId, CellLocation where, string ifRight = "如属实") =>
+        $"{ifRight}，请附出错说明（规则 {ruleId}，位置 {where.Text}）。";
 }

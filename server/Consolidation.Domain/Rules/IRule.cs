@@ -2,8 +2,23 @@ using Consolidation.Domain.Model;
 
 namespace Consolidation.Domain.Rules;
 
-/// <summary>A rule's identity in the catalogue: a stable ID (never reused), category, severity and what it checks.</summary>
-public sealed record RuleInfo(string Id, string Category, Severity Severity, string Title);
+/// <summary>
+/// A rule's identity in the catalogue: a stable ID (never reused: Rules/released-rules.tsv lists every one ever shipped),
+/// category, severity, what it checks, and the tolerance it applies in words (docs/rules.md). Each rule written in code
+/// declares it beside its code (<c>public static RuleInfo Rule</c>); the identities file declares the formula rules'.
+/// </summary>
+public sealed record RuleInfo(string Id, string Category, Severity Severity, string Title, string Tolerance = RuleInfo.NoTolerance)
+{
+    /// <summary>A rule that compares no amounts (a code's shape, a word).</summary>
+    public const string NoTolerance = "—";
+
+    /// <summary>The tolerance of an identity over printed cells (docs/rules.md explains n).</summary>
+    public const string IdentityTolerance = "元: 0; 万元: n × 0.005";
+
+    public static RuleInfo Mandatory(string id, string category, string title, string tolerance = NoTolerance) => new(id, category, Severity.Mandatory, title, tolerance);
+    public static RuleInfo Advisory(string id, string category, string title, string tolerance = NoTolerance) => new(id, category, Severity.Advisory, title, tolerance);
+    public static RuleInfo Information(string id, string category, string title, string tolerance = NoTolerance) => new(id, category, Severity.Info, title, tolerance);
+}
 
 /// <summary>
 /// What a check sees: the accounts, and the same department's accepted accounts of the year before when on file. It

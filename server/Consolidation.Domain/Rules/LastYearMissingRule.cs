@@ -4,9 +4,11 @@ namespace Consolidation.Domain.Rules;
 /// 信息: the cross-year checks (跨年) could not run because no accepted accounts of the same department for the year
 /// before are on file. One finding, so the clerk knows the comparison with last year was not made.
 /// </summary>
-public sealed class LastYearMissingRule(RuleInfo info) : IRule
+public sealed class LastYearMissingRule : IRule
 {
-    public RuleInfo Info { get; } = info;
+    public static RuleInfo Rule { get; } = RuleInfo.Information("KN-01", RuleCategory.AcrossYears, "库中无本部门上年已接收决算，跨年核对未执行");
+
+    public RuleInfo Info => Rule;
 
     public IEnumerable<Finding> Check(CheckContext context)
     {

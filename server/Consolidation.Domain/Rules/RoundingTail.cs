@@ -9,7 +9,7 @@ namespace Consolidation.Domain.Rules;
 /// </summary>
 public static class RoundingTail
 {
-    public static RuleInfo Info { get; } = new("WC-01", RuleCategory.WithinTable, Severity.Info, "尾差：合计与所列各项之和相差在四舍五入允许之内（信息，不影响受理）");
+    public static RuleInfo Info { get; } = new("WC-01", RuleCategory.WithinTable, Severity.Info, "尾差：合计与所列各项之和相差在四舍五入允许之内（信息，不影响受理）", "inside n × 0.005, not 0");
 
     /// <summary>The tail of an identity that holds within its tolerance, or null when it holds exactly (or the data are in 元).</summary>
     public static Finding? Of(CellLocation where, string formula, long expected, long actual, long tolerance, AmountPrecision precision)

@@ -176,7 +176,7 @@ public static partial class IdentityFile
             }
             string[] categories = [RuleCategory.WithinTable, RuleCategory.BetweenTables, RuleCategory.AcrossYears, RuleCategory.Codes, RuleCategory.Narrative, RuleCategory.Completeness];
             if (!categories.Contains(category)) Error(line, $"类别“{category}”无效：应为 {string.Join("、", categories)} 之一");
-            _rule = new RuleDraft(line, new RuleInfo(id, category, severity, ""));
+            _rule = new RuleDraft(line, new RuleInfo(id, category, severity, "", RuleInfo.IdentityTolerance));
         }
 
         private void FinishRule()

@@ -29,20 +29,14 @@ public class RegistryUnitSettings : JsonServerSettings
     {
         if (RequiresName && string.IsNullOrWhiteSpace(Name)) return ValidationResult.Error("缺少 --name：登记单位须有名称");
         if (Name is not null && Name.Trim().Length == 0) return ValidationResult.Error("--name 不能为空");
-        if (Type is not null && ParseType(Type) is null) return ValidationResult.Error($"--type “{Type}”无效：应为 行政、事业 或 其他");
+        if (Type is not null && ParseType(Type) is null) return ValidationResult.Error($"--type “{Type}”无效：应为 {Consolidation.Domain.Model.UnitTypes.Allowed}");
         return base.Validate();
     }
 
     /// <summary>An add needs a name; a change touches only the fields it is given.</summary>
     protected virtual bool RequiresName => true;
 
-    public static UnitType? ParseType(string? text) => (text ?? "").Trim() switch
-    {
-        "" or "行政" => UnitType.Administrative,
-        "事业" => UnitType.PublicInstitution,
-        "其他" => UnitType.Other,
-        _ => null,
-    };
+    internal static UnitType? ParseType(string? text) => Consolidation.Domain.Model.UnitTypes.Parse(text) is { } t ? (UnitType)(int)t : null;
 
     public RegistryUnitChange ToRequest() => new()
     {

@@ -180,13 +180,7 @@ public sealed class AccountsGridReader
         return values;
     }
 
-    private UnitType UnitTypeOf(Grid info, int r) => info.Cell(r, 3) switch
-    {
-        "" or "行政" => UnitType.Administrative,
-        "事业" => UnitType.PublicInstitution,
-        "其他" => UnitType.Other,
-        var t => Invalid(t),
-    };
+    private UnitType UnitTypeOf(Grid info, int r) => UnitTypes.Parse(info.Cell(r, 3)) ?? Invalid(info.Cell(r, 3));
 
     private UnitType Invalid(string t)
     {

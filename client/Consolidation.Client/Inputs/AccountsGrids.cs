@@ -44,7 +44,7 @@ public sealed record AccountsGrids(IReadOnlyList<string[]> Info, IReadOnlyDictio
 
     public static string[] TableHeader(TableLayout layout) => [CodeHeader, NameHeader, .. layout.Columns.Select(c => c.Name)];
 
-    public static string TypeName(UnitType type) => type switch { UnitType.PublicInstitution => "事业", UnitType.Other => "其他", _ => "行政" };
+    public static string TypeName(UnitType type) => UnitTypes.Name(type);
 
     /// <summary>The grids of some accounts; amounts as text in the accounts' unit (Money.Format).</summary>
     public static AccountsGrids Of(FinalAccounts a)

@@ -6,13 +6,7 @@ namespace Consolidation.Client.Output;
 /// <summary>Prints the registry: units, a changed unit, and the history of changes.</summary>
 public static class RegistryView
 {
-    public static string TypeName(UnitType type) => type switch
-    {
-        UnitType.Administrative => "行政",
-        UnitType.PublicInstitution => "事业",
-        UnitType.Other => "其他",
-        _ => "—",
-    };
+    public static string TypeName(UnitType type) => Consolidation.Domain.Model.UnitTypes.Name((Consolidation.Domain.Model.UnitType)(int)type, "—");
 
     public static void Changed(IAnsiConsole console, string what, RegistryUnit unit) =>
         console.MarkupLine($"{what}：{Labels.Text(unit.Code)} {Labels.Text(unit.Name)}（{TypeName(unit.Type)}" +

@@ -83,14 +83,6 @@ public static class Consolidator
         };
     }
 
-    public static DepartmentHeadline Headline(SubmissionRef r, FinalAccounts a) => new(
-        r.DepartmentCode, r.DepartmentName, r.Version,
-        a["T1"].Fixed("incomeTotal", "amount"),
-        a["T1"].Fixed("expenditureTotal", "amount"),
-        a["T4"].Fixed("incomeCurrent", "total"),
-        a["T7"].Fixed("total", "actual"),
-        a.Staffing.Actual);
-
     /// <summary>
     /// A unit may be counted once. A submission whose own unit is already a 下属单位 in another submission's composition is
     /// left out (the department's submission covers it); the overlap is reported.

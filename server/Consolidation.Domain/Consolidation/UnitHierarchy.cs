@@ -41,8 +41,4 @@ public sealed class UnitHierarchy
             yield return current;
         }
     }
-
-    /// <summary>The units registered directly or indirectly under <paramref name="department"/>, itself included.</summary>
-    public IEnumerable<RegisteredDepartment> UnitsOf(string department) =>
-        _units.Values.Where(u => DepartmentOf(u.Code) == department).OrderBy(u => u.Code, StringComparer.Ordinal);
 }

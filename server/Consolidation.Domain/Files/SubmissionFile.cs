@@ -252,13 +252,8 @@ public static class SubmissionFile
         private Unit ReadUnit(JsonElement e, string path)
         {
             CheckKnown(e, path, ["code", "name", "type"]);
-            var type = OptionalString(e, "type", $"{path}.type") switch
-            {
-                null or "行政" => UnitType.Administrative,
-                "事业" => UnitType.PublicInstitution,
-                "其他" => UnitType.Other,
-                var other => Invalid(other),
-            };
+            var typeText = OptionalString(e, "type", $"{path}.type");
+            var type = UnitTypes.Parse(typeText) ?? Invalid(typeText!);
             return new Unit(RequiredString(e, "code", $"{path}.code") ?? "", RequiredString(e, "name", $"{path}.name") ?? "", type);
 
             UnitType Invalid(string t)

@@ -99,7 +99,7 @@ public static class SubmissionFileWriter
         string.Join(", ", layout.Columns.Select((c, i) => $"\"{c.Key}\": {Money.Format(values[i], p)}"));
 
     private static string UnitJson(Unit u) =>
-        $"{{ \"code\": {Q(u.Code)}, \"name\": {Q(u.Name)}, \"type\": {Q(u.Type switch { UnitType.PublicInstitution => "事业", UnitType.Other => "其他", _ => "行政" })} }}";
+        $"{{ \"code\": {Q(u.Code)}, \"name\": {Q(u.Name)}, \"type\": {Q(UnitTypes.Name(u.Type))} }}";
 
     private static string Q(string s) => JsonSerializer.Serialize(s, Strings);
 }

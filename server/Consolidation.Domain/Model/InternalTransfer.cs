@@ -21,9 +21,6 @@ public enum InternalTransferKind
 /// </summary>
 public sealed record InternalTransfer(InternalTransferKind Kind, string CounterpartyCode, long Amount, string FunctionCode, string UnitCode = "")
 {
-    /// <summary>True for the income side (收入: T2), false for the expenditure side (支出: T3).</summary>
-    public bool IsIncome => Kind is InternalTransferKind.SuperiorSubsidyReceived or InternalTransferKind.SubsidiaryRemittanceReceived;
-
     public static string KindName(InternalTransferKind kind) => kind switch
     {
         InternalTransferKind.SuperiorSubsidyReceived => "上级补助收入",

@@ -18,6 +18,4 @@ public sealed record Entity(string Key, string Name, Figure? Actual = null, Figu
 {
     /// <summary>全年预算数 (the adjusted budget) where the submission gives it (<c>fullYearBudgets</c>): no table prints it.</summary>
     public Figure? FullYearBudget { get; init; }
-
-    public bool InTables => Actual is not null || Budget is not null;
 }

@@ -32,10 +32,6 @@ internal static class Cells
                $"相差 {Money.Format(actual - expected, precision)} {unit}，{tol}。{hint}";
     }
 
-    /// <summary>The coded rows of a table at one level of its classification (1 = 类, 2 = 款, 3 = 项).</summary>
-    public static IEnumerable<TableRow> AtLevel(Table table, int level) =>
-        table.Rows.Where(r => Level(table.Layout, r.Code) == level);
-
     public static int Level(TableLayout layout, string code) =>
         !Codes.IsDigits(code) ? 0 : layout.Keying == RowKeying.Economic ? Codes.EconomicLevel(code) : Codes.FunctionLevel(code);
 }

@@ -133,7 +133,7 @@ public static class DisclosureBuilder
 
     private static string Overview(int year, string scopeName, CoverageSummary s, ConsolidationResult result)
     {
-        var byType = string.Join("、", s.UnitsByType.Select(t => $"{TypeName(t.Type)}单位 {t.Count} 个"));
+        var byType = string.Join("、", s.UnitsByType.Select(t => $"{D.UnitTypes.Name((D.UnitType)t.Type, "其他")}单位 {t.Count} 个"));
         var eliminated = result.Eliminations.Sum(p => p.Eliminated);
         var mismatched = result.Eliminations.Count(p => !p.Matched);
         return $"一、汇总范围\n{scopeName} {year} 年度部门决算汇总，纳入 {s.DepartmentsCovered} 个部门、{s.UnitsCovered} 个单位（{byType}），" +
@@ -142,11 +142,4 @@ public static class DisclosureBuilder
                (mismatched > 0 ? $"；其中 {mismatched} 笔双方填报不一致，按较小数抵销，差额留在汇总数中（见抵销差异表）。" : "。") +
                (result.Overlaps.Count > 0 ? $"\n三、重复覆盖\n{result.Overlaps.Count} 个单位同时出现在两份报送中，已按部门报送计一次（见重复覆盖表）。" : "");
     }
-
-    private static string TypeName(Contracts.UnitType type) => type switch
-    {
-        Contracts.UnitType.Administrative => "行政",
-        Contracts.UnitType.PublicInstitution => "事业",
-        _ => "其他",
-    };
 }

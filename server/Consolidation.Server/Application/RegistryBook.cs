@@ -68,7 +68,7 @@ public sealed class RegistryBook(RegistryRepository repository, TimeProvider clo
     public (int Added, int Changed, int Unchanged) Import(string csv, string by, string source)
     {
         if (string.IsNullOrWhiteSpace(by)) throw new RegistryRefusedException([new Violation("changed_by", "须写明修改人")]);
-        var units = Registry.Parse(csv, source.Length > 0 ? source : "(csv)");
+        var units = RegistryCsv.Parse(csv, source.Length > 0 ? source : "(csv)");
         var known = units.Select(u => u.Code).Concat(repository.All().Select(u => u.Id)).ToHashSet(StringComparer.Ordinal);
         var orphans = units.Where(u => u.Parent.Length > 0 && !known.Contains(u.Parent))
             .Select(u => new Violation(u.Code, $"上级单位 {u.Parent} 不在名录中")).ToList();
@@ -96,7 +96,7 @@ public sealed class RegistryBook(RegistryRepository repository, TimeProvider clo
 
     private void Validate(string code, string name, string parent, UnitType type, string by)
     {
-        var problems = Registry.Check(code, name, parent, type == UnitType.Unspecified ? "?" : Registry.TypeName(type), out _)
+        var problems = RegistryCsv.Check(code, name, parent, type == UnitType.Unspecified ? "?" : UnitTypes.Name(type), out _)
             .Select(p => new Violation(code, p)).ToList();
         if (parent.Length > 0 && problems.Count == 0)
         {

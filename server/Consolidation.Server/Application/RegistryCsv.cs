@@ -11,14 +11,8 @@ namespace Consolidation.Server.Application;
 /// <c>parent</c> (in any order), one unit a line; type is 行政 / 事业 / 其他. Every bad line is named; nothing half-read is
 /// returned.
 /// </summary>
-public static class Registry
+public static class RegistryCsv
 {
-    public static IReadOnlyList<RegisteredDepartment> Load(string path)
-    {
-        if (string.IsNullOrWhiteSpace(path)) return [];
-        return Parse(File.ReadAllText(path), Path.GetFileName(path));
-    }
-
     public static IReadOnlyList<RegisteredDepartment> Parse(string csv, string source = "(csv)")
     {
         var violations = new List<Violation>();
@@ -69,25 +63,10 @@ public static class Registry
         if (string.IsNullOrWhiteSpace(name)) problems.Add("单位名称为空");
         if (parent.Length > 0 && !AccountsValidator.DepartmentCodePattern().IsMatch(parent)) problems.Add($"上级单位编码“{parent}”格式不对");
         if (parent == code && code.Length > 0) problems.Add("上级单位不能是自己");
-        type = ParseType(typeText) ?? UnitType.Unspecified;
-        if (ParseType(typeText) is null) problems.Add($"单位类型“{typeText}”无效：应为 行政、事业 或 其他");
+        type = UnitTypes.Parse(typeText) ?? UnitType.Unspecified;
+        if (type == UnitType.Unspecified) problems.Add($"单位类型“{typeText}”无效：应为 {UnitTypes.Allowed}");
         return problems;
     }
-
-    public static UnitType? ParseType(string text) => text.Trim() switch
-    {
-        "" or "行政" => UnitType.Administrative,
-        "事业" => UnitType.PublicInstitution,
-        "其他" => UnitType.Other,
-        _ => null,
-    };
-
-    public static string TypeName(UnitType type) => type switch
-    {
-        UnitType.PublicInstitution => "事业",
-        UnitType.Other => "其他",
-        _ => "行政",
-    };
 }
 
 /// <summary>A registry change or import that cannot be made as it is; nothing was changed.</summary>

@@ -49,6 +49,25 @@ public sealed class SyntheticAccountsTests
     }
 
     [Fact]
+    public void The_invariants_hold_the_identities_exactly_where_the_check_allows_a_rounding_tail()
+    {
+        // One 0.01 万元 moved between two 类 of T1: the check takes it as a 尾差 of the T1 total (信息, accepted), the
+        // invariants — the same identities, applied exactly — name the broken equality.
+        var accounts = SyntheticAccounts.Generate(YueyangDepartments.Profiles[0] with { Precision = AmountPrecision.WanYuan2 }, 3);
+        var t1 = accounts["T1"];
+        var rows = t1.Rows.ToList();
+        rows[0] = rows[0] with { Values = [rows[0].Values[0] + 10_000] };
+        var shifted = accounts with { Tables = new Dictionary<string, Table>(accounts.Tables) { ["T1"] = new Table(t1.Layout, t1.FixedRows, rows) } };
+
+        var result = AccountsChecker.Standard.Check(shifted);
+        Assert.DoesNotContain(result.Findings, f => f.Severity == Severity.Mandatory);
+        Assert.Contains(result.Findings, f => f.RuleId == "WC-01");
+        var broken = Invariants.Check(shifted);
+        Assert.Contains(broken, b => b.Contains("不精确成立 BN-T1-03"));
+        Assert.Empty(Invariants.Check(accounts));
+    }
+
+    [Fact]
     public void The_housing_department_has_government_fund_activity_consistent_across_T1_T4_T8()
     {
         var housing = YueyangDepartments.Profiles.Single(p => p.Code == "412001");

@@ -15,7 +15,7 @@ public sealed class NarrativeAnalysis
     {
         Document = NarrativeReader.Read(context.Accounts.Narrative, context.Template);
         Entities = new EntityCatalogue(context);
-        var (claims, directions, items) = Tier.Tie(Document, Entities);
+        var (claims, directions, items) = ClaimTies.Tie(Document, Entities);
         Claims = claims;
         Directions = directions;
         Items = items;

@@ -142,7 +142,7 @@ internal sealed partial class NarrativeChecker
             bool exact;
             CellLocation where;
             // "决算数大于全年预算数": the adjusted budget, stated only; never the 年初预算数 cell.
-            var fullYear = Tier.NamesFullYearBudget(p.Printed);
+            var fullYear = ClaimTies.NamesFullYearBudget(p.Printed);
             if ((fullYear ? e.FullYearBudget : e.Budget) is { } b && e.Actual is { } a)
             {
                 (actual, budget, where, exact) = (a.Value, b.Value, a.Location, a.HalfStep == 0);

@@ -211,7 +211,7 @@ internal sealed partial class NarrativeChecker
             var statedActual = StatedBefore(e, Facet.Actual, section, t.Claim.Start);
             // The budget the sentence names: 完成全年预算的 / 调整预算 only against a stated adjusted budget (no table holds it);
             // 完成年初预算的 / 完成预算的 against the 年初预算数 cell or the stated budget.
-            var fullYear = Tier.NamesFullYearBudget(t.Claim.Subject);
+            var fullYear = ClaimTies.NamesFullYearBudget(t.Claim.Subject);
             var statedFullYear = StatedBefore(e, Facet.FullYearBudget, section, t.Claim.Start);
             var statedBudget = fullYear ? statedFullYear : StatedBefore(e, Facet.Budget, section, t.Claim.Start) ?? statedFullYear;
             var budgetCell = fullYear || (statedBudget is not null && ReferenceEquals(statedBudget, statedFullYear)) ? e.FullYearBudget : e.Budget;

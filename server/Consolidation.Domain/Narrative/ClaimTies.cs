@@ -7,7 +7,7 @@ namespace Consolidation.Domain.Narrative;
 /// its entity in the section it stands in; a number whose words name none speaks of the sentence's topic — the entity
 /// last named in the same section, subsection and item (so "支出决算为379.03万元" speaks of the item its heading named).
 /// </summary>
-internal static partial class Tier
+internal static partial class ClaimTies
 {
     [GeneratedRegex(@"^\s*\d{1,2}\s*[、.．]\s*(.+?)[（(]类[）)](.+?)[（(]款[）)](.+?)[（(]项[）)]")]
     private static partial Regex ItemHeadingPattern();

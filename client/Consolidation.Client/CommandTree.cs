@@ -189,6 +189,8 @@ public static class CommandTree
         });
         Add<AuditCommand, AuditCommand.Settings>(config, "audit", "审计记录：每次操作和被拒绝的调用，最新在前，仅限财政局", Bureau,
             ["audit", "--department", "431001", "--year", "2023", "--kind", "submit"]);
+        Add<BackupCommand, BackupCommand.Settings>(config, "backup", "备份：运行中服务器全部数据的一致副本，写入新文件，仅限财政局", Bureau,
+            ["backup", "/srv/backup/consolidation-2024-06-30.litedb"]);
         Add<HelpCommand, HelpCommand.Settings>(config, "help", "显示帮助：fa help 命令 与 fa 命令 --help 相同", [ExitCodes.Success, ExitCodes.BadInput],
             ["help", "registry", "change"]);
         Add<CompletionCommand, CompletionCommand.Settings>(config, "completion", "输出 bash 或 zsh 的命令补全脚本", [ExitCodes.Success, ExitCodes.BadInput],

@@ -125,6 +125,7 @@ public sealed class Connection : IDisposable
         Credentials = new CredentialService.CredentialServiceClient(Channel);
         Audit = new AuditService.AuditServiceClient(Channel);
         Reviews = new ReviewService.ReviewServiceClient(Channel);
+        Backups = new BackupService.BackupServiceClient(Channel);
     }
 
     /// <summary>The HTTP handler: with a CA file, a server certificate is trusted when it chains to that CA (and names the host).</summary>
@@ -164,6 +165,7 @@ public sealed class Connection : IDisposable
     public Metadata? Headers => _headers;
     public AuditService.AuditServiceClient Audit { get; }
     public ReviewService.ReviewServiceClient Reviews { get; }
+    public BackupService.BackupServiceClient Backups { get; }
 
     /// <summary>The options of one call: the credential, the deadline from --timeout, cancelled with the command (Ctrl+C).</summary>
     public CallOptions Call(CancellationToken cancellationToken) =>

@@ -38,7 +38,24 @@ builder.WebHost.ConfigureKestrel(k => k.Listen(listenAddress, options.Port, l =>
 
 builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton(_ => new LiteDbStore(Path.Combine(builder.Environment.ContentRootPath, options.DataPath)));
+var dataPath = Path.Combine(builder.Environment.ContentRootPath, options.DataPath);
+// A restore (docs/backup.md): the backup verified, then made the data file, which must not exist yet.
+if (options.RestoreFrom.Length > 0)
+{
+    try
+    {
+        var restored = LiteDbBackup.Restore(ResolvePath(options.RestoreFrom), dataPath);
+        Console.WriteLine($"已从备份 {ResolvePath(options.RestoreFrom)} 恢复数据文件 {Path.GetFullPath(dataPath)}：{restored.SubmissionVersions} 个报送版本，{restored.Documents} 条记录，均已核对。");
+    }
+    catch (BackupInvalidException e)
+    {
+        Console.Error.WriteLine(e.Message);
+        Console.Error.WriteLine("服务器未启动：未恢复，现有数据未作任何改动。");
+        Environment.ExitCode = 3;
+        return;
+    }
+}
+builder.Services.AddSingleton(_ => new LiteDbStore(dataPath));
 builder.Services.AddSingleton<SubmissionRepository>();
 builder.Services.AddSingleton<ConsolidationRunRepository>();
 // The year's identities (审核公式) are data; a bad identities file stops the server here, naming its line.
@@ -77,6 +94,7 @@ builder.Services.AddSingleton<Credentials>();
 builder.Services.AddSingleton<AuditRepository>();
 builder.Services.AddSingleton<AuditTrail>();
 builder.Services.AddSingleton<DepartmentAccess>();
+builder.Services.AddSingleton<BackupOffice>();
 
 // Who may do what (docs/access.md): credentials as API keys, three policies, one on every RPC.
 builder.Services.AddAuthentication(CredentialAuthenticationHandler.SchemeName)
@@ -136,6 +154,7 @@ app.MapGrpcService<RegistryGrpcService>();
 app.MapGrpcService<CredentialGrpcService>();
 app.MapGrpcService<AuditGrpcService>();
 app.MapGrpcService<ReviewGrpcService>();
+app.MapGrpcService<BackupGrpcService>();
 app.MapGrpcHealthChecksService().RequireAuthorization(Policies.Public);
 app.MapGrpcReflectionService().RequireAuthorization(Policies.Public);
 app.Lifetime.ApplicationStarted.Register(() =>

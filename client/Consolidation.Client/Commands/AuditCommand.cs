@@ -22,7 +22,7 @@ public sealed class AuditCommand : AsyncCommand<AuditCommand.Settings>
         public int Year { get; set; }
 
         [CommandOption("--kind <KIND>")]
-        [Description("submit、consolidate、publish、reopen、registry、glossary、credential、review、refused")]
+        [Description("submit、consolidate、publish、reopen、registry、glossary、credential、review、backup、refused")]
         public string? Kind { get; set; }
 
         [CommandOption("--since <TIME>")]

@@ -41,6 +41,12 @@ public sealed class ServerOptions
     /// <summary>The LiteDB file; relative paths are under the content root.</summary>
     public string DataPath { get; set; } = "data/consolidation.litedb";
 
+    /// <summary>
+    /// A backup (<c>fa backup</c>) to restore at start: verified (every version against its content hash), then made the
+    /// data file at <see cref="DataPath"/>, which must not exist yet. Empty: no restore.
+    /// </summary>
+    public string RestoreFrom { get; set; } = "";
+
     /// <summary>A CSV (code,name[,parent],type) imported once into an empty registry at start-up (docs/consolidation.md); empty = none.</summary>
     public string RegistryPath { get; set; } = "";
 

@@ -82,6 +82,7 @@ public sealed partial class ConventionsTests
         { "glossary add", "0 3 4 5 6 7 8 10" }, { "glossary correct", "0 3 4 5 6 7 8 10" }, { "glossary history", "0 3 4 5 7 10" },
         { "credential issue", "0 3 4 5 6 7 8 10" }, { "credential whoami", "0 3 5 7 10" },
         { "review list", "0 3 4 5 6 7 8 10" }, { "review accept", "0 3 4 5 6 7 8 10" }, { "audit", "0 3 4 5 6 7 8 10" },
+        { "backup", "0 3 4 5 6 7 8 10" },
         { "glossary", "0 3" }, { "registry", "0 3" }, { "year", "0 3" }, { "credential", "0 3" }, { "review", "0 3" },
         { "help", "0 3" }, { "completion", "0 3" },
     };

@@ -83,10 +83,32 @@ public sealed class ServerProcess : IDisposable
 
     public string Log { get { lock (_log) return _log.ToString(); } }
 
-    public void Dispose()
+    /// <summary>Stops the server as systemd would (SIGTERM; killed after 10 s), keeping its directory and data file.</summary>
+    public void Stop()
     {
+        if (_stopped) return;
+        _stopped = true;
         Client.Credentials.TryRemove(Address, out _);
         if (!_process.HasExited)
+        {
+            using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) term.WaitForExit();
+            if (!_process.WaitForExit(10_000))
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit(10_000);
+            }
+        }
+    }
+
+    private bool _stopped;
+    private bool _disposed;
+
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        Client.Credentials.TryRemove(Address, out _);
+        if (!_stopped && !_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             _process.WaitForExit(10_000);

@@ -70,6 +70,7 @@ public sealed class AccessMatrixTests : IDisposable
         ["ReviewService/GetReview"] = Access.Bureau,
         ["ReviewService/AcceptSubmission"] = Access.Bureau,
         ["ReviewService/ReturnSubmission"] = Access.Bureau,
+        ["BackupService/Backup"] = Access.Bureau,
         ["Health/Check"] = Access.Public,
         ["ServerReflection/ServerReflectionInfo"] = Access.Public,
     };

@@ -128,7 +128,8 @@ public static class IntakeStagesBenchmark
             var gate = new Consolidation.Server.Application.RegistryGate(
                 new Consolidation.Server.Application.RegistryBook(new RegistryRepository(store), TimeProvider.System), new Consolidation.Server.Application.ServerOptions());
             var intake = new Consolidation.Server.Application.Intake(repository, AccountsChecker.Standard, TimeProvider.System, locks, gate);
-            var idempotent = new Consolidation.Server.Application.IdempotentIntake(intake, repository, TimeProvider.System, locks, gate);
+            var idempotent = new Consolidation.Server.Application.IdempotentIntake(intake, repository, TimeProvider.System, locks, gate,
+                Microsoft.Extensions.Logging.Abstractions.NullLogger<Consolidation.Server.Application.IdempotentIntake>.Instance);
             var requests = messages.Select(m => new Consolidation.Server.Application.IntakeRequest(Guid.NewGuid().ToString("n"), m, "bench")).ToArray();
             GC.Collect();
             var gc0 = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();

@@ -9,6 +9,7 @@ using Consolidation.Server.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
 var options = builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
@@ -124,6 +125,8 @@ builder.Services.AddGrpc(o =>
     o.Interceptors.Add<AuditInterceptor>(); // outermost: records the status the client gets
     o.Interceptors.Add<ErrorInterceptor>();
 });
+// Every service's methods bound with a request parser whose failures are INVALID_ARGUMENT naming `request` (not UNKNOWN).
+builder.Services.Replace(ServiceDescriptor.Singleton(typeof(Grpc.AspNetCore.Server.Model.IServiceMethodProvider<>), typeof(WireParsingMethodProvider<>)));
 builder.Services.AddGrpcHealthChecks().AddCheck("storage", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
 builder.Services.AddGrpcReflection();
 

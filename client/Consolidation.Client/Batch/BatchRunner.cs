@@ -138,6 +138,8 @@ public sealed class BatchRunner(SubmissionService.SubmissionServiceClient client
                     {
                         var reply = call.ResponseStream.Current;
                         if (reply.Index < 0 || reply.Index >= sent.Count || answered[reply.Index]) continue;
+                        // Not decided (a passing storage fault on the server): sent again with the same request ID.
+                        if (reply.Outcome == SubmitOutcome.Retry) continue;
                         answered[reply.Index] = true;
                         var result = ToResult(sent[reply.Index], reply);
                         journal.RecordResult(result);

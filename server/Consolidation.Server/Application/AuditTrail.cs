@@ -29,10 +29,11 @@ public sealed class AuditTrail(AuditRepository repository, TimeProvider clock)
             Peer = e.Peer,
             Method = e.Method,
             Kind = e.Kind,
-            DepartmentCode = e.DepartmentCode,
+            // Caller input, bounded and escaped (an indexed key, and no forged line when the trail is printed).
+            DepartmentCode = Domain.Validation.InputLimits.Excerpt(e.DepartmentCode, 64),
             FiscalYear = e.FiscalYear,
             Outcome = e.Outcome,
-            Reason = e.Reason.Length > 500 ? e.Reason[..500] : e.Reason,
+            Reason = Domain.Validation.InputLimits.Excerpt(e.Reason, 500),
         }).ToList());
     }
 

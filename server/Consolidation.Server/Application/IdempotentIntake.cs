@@ -1,6 +1,7 @@
 using Consolidation.Contracts.Mapping;
 using Consolidation.Domain.Validation;
 using Consolidation.Server.Storage;
+using Microsoft.Extensions.Logging;
 using Google.Protobuf;
 using Contract = Consolidation.Contracts;
 
@@ -10,7 +11,11 @@ namespace Consolidation.Server.Application;
 public sealed record IntakeRequest(string RequestId, Contract.FinalAccounts? Accounts, string SubmittedBy);
 
 /// <summary>What became of one request (docs/batch.md).</summary>
-public enum IntakeOutcome { Stored, Unchanged, Malformed, Refused, YearLocked }
+/// <remarks>
+/// <see cref="Retry"/>: storing failed for a passing reason (the group was rolled back, nothing stored): the same
+/// request may be sent again. <see cref="Failed"/>: a bug on this request alone (logged), nothing stored.
+/// </remarks>
+public enum IntakeOutcome { Stored, Unchanged, Malformed, Refused, YearLocked, Retry, Failed }
 
 /// <summary>The result of one request: the version stored or found unchanged, or why nothing was stored.</summary>
 public sealed record IntakeResult(
@@ -22,8 +27,12 @@ public sealed record IntakeResult(
 /// thread (<see cref="SubmissionRepository.StoreRequests"/>). One bad request gets its own result and never spoils
 /// the others.
 /// </summary>
-public sealed class IdempotentIntake(Intake intake, SubmissionRepository submissions, TimeProvider clock, YearLocks locks, RegistryGate gate)
+public sealed class IdempotentIntake(Intake intake, SubmissionRepository submissions, TimeProvider clock, YearLocks locks, RegistryGate gate,
+    ILogger<IdempotentIntake> log)
 {
+    public const string RetryReason = "服务器存储暂时出错（如磁盘已满），本份未保存：请用同一请求编号重新发送";
+    public const string FailedReason = "服务器处理本份报送时出错（已记录），本份未保存";
+
     public const string MissingAccountsReason = "请求中没有决算数据，未保存";
     public const string MalformedReason = "报送数据不完整或格式有误，未保存";
 
@@ -60,12 +69,16 @@ public sealed class IdempotentIntake(Intake intake, SubmissionRepository submiss
                 foreach (var (index, item) in toStore.Where(t => locked.ContainsKey(t.Item.Accounts.FiscalYear)))
                     results[index] = LockedOrReplayed(index, item, locked[item.Accounts.FiscalYear]);
                 toStore.RemoveAll(t => locked.ContainsKey(t.Item.Accounts.FiscalYear));
-                return toStore.Count == 0 ? [] : submissions.StoreRequests(toStore.Select(t => t.Item).ToList(), p => intake.Check(p.Accounts), clock.GetUtcNow().UtcDateTime);
+                return toStore.Count == 0 ? [] : Store(toStore.Select(t => t.Item).ToList());
             });
             for (var k = 0; k < toStore.Count; k++)
             {
                 var (index, item) = toStore[k];
-                var d = decisions[k];
+                if (decisions[k] is not { } d)
+                {
+                    results[index] = new IntakeResult(item.RequestId, IntakeOutcome.Retry, false, null, RetryReason, []);
+                    continue;
+                }
                 results[index] = d.Kind switch
                 {
                     RequestDecisionKind.Stored => new IntakeResult(item.RequestId, IntakeOutcome.Stored, d.Replayed, d.Submission, "", []),
@@ -78,11 +91,50 @@ public sealed class IdempotentIntake(Intake intake, SubmissionRepository submiss
 
         void Prepare(int i)
         {
-            var (result, item, decision) = PrepareOne(requests[i]);
-            results[i] = result;
-            prepared[i] = item;
-            anticipated[i] = decision;
+            try
+            {
+                var (result, item, decision) = PrepareOne(requests[i]);
+                results[i] = result;
+                prepared[i] = item;
+                anticipated[i] = decision;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A bug on this request alone: its own result, never its neighbours'.
+                log.LogError(e, "Preparing request {RequestId} failed", InputLimits.Excerpt(requests[i].RequestId));
+                results[i] = new IntakeResult(requests[i].RequestId, IntakeOutcome.Failed, false, null, FailedReason, []);
+            }
         }
+    }
+
+    /// <summary>
+    /// Stores a group in one transaction; when that fails (rolled back: nothing of it stored), each request alone, so
+    /// that one request the store cannot take never costs its neighbours. A request whose storing fails alone is null:
+    /// not decided, to be sent again.
+    /// </summary>
+    private IReadOnlyList<RequestDecision?> Store(List<PreparedSubmission> items)
+    {
+        var at = clock.GetUtcNow().UtcDateTime;
+        try { return submissions.StoreRequests(items, p => intake.Check(p.Accounts), at); }
+        catch (Exception e) when (items.Count > 1 && e is not OperationCanceledException)
+        {
+            log.LogWarning("Storing a group of {Count} failed ({Error}); storing each alone", items.Count, InputLimits.Excerpt(e.Message, 200));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogError(e, "Storing request {RequestId} failed; nothing stored", InputLimits.Excerpt(items[0].RequestId));
+            return [null];
+        }
+        var decisions = new RequestDecision?[items.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            try { decisions[i] = submissions.StoreRequests([items[i]], p => intake.Check(p.Accounts), at)[0]; }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "Storing request {RequestId} failed; nothing stored", InputLimits.Excerpt(items[i].RequestId));
+            }
+        }
+        return decisions;
     }
 
     /// <summary>
@@ -92,6 +144,8 @@ public sealed class IdempotentIntake(Intake intake, SubmissionRepository submiss
     private (IntakeResult? Result, PreparedSubmission? Item, RequestDecision? Anticipated) PrepareOne(IntakeRequest request)
     {
         if (string.IsNullOrWhiteSpace(request.RequestId)) return (Refused(request.RequestId, MissingRequestIdReason), null, null);
+        if (InputLimits.RequestIdProblem(request.RequestId) is { } idProblem)
+            return (Malformed(request.RequestId, MalformedReason, [new Violation("request_id", idProblem)]), null, null);
         if (request.Accounts is null)
             return (Malformed(request.RequestId, MissingAccountsReason, [new Violation("accounts", "缺少决算数据")]), null, null);
         var accounts = AccountsMapper.ToDomain(request.Accounts);

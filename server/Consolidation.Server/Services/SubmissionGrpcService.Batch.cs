@@ -27,6 +27,8 @@ public sealed partial class SubmissionGrpcService
             IntakeOutcome.Malformed => throw new MalformedSubmissionException(result.Violations),
             IntakeOutcome.Refused => throw new RpcException(new Status(StatusCode.AlreadyExists, result.Reason)),
             IntakeOutcome.YearLocked => throw new RpcException(new Status(StatusCode.FailedPrecondition, result.Reason)),
+            IntakeOutcome.Retry => throw new RpcException(new Status(StatusCode.Unavailable, result.Reason)),
+            IntakeOutcome.Failed => throw new RpcException(new Status(StatusCode.Internal, result.Reason)),
             _ => WithOutcome(ToRecord(result.Submission!, includeAccounts: false), result),
         };
     }
@@ -117,6 +119,8 @@ public sealed partial class SubmissionGrpcService
         IntakeOutcome.Unchanged => SubmitOutcome.Unchanged,
         IntakeOutcome.Malformed => SubmitOutcome.Malformed,
         IntakeOutcome.Refused or IntakeOutcome.YearLocked => SubmitOutcome.Refused,
+        IntakeOutcome.Retry => SubmitOutcome.Retry,
+        IntakeOutcome.Failed => SubmitOutcome.Failed,
         _ => SubmitOutcome.Unspecified,
     };
 }

@@ -91,6 +91,8 @@ public sealed partial class SubmissionGrpcService(
     {
         if (string.IsNullOrWhiteSpace(code))
             throw ErrorInterceptor.InvalidArgument("缺少预算单位编码", [("department_code", "缺少预算单位编码")]);
+        if (!Domain.Validation.InputLimits.IsUnitCode(code))
+            throw ErrorInterceptor.InvalidArgument("预算单位编码格式不对", [("department_code", $"预算单位编码“{Domain.Validation.InputLimits.Excerpt(code)}”格式不对：应为 6 至 12 位数字（半角 0–9）")]);
     }
 
     private SubmissionRecord ToRecord(StoredSubmission s, bool includeAccounts)

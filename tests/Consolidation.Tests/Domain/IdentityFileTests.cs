@@ -10,7 +10,7 @@ namespace Consolidation.Tests.Domain;
 public class IdentityFileTests
 {
     private static readonly string Shipped2023 =
-        File.ReadAllText(Path.Combine(Repo.Root, "server", "Consolidation.Domain", "Rules", "Data", "identities-2023.txt"));
+        File.ReadAllText(Path.Combine(Repo.Root, "domain", "Consolidation.Domain", "Rules", "Data", "identities-2023.txt"));
 
     private static IdentityFileException Refused(string text) =>
         Assert.Throws<IdentityFileException>(() => IdentityFile.Parse(text, "bad.txt"));

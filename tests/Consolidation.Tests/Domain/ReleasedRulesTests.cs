@@ -12,7 +12,7 @@ namespace Consolidation.Tests.Domain;
 /// </summary>
 public class ReleasedRulesTests
 {
-    private static readonly string FilePath = Path.Combine(Repo.Root, "server", "Consolidation.Domain", "Rules", "released-rules.tsv");
+    private static readonly string FilePath = Path.Combine(Repo.Root, "domain", "Consolidation.Domain", "Rules", "released-rules.tsv");
 
     private sealed record Released(string Id, string Severity, string Category, string Title, string Status, int Line);
 

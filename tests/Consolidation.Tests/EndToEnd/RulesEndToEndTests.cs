@@ -15,7 +15,7 @@ public sealed class RulesEndToEndTests : IDisposable
     public void Dispose() => Directory.Delete(_work, recursive: true);
 
     private static readonly string Shipped2023 =
-        File.ReadAllText(Path.Combine(Repo.Root, "server", "Consolidation.Domain", "Rules", "Data", "identities-2023.txt"));
+        File.ReadAllText(Path.Combine(Repo.Root, "domain", "Consolidation.Domain", "Rules", "Data", "identities-2023.txt"));
 
     private string Write(string name, string text)
     {

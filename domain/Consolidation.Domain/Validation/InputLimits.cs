@@ -43,7 +43,7 @@ public static class InputLimits
     /// The largest amount of one cell: 10 万亿元 (10^15 分). With it, 9,000 cells at the cap still add up within a long;
     /// beyond that the consolidation's sums are checked and refused with a clear status (never a wrapped sum).
     /// </summary>
-    public const long MaxAmountFen = 1_000_000_000_000_000 / 1_000;
+    public const long MaxAmountFen = 1_000_000_000_000_000;
 
     /// <summary>编制人数 / 实有人数 / 退休人数 of one submission, and 公务用车保有量.</summary>
     public const int MaxHeadcount = 1_000_000;

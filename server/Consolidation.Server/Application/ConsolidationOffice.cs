@@ -20,6 +20,10 @@ public sealed class NothingToConsolidateException(int year, string scope = "")
 /// stores the disclosure as a new immutable run, and reports coverage against the registry. Year-on-year figures compare
 /// with last year's published run of the same scope, when there is one.
 /// </summary>
+/// <summary>A consolidated sum beyond the range of a long (9.2 × 10^18 分): refused, nothing stored (docs/reliability.md).</summary>
+public sealed class ConsolidationOverflowException(int year, int count)
+    : Exception($"{year} 年度 {count} 份报送的汇总金额或人数超出可表示的范围，未汇总：请检查是否有金额单位填错（元/万元）的报送");
+
 public sealed class ConsolidationOffice(
     SubmissionRepository submissions, ConsolidationRunRepository runs, RegistryBook registry, YearLocks locks, GlossaryOffice glossary,
     TimeProvider clock, ReviewDesk reviews, RegistryGate gate)
@@ -60,11 +64,19 @@ public sealed class ConsolidationOffice(
         var lastRun = locks.LastPublishedRun(fiscalYear - 1);
         var last = lastRun > 0 ? runs.Get(fiscalYear - 1, lastRun) : null;
         if (last is not null && last.ScopeCode != scope) last = null;
-        return DisclosureBuilder.Build(new DisclosureInputs(
+        try
+        {
+            return DisclosureBuilder.Build(new DisclosureInputs(
             fiscalYear, scope,
             accepted.Select(s => (new SubmissionRef(s.DepartmentCode, s.DepartmentName, s.Version, s.ContentHash), s.LoadAccounts())).ToList(),
             registry.Units(), Filings(fiscalYear), glossary.Current,
             last?.RunNumber ?? 0, last?.Totals is { } totals ? AccountsMapper.ToDomain(totals) : null));
+        }
+        catch (OverflowException)
+        {
+            // The sums are checked (never wrapped): a total beyond what a long holds is refused, nothing stored.
+            throw new ConsolidationOverflowException(fiscalYear, accepted.Count);
+        }
     }
 
     public ConsolidatedDisclosure? Get(int fiscalYear, int runNumber, string? scope = null) => runs.Get(fiscalYear, runNumber, scope);

@@ -28,6 +28,16 @@ public sealed class ErrorInterceptor : Interceptor
         {
             throw FailedPrecondition(e.Message, "NOTHING_TO_CONSOLIDATE");
         }
+        catch (ConsolidationOverflowException e)
+        {
+            var status = new Google.Rpc.Status
+            {
+                Code = (int)Code.OutOfRange,
+                Message = e.Message,
+                Details = { Any.Pack(new ErrorInfo { Reason = "SUM_OVERFLOW", Domain = "finalaccounts.v1" }) },
+            };
+            throw status.ToRpcException();
+        }
         catch (YearLockedException e)
         {
             throw FailedPrecondition(e.Message, "YEAR_LOCKED");

@@ -118,6 +118,8 @@ public static class CommandTree
             ["template", "--format", "xlsx", "决算模板.xlsx"]);
         Add<ConvertCommand, ConvertCommand.Settings>(config, "convert", "格式转换：.json、.xlsx、CSV 文件夹之间互转", Local,
             ["convert", "samples/2023/431001-yueyang-port-office.json", "out/431001.xlsx"]);
+        Add<ImportCommand, ImportCommand.Settings>(config, "import", "读入部门决算公开 PDF，写出读到的报送文件", Local,
+            ["import", "putuo-planning-2024.pdf", "-o", "out/putuo.json"]);
         Add<StatusCommand, StatusCommand.Settings>(config, "status", "查询某版报送的状态和审核结果，默认最新年度的最新版",
             [ExitCodes.Success, ExitCodes.Rejected, ExitCodes.PendingExplanation, ExitCodes.BadInput, ExitCodes.NotFound, ExitCodes.Failure,
                 ExitCodes.NotAuthenticated, ExitCodes.RateLimited],

@@ -6,7 +6,7 @@ using Consolidation.Domain.Validation;
 namespace Consolidation.Client.Inputs;
 
 /// <summary>The formats a submission can come in (docs/batch.md): the JSON file, an XLSX workbook, a folder of CSV files.</summary>
-public enum InputFormat { Json, Workbook, CsvFolder }
+public enum InputFormat { Json, Workbook, CsvFolder, Pdf }
 
 /// <summary>Reads a submission in any of the input formats into the domain's accounts; finds the inputs under a folder.</summary>
 public static class SubmissionInput
@@ -15,7 +15,9 @@ public static class SubmissionInput
     public static InputFormat FormatOf(string path)
     {
         if (Directory.Exists(path)) return InputFormat.CsvFolder;
-        return Path.GetExtension(path).Equals(".xlsx", StringComparison.OrdinalIgnoreCase) ? InputFormat.Workbook : InputFormat.Json;
+        var extension = Path.GetExtension(path);
+        if (extension.Equals(".pdf", StringComparison.OrdinalIgnoreCase)) return InputFormat.Pdf;
+        return extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase) ? InputFormat.Workbook : InputFormat.Json;
     }
 
     /// <summary>Reads and validates one input; a <see cref="SubmissionFileException"/> says every problem and where.</summary>
@@ -23,6 +25,7 @@ public static class SubmissionInput
     {
         InputFormat.Workbook => WorkbookFormat.Read(path),
         InputFormat.CsvFolder => CsvFolderFormat.Read(path),
+        InputFormat.Pdf => Pdf.DisclosurePdf.Read(path, new Pdf.PdfImportOptions(RegistryBeside(path))),
         _ => SubmissionFile.Read(path),
     };
 
@@ -39,6 +42,13 @@ public static class SubmissionInput
         }
         var accounts = Read(path);
         return (accounts, ContentDigest.Of(accounts));
+    }
+
+    /// <summary>The registry.csv beside a PDF (where its units' codes come from), or null.</summary>
+    public static string? RegistryBeside(string path)
+    {
+        var beside = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", "registry.csv");
+        return File.Exists(beside) ? beside : null;
     }
 
     /// <summary>Writes accounts in the format of <paramref name="path"/> (a .json or .xlsx file, or a folder for CSV).</summary>
@@ -86,7 +96,7 @@ public static class SubmissionInput
             var name = Path.GetFileName(file);
             if (name.StartsWith('.') || name.StartsWith("~$", StringComparison.Ordinal)) continue;
             var ext = Path.GetExtension(name).ToLowerInvariant();
-            if (ext is ".json" or ".xlsx") found.Add(file);
+            if (ext is ".json" or ".xlsx" or ".pdf") found.Add(file);
         }
         foreach (var sub in Directory.GetDirectories(dir).Order(StringComparer.Ordinal))
             if (!Path.GetFileName(sub).StartsWith('.')) Search(sub, found);

@@ -1,3 +1,4 @@
+using Consolidation.Domain.Checking;
 using Consolidation.Server.Storage;
 using System.Diagnostics;
 using System.Globalization;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Consolidation.Contracts;
 using Consolidation.Contracts.Mapping;
+using Consolidation.Domain.Checking;
 using Consolidation.Domain.Files;
 using Consolidation.Domain.Rules;
 using Consolidation.Domain.Validation;

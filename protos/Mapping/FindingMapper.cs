@@ -40,7 +40,7 @@ public static class FindingMapper
     public static D.SubmissionStatus ToDomain(SubmissionStatus s) => (D.SubmissionStatus)(int)s;
 
     /// <summary>A check's status and findings as the contract's reply (the form a stored version keeps them in).</summary>
-    public static ValidateReply ToReply(D.CheckResult check)
+    public static ValidateReply ToReply(Consolidation.Domain.Checking.CheckResult check)
     {
         var reply = new ValidateReply
         {

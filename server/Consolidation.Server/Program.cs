@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading.RateLimiting;
+using Consolidation.Domain.Checking;
 using Consolidation.Domain.Rules;
 using Consolidation.Server.Application;
 using Consolidation.Server.Security;

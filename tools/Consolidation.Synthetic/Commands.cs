@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Consolidation.Domain.Checking;
 using Consolidation.Domain.Files;
 using Consolidation.Domain.Rules;
 

@@ -1,3 +1,4 @@
+using Consolidation.Domain.Checking;
 using Consolidation.Domain.Model;
 using Consolidation.Domain.Rules;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Consolidation.Domain.Checking;
 using Consolidation.Domain.Model;
 using Consolidation.Domain.Rules;
 using Consolidation.Domain.Validation;

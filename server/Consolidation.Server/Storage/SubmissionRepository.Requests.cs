@@ -1,5 +1,6 @@
 using Consolidation.Contracts;
 using Consolidation.Contracts.Mapping;
+using Consolidation.Domain.Checking;
 using Consolidation.Domain.Rules;
 using Google.Protobuf;
 using D = Consolidation.Domain.Model;

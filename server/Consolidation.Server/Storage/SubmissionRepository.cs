@@ -1,5 +1,6 @@
 using Consolidation.Contracts;
 using Consolidation.Contracts.Mapping;
+using Consolidation.Domain.Checking;
 using Consolidation.Domain.Consolidation;
 using Consolidation.Domain.Rules;
 using Google.Protobuf;

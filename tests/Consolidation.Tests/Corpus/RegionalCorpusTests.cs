@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Consolidation.Domain.Checking;
 using Consolidation.Domain.Model;
 using Consolidation.Domain.Narrative;
 using Consolidation.Domain.Rules;

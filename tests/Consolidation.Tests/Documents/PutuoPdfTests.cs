@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Consolidation.Client.Inputs.Pdf;
 using Consolidation.Contracts.Mapping;
+using Consolidation.Domain.Checking;
 using Consolidation.Domain.Files;
 using Consolidation.Domain.Rules;
 using Consolidation.Tests.Support;

@@ -1,3 +1,4 @@
+using Consolidation.Domain.Checking;
 using Consolidation.Domain.Rules;
 using Consolidation.Tests.Support;
 using static Consolidation.Tests.Support.Accounts;

@@ -25,7 +25,7 @@ public sealed class YearLockTests : IDisposable
     {
         var a = TablesOnly() with { FiscalYear = year };
         var last = TablesOnly() with { FiscalYear = year - 1 };
-        var advisory = Consolidation.Domain.Rules.AccountsChecker.Standard.Check(a, last).Findings
+        var advisory = Consolidation.Domain.Checking.AccountsChecker.Standard.Check(a, last).Findings
             .Where(f => f.Severity == Consolidation.Domain.Rules.Severity.Advisory);
         return a with { Explanations = advisory.Select(f => new Consolidation.Domain.Model.Explanation(f.RuleId, f.Location.Text, "上年决算经审计调整，年初数按调整后填列。")).ToList() };
     }

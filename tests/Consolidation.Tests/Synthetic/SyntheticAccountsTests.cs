@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Consolidation.Domain.Checking;
 using Consolidation.Domain.Files;
 using Consolidation.Domain.Model;
 using Consolidation.Domain.Rules;

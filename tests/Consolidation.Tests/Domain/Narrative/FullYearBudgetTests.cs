@@ -1,4 +1,5 @@
 using Consolidation.Contracts.Mapping;
+using Consolidation.Domain.Checking;
 using Consolidation.Domain.Files;
 using Consolidation.Domain.Model;
 using Consolidation.Domain.Narrative;

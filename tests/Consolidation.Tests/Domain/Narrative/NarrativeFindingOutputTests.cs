@@ -1,5 +1,6 @@
 using Consolidation.Client.Output;
 using Consolidation.Contracts.Mapping;
+using Consolidation.Domain.Checking;
 using Consolidation.Domain.Model;
 using Consolidation.Domain.Narrative;
 using Consolidation.Domain.Rules;

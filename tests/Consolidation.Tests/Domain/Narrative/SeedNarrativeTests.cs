@@ -1,3 +1,4 @@
+using Consolidation.Domain.Checking;
 using Consolidation.Domain.Narrative;
 using Consolidation.Domain.Rules;
 using Consolidation.Tests.Support;

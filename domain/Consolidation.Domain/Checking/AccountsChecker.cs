@@ -1,10 +1,11 @@
 using Consolidation.Domain.Classification;
 using Consolidation.Domain.Model;
 using Consolidation.Domain.Narrative;
+using Consolidation.Domain.Rules;
 using Consolidation.Domain.Rules.Formulas;
 using Consolidation.Domain.Templates;
 
-namespace Consolidation.Domain.Rules;
+namespace Consolidation.Domain.Checking;
 
 /// <summary>The findings of one check run and the status they give the submission.</summary>
 public sealed record CheckResult(IReadOnlyList<Finding> Findings, SubmissionStatus Status)
@@ -121,7 +122,7 @@ public sealed class AccountsChecker
         }
         var tails = findings.Count(f => f.RuleId == RoundingTail.Info.Id);
         findings = RoundingTail.Group(findings);
-        findings = Narrative.NarrativeFindings.GroupUnchecked(findings);
+        findings = NarrativeFindings.GroupUnchecked(findings);
         var catalogueYear = CatalogueYearFor(accounts.FiscalYear);
         return new CheckResult(findings, StatusOf(findings))
         {

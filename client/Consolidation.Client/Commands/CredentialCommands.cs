@@ -50,7 +50,7 @@ public static class CredentialCommands
         }
         Describe(Terminal.Out, issued.Credential);
         if (settings.Out is not null)
-            Terminal.Out.MarkupLine($"凭据已写入 [bold]{Markup.Escape(settings.Out)}[/]（仅本用户可读）；持有人用 FA_CREDENTIAL_FILE 或 --credential-file 指向它。");
+            Terminal.Out.MarkupLine($"凭据已写入 [bold]{Terminal.Escape(settings.Out)}[/]（仅本用户可读）；持有人用 FA_CREDENTIAL_FILE 或 --credential-file 指向它。");
         else
         {
             Terminal.Out.MarkupLine("[yellow]凭据只显示这一次，服务器只保存其加盐散列 (shown once; the server keeps only a salted hash)：[/]");
@@ -60,12 +60,12 @@ public static class CredentialCommands
 
     public static void Describe(IAnsiConsole console, CredentialInfo c)
     {
-        console.MarkupLine($"[bold]{Markup.Escape(c.KeyId)}[/] {Markup.Escape(c.Name)} · {Role(c)} · {Markup.Escape(c.State)} · " +
-                           $"有效至 {Labels.LocalTime(c.ExpiresAt)}{(c.RotatedFrom.Length > 0 ? $" · 接替 {Markup.Escape(c.RotatedFrom)}" : "")}");
+        console.MarkupLine($"[bold]{Terminal.Escape(c.KeyId)}[/] {Terminal.Escape(c.Name)} · {Role(c)} · {Terminal.Escape(c.State)} · " +
+                           $"有效至 {Labels.LocalTime(c.ExpiresAt)}{(c.RotatedFrom.Length > 0 ? $" · 接替 {Terminal.Escape(c.RotatedFrom)}" : "")}");
     }
 
     public static string Role(CredentialInfo c) =>
-        c.Role == PrincipalRole.Bureau ? "财政局" : $"部门 {Markup.Escape(c.DepartmentCode)}";
+        c.Role == PrincipalRole.Bureau ? "财政局" : $"部门 {Terminal.Escape(c.DepartmentCode)}";
 }
 
 /// <summary><c>fa credential issue --name N --role department --department CODE | --role bureau</c>.</summary>
@@ -183,8 +183,8 @@ public sealed class CredentialListCommand : AsyncCommand<CredentialListCommand.S
             if (settings.Json) { ProtoJson.Print(reply); return ExitCodes.Success; }
             var table = new Table().AddColumns("编号", "持有人", "角色", "状态", "签发", "有效至", "签发人", "接替");
             foreach (var c in reply.Credentials)
-                table.AddRow(Markup.Escape(c.KeyId), Markup.Escape(c.Name), CredentialCommands.Role(c), Markup.Escape(c.State),
-                    Labels.LocalTime(c.IssuedAt), Labels.LocalTime(c.ExpiresAt), Markup.Escape(c.IssuedBy), Markup.Escape(c.RotatedFrom));
+                table.AddRow(Terminal.Escape(c.KeyId), Terminal.Escape(c.Name), CredentialCommands.Role(c), Terminal.Escape(c.State),
+                    Labels.LocalTime(c.IssuedAt), Labels.LocalTime(c.ExpiresAt), Terminal.Escape(c.IssuedBy), Terminal.Escape(c.RotatedFrom));
             Terminal.Out.Write(table);
             Terminal.Out.MarkupLine($"共 {reply.Credentials.Count} 个凭据");
             return ExitCodes.Success;

@@ -61,8 +61,8 @@ public sealed class ReviewListCommand : AsyncCommand<ReviewListCommand.Settings>
             if (settings.Json) { ProtoJson.Print(reply); return ExitCodes.Success; }
             var table = new Table().AddColumns("部门", "名称", "版本", "状态", "报送人", "下一步");
             foreach (var i in reply.Items)
-                table.AddRow(Markup.Escape(i.DepartmentCode), Markup.Escape(i.DepartmentName), i.Version.ToString(), ReviewLabels.Name(i.State),
-                    Markup.Escape(i.SubmittedBy), Markup.Escape(i.NextAction));
+                table.AddRow(Terminal.Escape(i.DepartmentCode), Terminal.Escape(i.DepartmentName), i.Version.ToString(), ReviewLabels.Name(i.State),
+                    Terminal.Escape(i.SubmittedBy), Terminal.Escape(i.NextAction));
             Terminal.Out.Write(table);
             Terminal.Out.MarkupLine($"共 {reply.Items.Count} 个部门");
             return ExitCodes.Success;
@@ -139,7 +139,7 @@ public sealed class ReviewAcceptCommand : AsyncCommand<ReviewAcceptCommand.Setti
                     {
                         DepartmentCode = i.DepartmentCode, FiscalYear = i.FiscalYear, Version = i.Version, Reason = settings.Reason ?? "",
                     }, server.Call(cancellationToken));
-                    if (!settings.Json) Terminal.Out.MarkupLine($"[green]已受理[/] {Markup.Escape(i.DepartmentCode)} {Markup.Escape(i.DepartmentName)} 第 {i.Version} 版");
+                    if (!settings.Json) Terminal.Out.MarkupLine($"[green]已受理[/] {Terminal.Escape(i.DepartmentCode)} {Terminal.Escape(i.DepartmentName)} 第 {i.Version} 版");
                 }
                 if (settings.Json) ProtoJson.Print(awaiting);
                 else Terminal.Out.MarkupLine($"共受理 {awaiting.Items.Count} 份");
@@ -150,7 +150,7 @@ public sealed class ReviewAcceptCommand : AsyncCommand<ReviewAcceptCommand.Setti
                 DepartmentCode = settings.Code, FiscalYear = settings.Year, Version = settings.Version, Reason = settings.Reason ?? "",
             }, server.Call(cancellationToken));
             if (settings.Json) ProtoJson.Print(item);
-            else Terminal.Out.MarkupLine($"[green]已受理[/] {Markup.Escape(item.DepartmentCode)} {item.FiscalYear} 年度第 {item.Version} 版；{Markup.Escape(item.NextAction)}");
+            else Terminal.Out.MarkupLine($"[green]已受理[/] {Terminal.Escape(item.DepartmentCode)} {item.FiscalYear} 年度第 {item.Version} 版；{Terminal.Escape(item.NextAction)}");
             return ExitCodes.Success;
         });
 }
@@ -176,7 +176,7 @@ public sealed class ReviewReturnCommand : AsyncCommand<ReviewReturnCommand.Setti
                 DepartmentCode = settings.Code, FiscalYear = settings.Year, Version = settings.Version, Reason = settings.Reason!,
             }, server.Call(cancellationToken));
             if (settings.Json) ProtoJson.Print(item);
-            else Terminal.Out.MarkupLine($"[yellow]已退回[/] {Markup.Escape(item.DepartmentCode)} {item.FiscalYear} 年度第 {item.Version} 版：{Markup.Escape(item.ReturnReason)}");
+            else Terminal.Out.MarkupLine($"[yellow]已退回[/] {Terminal.Escape(item.DepartmentCode)} {item.FiscalYear} 年度第 {item.Version} 版：{Terminal.Escape(item.ReturnReason)}");
             return ExitCodes.Success;
         });
 }
@@ -186,15 +186,15 @@ public static class ReviewView
 {
     public static void Render(IAnsiConsole console, ReviewItem item)
     {
-        console.MarkupLine($"[bold]{Markup.Escape(item.DepartmentCode)} {Markup.Escape(item.DepartmentName)}[/] {item.FiscalYear} 年度第 {item.Version} 版 · " +
-                           $"[bold]{ReviewLabels.Name(item.State)}[/] · 报送人 {Markup.Escape(item.SubmittedBy)}");
-        console.MarkupLine($"下一步：{Markup.Escape(item.NextAction)}");
+        console.MarkupLine($"[bold]{Terminal.Escape(item.DepartmentCode)} {Terminal.Escape(item.DepartmentName)}[/] {item.FiscalYear} 年度第 {item.Version} 版 · " +
+                           $"[bold]{ReviewLabels.Name(item.State)}[/] · 报送人 {Terminal.Escape(item.SubmittedBy)}");
+        console.MarkupLine($"下一步：{Terminal.Escape(item.NextAction)}");
         var table = new Table().AddColumns("规则", "严重程度", "位置", "审核结果", "出错说明");
         foreach (var f in item.Findings)
-            table.AddRow(Markup.Escape(f.RuleId), Labels.Name(f.Severity), Markup.Escape(f.LocationText), Markup.Escape(f.Message),
-                f.Explained ? Markup.Escape(f.Explanation) : f.Severity == Severity.Advisory ? "[red]未说明[/]" : "—");
+            table.AddRow(Terminal.Escape(f.RuleId), Labels.Name(f.Severity), Terminal.Escape(f.LocationText), Terminal.Escape(f.Message),
+                f.Explained ? Terminal.Escape(f.Explanation) : f.Severity == Severity.Advisory ? "[red]未说明[/]" : "—");
         console.Write(table);
         foreach (var a in item.Acts)
-            console.MarkupLine($"{Labels.LocalTime(a.At)} {(a.Act == "accept" ? "受理" : "退回")} · {Markup.Escape(a.By)}{(a.Reason.Length > 0 ? " · " + Markup.Escape(a.Reason) : "")}");
+            console.MarkupLine($"{Labels.LocalTime(a.At)} {(a.Act == "accept" ? "受理" : "退回")} · {Terminal.Escape(a.By)}{(a.Reason.Length > 0 ? " · " + Terminal.Escape(a.Reason) : "")}");
     }
 }

@@ -78,6 +78,30 @@ public sealed class BatchRunner(SubmissionService.SubmissionServiceClient client
                 });
                 return;
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Any other failure reading one input (a reader's bug, an unexpected format) is that input's alone.
+                Done(results, index, new BatchItemResult
+                {
+                    File = file,
+                    Outcome = BatchOutcome.Malformed,
+                    Reason = $"文件无法读取，未发送（{e.GetType().Name}: {Domain.Validation.InputLimits.Excerpt(e.Message, 200)}）",
+                });
+                return;
+            }
+            // Larger than the server takes (its default limit): refused here, so that it cannot fail the stream it shares.
+            if (proto.CalculateSize() > MaxMessageBytes)
+            {
+                Done(results, index, new BatchItemResult
+                {
+                    File = file,
+                    Outcome = BatchOutcome.Malformed,
+                    DepartmentCode = proto.DepartmentCode,
+                    FiscalYear = proto.FiscalYear,
+                    Reason = $"报送超过 {MaxMessageBytes / 1024 / 1024} MiB（服务器接收的上限），未发送",
+                });
+                return;
+            }
             // The same department and year twice in one batch (its JSON, workbook and CSV forms): send the first only.
             string? first;
             bool duplicate;
@@ -148,16 +172,22 @@ public sealed class BatchRunner(SubmissionService.SubmissionServiceClient client
                 }
                 finally
                 {
-                    try { await writing; } catch (RpcException) { } catch (InvalidOperationException) { }
+                    // The writer fails too when the call does (any way a connection can break): the reader's error tells.
+                    try { await writing; } catch (Exception e) when (e is not OperationCanceledException || !cancel.IsCancellationRequested) { }
                 }
             }
             catch (RpcException e)
             {
                 failure = e;
             }
+            catch (Exception e) when (!cancel.IsCancellationRequested && IsTransport(e))
+            {
+                // A broken connection that surfaced as itself (IOException "The request was aborted", a reset stream…).
+                failure = new RpcException(new Status(StatusCode.Unavailable, $"{e.GetType().Name}: {e.Message}", e));
+            }
             remaining = sent.Where((_, i) => !answered[i]).ToList();
             if (remaining.Count == 0) return;
-            var transient = failure is null || IsTransient(failure.StatusCode);
+            var transient = failure is null || IsTransient(failure, cancel);
             if (!transient || attempt >= options.Retries)
             {
                 var reason = failure is null
@@ -189,7 +219,29 @@ public sealed class BatchRunner(SubmissionService.SubmissionServiceClient client
         progress(result);
     }
 
+    /// <summary>The server's default Consolidation:MaxRequestBytes: a submission larger than it is not sent.</summary>
+    public const int MaxMessageBytes = 16 * 1024 * 1024;
+
     public static bool IsTransient(StatusCode code) => code is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Aborted;
+
+    /// <summary>
+    /// Whether a failed call is worth sending again with the same request IDs (the server replays what it decided):
+    /// UNAVAILABLE (refused connection, server going away), DEADLINE_EXCEEDED, ABORTED, RESOURCE_EXHAUSTED (the rate
+    /// limit), a CANCELLED this client did not ask for (a reset stream), and INTERNAL/UNKNOWN caused by the transport
+    /// (an aborted request, an I/O error) rather than by the server's answer.
+    /// </summary>
+    public static bool IsTransient(RpcException e, CancellationToken cancel) =>
+        IsTransient(e.StatusCode) || e.StatusCode == StatusCode.ResourceExhausted
+        || (e.StatusCode == StatusCode.Cancelled && !cancel.IsCancellationRequested)
+        || (e.StatusCode is StatusCode.Internal or StatusCode.Unknown && e.Status.DebugException is { } cause && IsTransport(cause));
+
+    /// <summary>An exception of the connection, not of the server's answer.</summary>
+    public static bool IsTransport(Exception e) => e switch
+    {
+        IOException or HttpRequestException or System.Net.Sockets.SocketException or ObjectDisposedException => true,
+        AggregateException a => a.InnerExceptions.Any(IsTransport),
+        _ => e.InnerException is { } inner && IsTransport(inner),
+    };
 
     private static BatchItemResult ToResult(Pending p, SubmitResult r)
     {

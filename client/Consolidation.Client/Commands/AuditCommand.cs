@@ -62,9 +62,9 @@ public sealed class AuditCommand : AsyncCommand<AuditCommand.Settings>
             if (settings.Json) { ProtoJson.Print(reply); return ExitCodes.Success; }
             var table = new Table().AddColumns("#", "时间", "操作人", "角色", "来源", "调用", "类别", "单位", "年度", "结果", "说明");
             foreach (var e in reply.Entries)
-                table.AddRow(e.Sequence.ToString(), Labels.LocalTime(e.At), Markup.Escape(e.Principal), Markup.Escape(e.Role), Markup.Escape(e.Peer),
-                    Markup.Escape(e.Method), Markup.Escape(e.Kind), Markup.Escape(e.DepartmentCode), e.FiscalYear > 0 ? e.FiscalYear.ToString() : "",
-                    Markup.Escape(e.Outcome), Markup.Escape(e.Reason));
+                table.AddRow(e.Sequence.ToString(), Labels.LocalTime(e.At), Terminal.Escape(e.Principal), Terminal.Escape(e.Role), Terminal.Escape(e.Peer),
+                    Terminal.Escape(e.Method), Terminal.Escape(e.Kind), Terminal.Escape(e.DepartmentCode), e.FiscalYear > 0 ? e.FiscalYear.ToString() : "",
+                    Terminal.Escape(e.Outcome), Terminal.Escape(e.Reason));
             Terminal.Out.Write(table);
             Terminal.Out.MarkupLine($"共 {reply.Entries.Count} 条");
             return ExitCodes.Success;

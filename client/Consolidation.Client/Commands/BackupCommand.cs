@@ -63,8 +63,8 @@ public sealed class BackupCommand : AsyncCommand<BackupCommand.Settings>
             }
             if (settings.Json) ProtoJson.Print(last);
             else
-                Terminal.Out.MarkupLine($"备份已写入 [bold]{Markup.Escape(settings.File)}[/]：{last.TotalBytes:N0} 字节，{last.SubmissionVersions} 个报送版本，" +
-                                        $"{last.Collections} 个集合 {last.Documents:N0} 条记录；SHA-256 {last.Sha256}。恢复：以 --Consolidation:RestoreFrom={Markup.Escape(settings.File)} 启动服务器（新的数据文件）。");
+                Terminal.Out.MarkupLine($"备份已写入 [bold]{Terminal.Escape(settings.File)}[/]：{last.TotalBytes:N0} 字节，{last.SubmissionVersions} 个报送版本，" +
+                                        $"{last.Collections} 个集合 {last.Documents:N0} 条记录；SHA-256 {last.Sha256}。恢复：以 --Consolidation:RestoreFrom={Terminal.Escape(settings.File)} 启动服务器（新的数据文件）。");
             return ExitCodes.Success;
         });
 }

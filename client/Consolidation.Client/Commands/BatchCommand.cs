@@ -89,7 +89,7 @@ public sealed class BatchCommand : AsyncCommand<BatchCommand.Settings>
             if (settings.Table != "none")
                 BatchView.Table(Terminal.Out, results, settings.Table == "all" || (settings.Table == "auto" && results.Count <= 50));
             BatchView.Summary(Terminal.Out, summary);
-            if (journal.Path is not null) Terminal.Error.MarkupLine($"[grey]续传日志：{Markup.Escape(journal.Path)}[/]");
+            if (journal.Path is not null) Terminal.Error.MarkupLine($"[grey]续传日志：{Terminal.Escape(journal.Path)}[/]");
             return exitCode;
         });
 

@@ -77,7 +77,7 @@ public sealed class ConvertCommand : Command<ConvertCommand.Settings>
             var accounts = SubmissionInput.Read(settings.In);
             var format = TargetFormat(settings.Out, settings.Format, out _)!.Value;
             SubmissionInput.Write(accounts, settings.Out, format);
-            Terminal.Out.MarkupLine($"{Markup.Escape(settings.In)} → {Markup.Escape(settings.Out)}");
+            Terminal.Out.MarkupLine($"{Terminal.Escape(settings.In)} → {Terminal.Escape(settings.Out)}");
             return ExitCodes.Success;
         }
         catch (SubmissionFileException e)

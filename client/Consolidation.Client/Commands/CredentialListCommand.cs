@@ -31,8 +31,8 @@ public sealed class CredentialListCommand : AsyncCommand<CredentialListCommand.S
             if (settings.Json) { ProtoJson.Print(reply); return ExitCodes.Success; }
             var table = new Table().AddColumns("编号", "持有人", "角色", "状态", "签发", "有效至", "签发人", "接替");
             foreach (var c in reply.Credentials)
-                table.AddRow(Markup.Escape(c.KeyId), Markup.Escape(c.Name), CredentialView.Role(c), Markup.Escape(c.State),
-                    Labels.LocalTime(c.IssuedAt), Labels.LocalTime(c.ExpiresAt), Markup.Escape(c.IssuedBy), Markup.Escape(c.RotatedFrom));
+                table.AddRow(Terminal.Escape(c.KeyId), Terminal.Escape(c.Name), CredentialView.Role(c), Terminal.Escape(c.State),
+                    Labels.LocalTime(c.IssuedAt), Labels.LocalTime(c.ExpiresAt), Terminal.Escape(c.IssuedBy), Terminal.Escape(c.RotatedFrom));
             Terminal.Out.Write(table);
             Terminal.Out.MarkupLine($"共 {reply.Credentials.Count} 个凭据");
             return ExitCodes.Success;

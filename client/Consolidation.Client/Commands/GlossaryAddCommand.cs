@@ -51,7 +51,7 @@ public sealed class GlossaryAddCommand : AsyncCommand<GlossaryAddCommand.Setting
             if (settings.Json) ProtoJson.Print(change);
             else
             {
-                Terminal.Out.MarkupLine($"[green]已增补[/] {Markup.Escape(change.Term)}（已记入修改记录 #{change.Id}）");
+                Terminal.Out.MarkupLine($"[green]已增补[/] {Terminal.Escape(change.Term)}（已记入修改记录 #{change.Id}）");
                 GlossaryView.Change(Terminal.Out, change);
             }
             return ExitCodes.Success;

@@ -46,7 +46,7 @@ public sealed class GlossaryCorrectCommand : AsyncCommand<GlossaryCorrectCommand
             if (settings.Json) ProtoJson.Print(change);
             else
             {
-                Terminal.Out.MarkupLine($"[green]已更正[/] {Markup.Escape(change.Term)} {change.FiscalYear} 年度的释义（已记入修改记录 #{change.Id}）");
+                Terminal.Out.MarkupLine($"[green]已更正[/] {Terminal.Escape(change.Term)} {change.FiscalYear} 年度的释义（已记入修改记录 #{change.Id}）");
                 GlossaryView.Change(Terminal.Out, change);
             }
             return ExitCodes.Success;

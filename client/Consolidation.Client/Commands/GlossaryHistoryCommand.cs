@@ -28,11 +28,11 @@ public sealed class GlossaryHistoryCommand : AsyncCommand<GlossaryHistoryCommand
             var console = Terminal.Out;
             if (reply.Changes.Count == 0)
             {
-                console.MarkupLine($"{Markup.Escape(reply.Term)}：没有修改记录（释义仍为来源原文）");
+                console.MarkupLine($"{Terminal.Escape(reply.Term)}：没有修改记录（释义仍为来源原文）");
                 return ExitCodes.Success;
             }
             foreach (var change in reply.Changes) GlossaryView.Change(console, change);
-            console.MarkupLine($"{Markup.Escape(reply.Term)}：共 {reply.Changes.Count} 条修改记录（时间为 {Labels.Zone}）");
+            console.MarkupLine($"{Terminal.Escape(reply.Term)}：共 {reply.Changes.Count} 条修改记录（时间为 {Labels.Zone}）");
             return ExitCodes.Success;
         });
 }

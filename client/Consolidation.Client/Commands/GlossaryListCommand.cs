@@ -78,10 +78,10 @@ public sealed class GlossaryListCommand : AsyncCommand<GlossaryListCommand.Setti
                 GlossaryView.Term(console, term, withSource: false);
                 console.WriteLine();
             }
-            var category = settings.Category is { Length: > 0 } c ? $"“{Markup.Escape(c)}”类" : "";
+            var category = settings.Category is { Length: > 0 } c ? $"“{Terminal.Escape(c)}”类" : "";
             console.MarkupLine($"{category}共 {reply.Total} 条，显示 {reply.Terms.Count} 条");
             if (reply.NextPageToken.Length > 0)
-                console.MarkupLine($"[grey]还有更多：加 --all 取全部，或 --page-token {Markup.Escape(reply.NextPageToken)} 取下一页[/]");
+                console.MarkupLine($"[grey]还有更多：加 --all 取全部，或 --page-token {Terminal.Escape(reply.NextPageToken)} 取下一页[/]");
             return ExitCodes.Success;
         });
 }

@@ -42,7 +42,7 @@ public sealed class GlossarySearchCommand : AsyncCommand<GlossarySearchCommand.S
             var console = Terminal.Out;
             if (reply.Hits.Count == 0)
             {
-                console.MarkupLine($"没有找到包含“{Markup.Escape(settings.Query)}”的名词");
+                console.MarkupLine($"没有找到包含“{Terminal.Escape(settings.Query)}”的名词");
                 return ExitCodes.Success;
             }
             var number = 0;

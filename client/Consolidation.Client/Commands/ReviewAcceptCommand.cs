@@ -41,7 +41,7 @@ public sealed class ReviewAcceptCommand : AsyncCommand<ReviewAcceptCommand.Setti
                         Version = i.Version,
                         Reason = settings.Reason ?? "",
                     }, server.Call(cancellationToken));
-                    if (!settings.Json) Terminal.Out.MarkupLine($"[green]已受理[/] {Markup.Escape(i.DepartmentCode)} {Markup.Escape(i.DepartmentName)} 第 {i.Version} 版");
+                    if (!settings.Json) Terminal.Out.MarkupLine($"[green]已受理[/] {Terminal.Escape(i.DepartmentCode)} {Terminal.Escape(i.DepartmentName)} 第 {i.Version} 版");
                 }
                 if (settings.Json) ProtoJson.Print(awaiting);
                 else Terminal.Out.MarkupLine($"共受理 {awaiting.Items.Count} 份");
@@ -55,7 +55,7 @@ public sealed class ReviewAcceptCommand : AsyncCommand<ReviewAcceptCommand.Setti
                 Reason = settings.Reason ?? "",
             }, server.Call(cancellationToken));
             if (settings.Json) ProtoJson.Print(item);
-            else Terminal.Out.MarkupLine($"[green]已受理[/] {Markup.Escape(item.DepartmentCode)} {item.FiscalYear} 年度第 {item.Version} 版；{Markup.Escape(item.NextAction)}");
+            else Terminal.Out.MarkupLine($"[green]已受理[/] {Terminal.Escape(item.DepartmentCode)} {item.FiscalYear} 年度第 {item.Version} 版；{Terminal.Escape(item.NextAction)}");
             return ExitCodes.Success;
         });
 }

@@ -38,8 +38,8 @@ public sealed class ReviewListCommand : AsyncCommand<ReviewListCommand.Settings>
             if (settings.Json) { ProtoJson.Print(reply); return ExitCodes.Success; }
             var table = new Table().AddColumns("部门", "名称", "版本", "状态", "报送人", "下一步");
             foreach (var i in reply.Items)
-                table.AddRow(Markup.Escape(i.DepartmentCode), Markup.Escape(i.DepartmentName), i.Version.ToString(), ReviewLabels.Name(i.State),
-                    Markup.Escape(i.SubmittedBy), Markup.Escape(i.NextAction));
+                table.AddRow(Terminal.Escape(i.DepartmentCode), Terminal.Escape(i.DepartmentName), i.Version.ToString(), ReviewLabels.Name(i.State),
+                    Terminal.Escape(i.SubmittedBy), Terminal.Escape(i.NextAction));
             Terminal.Out.Write(table);
             Terminal.Out.MarkupLine($"共 {reply.Items.Count} 个部门");
             return ExitCodes.Success;

@@ -30,7 +30,7 @@ public sealed class ReviewReturnCommand : AsyncCommand<ReviewReturnCommand.Setti
                 Reason = settings.Reason!,
             }, server.Call(cancellationToken));
             if (settings.Json) ProtoJson.Print(item);
-            else Terminal.Out.MarkupLine($"[yellow]已退回[/] {Markup.Escape(item.DepartmentCode)} {item.FiscalYear} 年度第 {item.Version} 版：{Markup.Escape(item.ReturnReason)}");
+            else Terminal.Out.MarkupLine($"[yellow]已退回[/] {Terminal.Escape(item.DepartmentCode)} {item.FiscalYear} 年度第 {item.Version} 版：{Terminal.Escape(item.ReturnReason)}");
             return ExitCodes.Success;
         });
 }

@@ -55,7 +55,7 @@ public sealed class TemplateCommand : Command<TemplateCommand.Settings>
             ErrorView.WriteFailed(settings.Out, e);
             return ExitCodes.Failure;
         }
-        Terminal.Out.MarkupLine($"已写出空白模板：{Markup.Escape(settings.Out)}");
+        Terminal.Out.MarkupLine($"已写出空白模板：{Terminal.Escape(settings.Out)}");
         return ExitCodes.Success;
     }
 }

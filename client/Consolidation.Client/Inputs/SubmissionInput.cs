@@ -20,8 +20,11 @@ public static class SubmissionInput
         return extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase) ? InputFormat.Workbook : InputFormat.Json;
     }
 
+    /// <summary>The largest workbook or PDF, and the largest CSV folder (all its files), read: checked before reading.</summary>
+    public const long MaxWorkbookBytes = 64L * 1024 * 1024;
+
     /// <summary>Reads and validates one input; a <see cref="SubmissionFileException"/> says every problem and where.</summary>
-    public static FinalAccounts Read(string path) => FormatOf(path) switch
+    public static FinalAccounts Read(string path) => CheckSize(path) switch
     {
         InputFormat.Workbook => WorkbookFormat.Read(path),
         InputFormat.CsvFolder => CsvFolderFormat.Read(path),
@@ -35,7 +38,7 @@ public static class SubmissionInput
     /// </summary>
     public static (FinalAccounts Accounts, string Fingerprint) ReadWithFingerprint(string path)
     {
-        if (FormatOf(path) == InputFormat.Json)
+        if (CheckSize(path) == InputFormat.Json)
         {
             var bytes = SubmissionFile.ReadBytes(path);
             return (SubmissionFile.Parse(bytes, path), ContentDigest.Hex(bytes));
@@ -49,6 +52,32 @@ public static class SubmissionInput
     {
         var beside = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", "registry.csv");
         return File.Exists(beside) ? beside : null;
+    }
+
+    /// <summary>
+    /// The format of <paramref name="path"/>, after refusing an input too large to be a submission before any of it is
+    /// read: a workbook or PDF larger than <see cref="MaxWorkbookBytes"/>, a CSV folder whose files add up to more. A JSON file is bounded while it is read (<see cref="SubmissionFile.ReadBounded"/>).
+    /// </summary>
+    public static InputFormat CheckSize(string path)
+    {
+        var format = FormatOf(path);
+        long size;
+        try
+        {
+            size = format switch
+            {
+                InputFormat.Workbook or InputFormat.Pdf => new FileInfo(path).Length,
+                InputFormat.CsvFolder => new DirectoryInfo(path).EnumerateFiles().Sum(f => f.Length),
+                _ => 0,
+            };
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SubmissionFileException(path, [new Violation("(file)", $"无法读取：{e.Message}")]);
+        }
+        if (size > MaxWorkbookBytes)
+            throw new SubmissionFileException(path, [new Violation("(file)", $"超过 {MaxWorkbookBytes / 1024 / 1024} MiB，未读取：不是决算报送文件，或应拆分")]);
+        return format;
     }
 
     /// <summary>Writes accounts in the format of <paramref name="path"/> (a .json or .xlsx file, or a folder for CSV).</summary>

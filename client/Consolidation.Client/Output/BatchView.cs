@@ -46,8 +46,8 @@ public static class BatchView
                 var reason = r.Reason.Length > 0 ? r.Reason : r.Details.FirstOrDefault() ?? "";
                 if (r.Outcome == BatchOutcome.Malformed && r.Details.Count > 0)
                     reason = r.Reason + "\n" + string.Join("\n", r.Details.Take(5)) + (r.Details.Count > 5 ? $"\n…（共 {r.Details.Count} 处）" : "");
-                table.AddRow(Markup.Escape(r.File), Markup.Escape(r.DepartmentCode.Length > 0 ? $"{r.DepartmentCode} {r.DepartmentName}" : "—"),
-                    r.FiscalYear > 0 ? r.FiscalYear.ToString() : "—", outcome, r.Version > 0 ? r.Version.ToString() : "—", Markup.Escape(reason));
+                table.AddRow(Terminal.Escape(r.File), Terminal.Escape(r.DepartmentCode.Length > 0 ? $"{r.DepartmentCode} {r.DepartmentName}" : "—"),
+                    r.FiscalYear > 0 ? r.FiscalYear.ToString() : "—", outcome, r.Version > 0 ? r.Version.ToString() : "—", Terminal.Escape(reason));
             }
             console.Write(table);
         }
@@ -58,7 +58,7 @@ public static class BatchView
     public static void Summary(IAnsiConsole console, BatchSummary s)
     {
         var parts = Enum.GetValues<BatchOutcome>().Where(o => s[o] > 0).Select(o => $"{Name(o)} {s[o]}");
-        console.MarkupLine($"[bold]共 {s.Total} 份[/]：{Markup.Escape(string.Join("，", parts))}");
+        console.MarkupLine($"[bold]共 {s.Total} 份[/]：{Terminal.Escape(string.Join("，", parts))}");
         if (s.FromJournal > 0) console.MarkupLine($"其中 {s.FromJournal} 份上次已完成，取自续传日志，未再发送");
         if (s.Replayed > 0) console.MarkupLine($"其中 {s.Replayed} 份服务器按请求编号认出为重试，未重复保存");
         console.MarkupLine($"用时 {s.Elapsed.TotalSeconds:0.00} 秒，{s.Rate:0.0} 份/秒");

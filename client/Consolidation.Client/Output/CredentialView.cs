@@ -28,7 +28,7 @@ public static class CredentialView
         }
         Describe(Terminal.Out, issued.Credential);
         if (settings.Out is not null)
-            Terminal.Out.MarkupLine($"凭据已写入 [bold]{Markup.Escape(settings.Out)}[/]（仅本用户可读）；持有人用 FA_CREDENTIAL_FILE 或 --credential-file 指向它。");
+            Terminal.Out.MarkupLine($"凭据已写入 [bold]{Terminal.Escape(settings.Out)}[/]（仅本用户可读）；持有人用 FA_CREDENTIAL_FILE 或 --credential-file 指向它。");
         else
         {
             Terminal.Out.MarkupLine("[yellow]凭据只显示这一次，服务器只保存其加盐散列 (shown once; the server keeps only a salted hash)：[/]");
@@ -38,10 +38,10 @@ public static class CredentialView
 
     public static void Describe(IAnsiConsole console, CredentialInfo c)
     {
-        console.MarkupLine($"[bold]{Markup.Escape(c.KeyId)}[/] {Markup.Escape(c.Name)} · {Role(c)} · {Markup.Escape(c.State)} · " +
-                           $"有效至 {Labels.LocalTime(c.ExpiresAt)}{(c.RotatedFrom.Length > 0 ? $" · 接替 {Markup.Escape(c.RotatedFrom)}" : "")}");
+        console.MarkupLine($"[bold]{Terminal.Escape(c.KeyId)}[/] {Terminal.Escape(c.Name)} · {Role(c)} · {Terminal.Escape(c.State)} · " +
+                           $"有效至 {Labels.LocalTime(c.ExpiresAt)}{(c.RotatedFrom.Length > 0 ? $" · 接替 {Terminal.Escape(c.RotatedFrom)}" : "")}");
     }
 
     public static string Role(CredentialInfo c) =>
-        c.Role == PrincipalRole.Bureau ? "财政局" : $"部门 {Markup.Escape(c.DepartmentCode)}";
+        c.Role == PrincipalRole.Bureau ? "财政局" : $"部门 {Terminal.Escape(c.DepartmentCode)}";
 }

@@ -68,20 +68,20 @@ public static class DisclosureView
                     Money.FormatWanYuan(e.PayerAmount), Money.FormatWanYuan(e.ReceiverAmount), Money.FormatWanYuan(e.Eliminated),
                     e.Difference == 0 ? "0.00" : $"[red]{Money.FormatWanYuan(e.Difference)} 不一致[/]");
             console.Write(table);
-            foreach (var e in d.Eliminations.Where(e => e.Difference != 0)) console.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
+            foreach (var e in d.Eliminations.Where(e => e.Difference != 0)) console.MarkupLine($"[red]{Terminal.Escape(e.Message)}[/]");
         }
-        foreach (var issue in d.EliminationIssues) console.MarkupLine($"[yellow]{Markup.Escape(issue)}[/]");
+        foreach (var issue in d.EliminationIssues) console.MarkupLine($"[yellow]{Terminal.Escape(issue)}[/]");
         foreach (var o in d.Overlaps)
-            console.MarkupLine($"[yellow]单位 {Markup.Escape(o.UnitCode)} 已由 {Markup.Escape(o.CoveredBy)} 的报送覆盖" +
+            console.MarkupLine($"[yellow]单位 {Terminal.Escape(o.UnitCode)} 已由 {Terminal.Escape(o.CoveredBy)} 的报送覆盖" +
                 (o.ExcludedSubmission.Length > 0 ? $"，其单独报送未重复计入[/]" : "，两份报送均含该单位，请核对[/]"));
     }
 
     private static void Header(IAnsiConsole console, ConsolidatedDisclosure d)
     {
-        var scope = string.IsNullOrEmpty(d.ScopeName) ? "" : $"{Markup.Escape(d.ScopeName)} · ";
+        var scope = string.IsNullOrEmpty(d.ScopeName) ? "" : $"{Terminal.Escape(d.ScopeName)} · ";
         console.Heading($"[bold]{scope}{d.FiscalYear} 年度部门决算汇总 · 第 {d.RunNumber} 次汇总[/]");
         if (d.CoverageSummary is { } summary)
-            console.MarkupLine(summary.Complete ? $"[green]{Markup.Escape(summary.Statement)}[/]" : $"[bold red]{Markup.Escape(summary.Statement)}[/]");
+            console.MarkupLine(summary.Complete ? $"[green]{Terminal.Escape(summary.Statement)}[/]" : $"[bold red]{Terminal.Escape(summary.Statement)}[/]");
         var grid = new Grid();
         grid.AddColumn(new GridColumn().NoWrap().PadRight(2));
         grid.AddColumn();
@@ -122,7 +122,7 @@ public static class DisclosureView
     public static void RenderTable(IAnsiConsole console, D.Table t)
     {
         var layout = t.Layout;
-        var title = $"[bold]{layout.Id} {Markup.Escape(layout.Name)}[/]";
+        var title = $"[bold]{layout.Id} {Terminal.Escape(layout.Name)}[/]";
         if (IsEmpty(t))
         {
             console.MarkupLine($"{title}：本表无数据");
@@ -132,15 +132,15 @@ public static class DisclosureView
         var table = new Table();
         if (layout.HasCodedRows) table.AddColumn("科目编码");
         table.AddColumn("项目");
-        foreach (var column in layout.Columns) table.AddColumn(new TableColumn(Markup.Escape(column.Name)).RightAligned());
+        foreach (var column in layout.Columns) table.AddColumn(new TableColumn(Terminal.Escape(column.Name)).RightAligned());
 
         var blank = new long[layout.Columns.Count];
         foreach (var row in layout.FixedRows.Where(r => r.Position == RowPosition.BeforeCodedRows))
-            AddRow(table, layout, "", $"[bold]{Markup.Escape(row.Name)}[/]", t.FixedRows.GetValueOrDefault(row.Key) ?? blank);
+            AddRow(table, layout, "", $"[bold]{Terminal.Escape(row.Name)}[/]", t.FixedRows.GetValueOrDefault(row.Key) ?? blank);
         foreach (var row in t.Rows)
-            AddRow(table, layout, Markup.Escape(row.Code), Indent(row.Code) + Markup.Escape(row.Name), row.Values);
+            AddRow(table, layout, Terminal.Escape(row.Code), Indent(row.Code) + Terminal.Escape(row.Name), row.Values);
         foreach (var row in layout.FixedRows.Where(r => r.Position == RowPosition.AfterCodedRows))
-            AddRow(table, layout, "", $"[bold]{Markup.Escape(row.Name)}[/]", t.FixedRows.GetValueOrDefault(row.Key) ?? blank);
+            AddRow(table, layout, "", $"[bold]{Terminal.Escape(row.Name)}[/]", t.FixedRows.GetValueOrDefault(row.Key) ?? blank);
         console.Write(table);
     }
 

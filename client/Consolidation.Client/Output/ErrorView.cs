@@ -13,22 +13,22 @@ public static class ErrorView
     /// <summary>A submission file that cannot be read: the file and every violation, "field: message".</summary>
     public static void BadFile(SubmissionFileException e)
     {
-        Console.MarkupLine($"[red]报送文件有误，未发送：[/]{Markup.Escape(e.File)}");
+        Console.MarkupLine($"[red]报送文件有误，未发送：[/]{Terminal.Escape(e.File)}");
         foreach (var v in e.Violations)
-            Console.MarkupLine($"  [bold]{Markup.Escape(v.Field)}[/]: {Markup.Escape(v.Message)}");
+            Console.MarkupLine($"  [bold]{Terminal.Escape(v.Field)}[/]: {Terminal.Escape(v.Message)}");
         Console.MarkupLine($"共 {e.Violations.Count} 处问题");
     }
 
     public static void Usage(string message) =>
-        Console.MarkupLine($"[red]参数有误：[/]{Markup.Escape(message)}");
+        Console.MarkupLine($"[red]参数有误：[/]{Terminal.Escape(message)}");
 
     /// <summary>An output file or folder that could not be written.</summary>
     public static void WriteFailed(string path, Exception e) =>
-        Console.MarkupLine($"[red]无法写出 {Markup.Escape(path)}：[/]{Markup.Escape(ReadErrorText.Of(e))}");
+        Console.MarkupLine($"[red]无法写出 {Terminal.Escape(path)}：[/]{Terminal.Escape(ReadErrorText.Of(e))}");
 
     /// <summary>The thing asked for does not exist (exit 4).</summary>
     public static void NotFound(string message) =>
-        Console.MarkupLine($"[yellow]未找到：[/]{Markup.Escape(message)}");
+        Console.MarkupLine($"[yellow]未找到：[/]{Terminal.Escape(message)}");
 
     /// <summary>The google.rpc.ErrorInfo reason the server gives a FAILED_PRECONDITION when there is nothing to consolidate.</summary>
     public const string NothingToConsolidateReason = "NOTHING_TO_CONSOLIDATE";
@@ -36,7 +36,7 @@ public static class ErrorView
     /// <summary>Prints what went wrong with a call and returns the exit code for it.</summary>
     public static int Rpc(RpcException e, string address, int timeoutSeconds)
     {
-        var detail = Markup.Escape(e.Status.Detail ?? "");
+        var detail = Terminal.Escape(e.Status.Detail ?? "");
         switch (e.StatusCode)
         {
             case StatusCode.InvalidArgument:
@@ -44,7 +44,7 @@ public static class ErrorView
                 var badRequest = e.GetRpcStatus()?.GetDetail<BadRequest>();
                 if (badRequest is not null)
                     foreach (var v in badRequest.FieldViolations)
-                        Console.MarkupLine($"  [bold]{Markup.Escape(v.Field)}[/]: {Markup.Escape(v.Description)}");
+                        Console.MarkupLine($"  [bold]{Terminal.Escape(v.Field)}[/]: {Terminal.Escape(v.Description)}");
                 return ExitCodes.BadInput;
             case StatusCode.NotFound:
                 Console.MarkupLine($"[yellow]未找到：[/]{detail}");
@@ -57,11 +57,11 @@ public static class ErrorView
                 return ExitCodes.BadInput;
             case StatusCode.Unavailable:
                 // gRPC's own text ("Error connecting to subchannel.", the socket error) is English: say why in Chinese.
-                Console.MarkupLine($"[red]无法连接服务器 {Markup.Escape(address)}：[/]{Markup.Escape(WhyUnavailable(e))}");
+                Console.MarkupLine($"[red]无法连接服务器 {Terminal.Escape(address)}：[/]{Terminal.Escape(WhyUnavailable(e))}");
                 Console.MarkupLine($"  [grey]请确认服务器已启动、地址和端口无误（--server 或环境变量 {ServerSettings.AddressVariable}）[/]");
                 return ExitCodes.Failure;
             case StatusCode.DeadlineExceeded:
-                Console.MarkupLine($"[red]服务器 {Markup.Escape(address)} 在 {timeoutSeconds} 秒内未应答[/]；可用 --timeout 延长");
+                Console.MarkupLine($"[red]服务器 {Terminal.Escape(address)} 在 {timeoutSeconds} 秒内未应答[/]；可用 --timeout 延长");
                 return ExitCodes.Failure;
             case StatusCode.Cancelled:
                 Console.MarkupLine("[yellow]已取消[/]");
@@ -77,7 +77,7 @@ public static class ErrorView
                 Console.MarkupLine($"[red]调用过于频繁或请求过大：[/]{detail}");
                 return ExitCodes.RateLimited;
             default:
-                Console.MarkupLine($"[red]服务器错误 {Markup.Escape(address)} ({e.StatusCode})：[/]{detail}");
+                Console.MarkupLine($"[red]服务器错误 {Terminal.Escape(address)} ({e.StatusCode})：[/]{detail}");
                 return ExitCodes.Failure;
         }
     }
@@ -105,7 +105,7 @@ public static class ErrorView
     /// </summary>
     public static void Unexpected(Exception e)
     {
-        Console.MarkupLine($"[red]出错：程序内部错误（{Markup.Escape(e.GetType().Name)}）[/]；请把所用命令报告给维护者，设环境变量 FA_DEBUG=1 可看到详情");
+        Console.MarkupLine($"[red]出错：程序内部错误（{Terminal.Escape(e.GetType().Name)}）[/]；请把所用命令报告给维护者，设环境变量 FA_DEBUG=1 可看到详情");
         if (Environment.GetEnvironmentVariable("FA_DEBUG") is { Length: > 0 }) Console.WriteLine(e.ToString());
     }
 }

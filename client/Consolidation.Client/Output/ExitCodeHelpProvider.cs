@@ -50,7 +50,7 @@ public sealed class ExitCodeHelpProvider(ICommandAppSettings settings) : HelpPro
         yield return grid;
         if (entry is null || entry.UsesServer)
             yield return new Markup(Environment.NewLine + "[yellow]服务器：[/]" + Environment.NewLine +
-                Markup.Escape($"    地址取 --server，否则环境变量 {ServerSettings.AddressVariable}，否则 {ServerSettings.DefaultAddress}") + Environment.NewLine +
+                Terminal.Escape($"    地址取 --server，否则环境变量 {ServerSettings.AddressVariable}，否则 {ServerSettings.DefaultAddress}") + Environment.NewLine +
                 "    错误信息写到标准错误；--json 的输出写到标准输出" + Environment.NewLine);
     }
 

@@ -12,7 +12,7 @@ public static class GlossaryView
     public static void Term(IAnsiConsole console, Term t, bool withSource = true)
     {
         var year = t.FiscalYear > 0 ? $" [grey]{t.FiscalYear} 年度[/]" : "";
-        console.MarkupLine($"[bold]{Markup.Escape(t.Name)}[/]{Category(t)}{year}{Matched(t)}");
+        console.MarkupLine($"[bold]{Terminal.Escape(t.Name)}[/]{Category(t)}{year}{Matched(t)}");
         if (t.Texts.Count > 1)
         {
             // Defined more than once: every text, in printed order, the current one marked.
@@ -25,19 +25,19 @@ public static class GlossaryView
         if (t.Codes.Count > 1)
         {
             console.Indented(2, $"[grey]科目编码（{t.Codes.Count} 个）：[/]");
-            foreach (var c in t.Codes) console.Indented(4, $"{Markup.Escape(c.Path)} [grey]（{Markup.Escape(c.Classification)}{Markup.Escape(c.Level)}）[/]");
+            foreach (var c in t.Codes) console.Indented(4, $"{Terminal.Escape(c.Path)} [grey]（{Terminal.Escape(c.Classification)}{Terminal.Escape(c.Level)}）[/]");
         }
         else if (t.Codes.Count == 1)
-            console.Indented(2, $"[grey]科目编码：[/]{Markup.Escape(t.Codes[0].Path)} [grey]（{Markup.Escape(t.Codes[0].Classification)}{Markup.Escape(t.Codes[0].Level)}）[/]");
-        if (t.Aliases.Count > 0) console.Indented(2, $"[grey]别名：{Markup.Escape(string.Join("、", t.Aliases))}[/]");
+            console.Indented(2, $"[grey]科目编码：[/]{Terminal.Escape(t.Codes[0].Path)} [grey]（{Terminal.Escape(t.Codes[0].Classification)}{Terminal.Escape(t.Codes[0].Level)}）[/]");
+        if (t.Aliases.Count > 0) console.Indented(2, $"[grey]别名：{Terminal.Escape(string.Join("、", t.Aliases))}[/]");
         if (t.Years.Count > 1) console.Indented(2, $"[grey]有释义的年度：{string.Join("、", t.Years)}[/]");
-        if (withSource && t.Source.Length > 0) console.Indented(2, $"[grey]来源：{Markup.Escape(t.Source)}[/]");
+        if (withSource && t.Source.Length > 0) console.Indented(2, $"[grey]来源：{Terminal.Escape(t.Source)}[/]");
     }
 
     public static void Hit(IAnsiConsole console, SearchHit hit, int number)
     {
         var t = hit.Term ?? new Term();
-        console.MarkupLine($"{number,3}. [bold]{Markup.Escape(t.Name)}[/]{Category(t)} [grey]{Labels.Name(hit.Match)}[/]");
+        console.MarkupLine($"{number,3}. [bold]{Terminal.Escape(t.Name)}[/]{Category(t)} [grey]{Labels.Name(hit.Match)}[/]");
         console.Indented(5, Labels.Text(hit.Snippet));
     }
 
@@ -46,7 +46,7 @@ public static class GlossaryView
     {
         var kind = c.Kind == ChangeKind.Add ? "增补" : "更正";
         var at = Labels.LocalTime(c.ChangedAt); // the zone is said once, under the list
-        console.MarkupLine($"#{c.Id} [bold]{kind}[/] {Markup.Escape(c.Term)} [grey]{c.FiscalYear} 年度 · {Markup.Escape(c.ChangedBy)} · {at}[/]");
+        console.MarkupLine($"#{c.Id} [bold]{kind}[/] {Terminal.Escape(c.Term)} [grey]{c.FiscalYear} 年度 · {Terminal.Escape(c.ChangedBy)} · {at}[/]");
         if (c.Kind == ChangeKind.Correct) console.Indented(2, "[grey]原释义：[/]" + Labels.Text(c.OldDefinition.Length > 0 ? c.OldDefinition : "（无）"));
         console.Indented(2, "[grey]新释义：[/]" + Labels.Text(c.NewDefinition));
         if (c.Reason.Length > 0) console.Indented(2, "[grey]说明：[/]" + Labels.Text(c.Reason));
@@ -63,18 +63,18 @@ public static class GlossaryView
         }
         console.MarkupLine("[bold]名词解释（审核结果提及的名词）[/]");
         foreach (var term in terms) Term(console, term, withSource: false);
-        foreach (var name in unknown) console.MarkupLine($"[yellow]{Markup.Escape(name)}：名词解释中暂无[/]");
+        foreach (var name in unknown) console.MarkupLine($"[yellow]{Terminal.Escape(name)}：名词解释中暂无[/]");
     }
 
     private static string Category(Term t)
     {
         var categories = t.Categories.Count > 0 ? t.Categories.ToList() : [t.Category];
         categories.RemoveAll(c => c.Length == 0);
-        return categories.Count > 0 ? $" [grey]〔{Markup.Escape(string.Join(" · ", categories))}〕[/]" : "";
+        return categories.Count > 0 ? $" [grey]〔{Terminal.Escape(string.Join(" · ", categories))}〕[/]" : "";
     }
 
     private static string Matched(Term t) =>
-        t.MatchedAlias.Length > 0 ? $" [grey]（按别名“{Markup.Escape(t.MatchedAlias)}”找到）[/]"
-        : t.MatchedCode.Length > 0 ? $" [grey]（按科目编码 {Markup.Escape(t.MatchedCode)} 找到）[/]"
+        t.MatchedAlias.Length > 0 ? $" [grey]（按别名“{Terminal.Escape(t.MatchedAlias)}”找到）[/]"
+        : t.MatchedCode.Length > 0 ? $" [grey]（按科目编码 {Terminal.Escape(t.MatchedCode)} 找到）[/]"
         : "";
 }

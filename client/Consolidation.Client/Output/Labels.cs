@@ -104,5 +104,5 @@ public static class Labels
     public static string ShortHash(string hash) => hash.Length <= 12 ? hash : hash[..12];
 
     /// <summary>Escaped text, or a dash for an empty one.</summary>
-    public static string Text(string? text) => string.IsNullOrEmpty(text) ? "—" : Spectre.Console.Markup.Escape(text);
+    public static string Text(string? text) => string.IsNullOrEmpty(text) ? "—" : Terminal.Escape(text);
 }

@@ -10,6 +10,29 @@ namespace Consolidation.Client.Output;
 /// </summary>
 public static class Terminal
 {
+    /// <summary>
+    /// Text for the terminal, as markup: control characters (an escape sequence, a bell, a carriage return, a
+    /// backspace, C1 controls) and bidirectional overrides shown as \uXXXX, so that no file name, server message or
+    /// caller text can move the cursor, clear the screen or disguise a line; then escaped as Spectre markup. Line
+    /// breaks and tabs stay.
+    /// </summary>
+    public static string Escape(string? text) => Markup.Escape(Visible(text));
+
+    /// <summary><see cref="Escape"/> without the markup escaping: for plain writes.</summary>
+    public static string Visible(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return "";
+        if (!text.Any(Hidden)) return text;
+        var sb = new System.Text.StringBuilder(text.Length + 16);
+        foreach (var c in text)
+            if (Hidden(c)) sb.Append($"\\u{(int)c:X4}");
+            else sb.Append(c);
+        return sb.ToString();
+    }
+
+    private static bool Hidden(char c) =>
+        (char.IsControl(c) && c is not '\n' and not '\t') || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
+
     /// <summary>The width used whenever output does not go to a terminal: wide enough that nothing wraps.</summary>
     public const int PlainWidth = 100_000;
 

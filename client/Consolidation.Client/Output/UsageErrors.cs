@@ -64,7 +64,7 @@ public static partial class UsageErrors
         var console = Terminal.Error;
         var message = e.Message.Trim();
         var chinese = Translate(message);
-        console.MarkupLine($"[red]参数有误：[/]{Markup.Escape(chinese ?? message)}");
+        console.MarkupLine($"[red]参数有误：[/]{Terminal.Escape(chinese ?? message)}");
         if (e.Pretty is null) return;
         // The pretty rendering: "Error: …", then the command line echoed and a caret line with a hint.
         var text = Render(e.Pretty);

@@ -21,7 +21,12 @@ public static class SubmissionFile
         CommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
         MaxDepth = 16,
+        // A key named twice ("fiscalYear" …) is an error, never "the second one wins".
+        AllowDuplicateProperties = false,
     };
+
+    /// <summary>The largest submission file read (a real one is well under 2 MiB): checked before reading, and while reading.</summary>
+    public const long MaxFileBytes = 32L * 1024 * 1024;
 
     private static readonly string[] TopLevel =
         ["format", "template", "department", "fiscalYear", "unit", "composition", "staffing", "tables", "fullYearBudgets", "supplementary", "narrative", "explanations", "internalTransfers", "provenance"];
@@ -31,11 +36,33 @@ public static class SubmissionFile
     /// <summary>The file's bytes; a file that cannot be read is a <see cref="SubmissionFileException"/>.</summary>
     public static byte[] ReadBytes(string path)
     {
-        try { return File.ReadAllBytes(path); }
+        try { return ReadBounded(path, MaxFileBytes); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new SubmissionFileException(path, [new Violation("(file)", $"无法读取文件：{ReadErrorText.Of(e)}")]);
         }
+    }
+
+    /// <summary>
+    /// At most <paramref name="max"/> bytes of a file, or a <see cref="SubmissionFileException"/>: a regular file's size
+    /// is checked before reading; anything else (a device such as /dev/zero, a pipe) is read only up to the limit.
+    /// </summary>
+    public static byte[] ReadBounded(string path, long max)
+    {
+        static SubmissionFileException TooLarge(string path, long max) =>
+            new(path, [new Violation("(file)", $"文件超过 {max / 1024 / 1024} MiB，未读取：不是决算报送文件，或应拆分")]);
+        var info = new FileInfo(path);
+        if (info.Exists && info.Length > max) throw TooLarge(path, max);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int n;
+        while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + n > max) throw TooLarge(path, max);
+            buffer.Write(chunk, 0, n);
+        }
+        return buffer.ToArray();
     }
 
     public static FinalAccounts Parse(string json, string fileName = "(input)") => Parse(System.Text.Encoding.UTF8.GetBytes(json), fileName);
@@ -44,6 +71,8 @@ public static class SubmissionFile
     public static FinalAccounts Parse(ReadOnlyMemory<byte> utf8, string fileName = "(input)")
     {
         if (utf8.Span.StartsWith(Utf8Bom)) utf8 = utf8[Utf8Bom.Length..];
+        if (!System.Text.Unicode.Utf8.IsValid(utf8.Span))
+            throw new SubmissionFileException(fileName, [new Violation("(file)", $"不是有效的 UTF-8 文本（自第 {FirstInvalidUtf8(utf8.Span) + 1} 字节起）：请以 UTF-8 编码保存")]);
         JsonDocument doc;
         try { doc = JsonDocument.Parse(utf8, Options); }
         catch (JsonException e)
@@ -62,6 +91,12 @@ public static class SubmissionFile
     }
 
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        var status = System.Text.Unicode.Utf8.ToUtf16(bytes, new char[bytes.Length], out var read, out _, replaceInvalidSequences: false);
+        return status == System.Buffers.OperationStatus.Done ? bytes.Length : read;
+    }
 
     private sealed class Reader
     {

@@ -181,11 +181,29 @@ public class SubmissionFileTests
     }
 
     [Fact]
-    public void CodedRow_FieldNamedTwice_CountsWithItsLastValue()
+    public void CodedRow_FieldNamedTwice_IsRefused_NeverTheLastValueWins()
     {
+        // Issue 15: a duplicate key was silently taken (the second one won); it is now an error naming where.
         var row = "{ \"code\": \"20103\", \"name\": \"政府办公厅（室）及相关机构事务\", \"total\": 381.19,";
         Assert.Contains(row, SeedJson);
-        var accounts = SubmissionFile.Parse(SeedJson.Replace(row, "{ \"code\": \"99999\", \"code\": \"20103\", \"name\": \"政府办公厅（室）及相关机构事务\", \"total\": 1.00, \"total\": 381.19,"));
-        Assert.Equal(ContentDigest.Hex(ContentDigest.CanonicalBytes(SubmissionFile.Parse(SeedJson))), ContentDigest.Hex(ContentDigest.CanonicalBytes(accounts)));
+        var e = Assert.Throws<SubmissionFileException>(() =>
+            SubmissionFile.Parse(SeedJson.Replace(row, "{ \"code\": \"99999\", \"code\": \"20103\", \"name\": \"政府办公厅（室）及相关机构事务\", \"total\": 381.19,")));
+        Assert.Contains("不是有效的 JSON", e.Violations.Single().Message);
+    }
+
+    [Fact]
+    public void TopLevelKeyNamedTwice_IsRefused()
+    {
+        var i = SeedJson.IndexOf("\"fiscalYear\"", StringComparison.Ordinal);
+        Assert.Throws<SubmissionFileException>(() => SubmissionFile.Parse(SeedJson[..i] + "\"fiscalYear\": 2099, " + SeedJson[i..]));
+    }
+
+    [Fact]
+    public void InvalidUtf8_IsRefused_NamingTheByte()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(SeedJson).ToList();
+        bytes.InsertRange(100, new byte[] { 0xC4, 0xE3 });
+        var e = Assert.Throws<SubmissionFileException>(() => SubmissionFile.Parse(bytes.ToArray()));
+        Assert.Contains("第 101 字节", e.Violations.Single().Message);
     }
 }

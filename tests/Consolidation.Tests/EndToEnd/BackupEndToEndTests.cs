@@ -97,6 +97,7 @@ public sealed class BackupEndToEndTests : IDisposable
             var submit = Client.Run(restored.Address, "submit", file, "--json");
             Assert.Contains("\"version\"", submit.Stdout);
             restored.Stop();
+            Client.Credentials.TryRemove(restored.Address, out _);
             var after = Versions(restored.DataPath);
             foreach (var (key, hash) in inBackup) Assert.Equal(hash, after[key]);
         }

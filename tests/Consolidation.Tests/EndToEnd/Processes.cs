@@ -25,9 +25,24 @@ public sealed class ServerProcess : IDisposable
     private readonly Process _process;
     private readonly StringBuilder _log = new();
 
-    public ServerProcess(string? registryPath = null, params string[] extraArgs)
+    private readonly bool _ownsDirectory;
+    private readonly string? _registryPath;
+    private readonly string[] _extraArgs;
+
+    public ServerProcess(string? registryPath = null, params string[] extraArgs) : this(null, 0, registryPath, extraArgs)
     {
-        Directory = Path.Combine(Path.GetTempPath(), "fa-e2e", Guid.NewGuid().ToString("n"));
+    }
+
+    /// <summary>A new server process on <paramref name="previous"/>'s data file and port (after it was killed or stopped).</summary>
+    public static ServerProcess Restart(ServerProcess previous) =>
+        new(previous.Directory, new Uri(previous.Address).Port, previous._registryPath, previous._extraArgs);
+
+    private ServerProcess(string? directory, int port, string? registryPath, string[] extraArgs)
+    {
+        _ownsDirectory = directory is null;
+        _registryPath = registryPath;
+        _extraArgs = extraArgs;
+        Directory = directory ?? Path.Combine(Path.GetTempPath(), "fa-e2e", Guid.NewGuid().ToString("n"));
         System.IO.Directory.CreateDirectory(Directory);
         DataPath = Path.Combine(Directory, "e2e.litedb");
         var start = new ProcessStartInfo("dotnet")
@@ -37,7 +52,7 @@ public sealed class ServerProcess : IDisposable
             UseShellExecute = false,
             WorkingDirectory = Directory,
         };
-        foreach (var a in new[] { Builds.ServerDll, "--contentRoot", Directory, "--Consolidation:Port=0", $"--Consolidation:DataPath={DataPath}",
+        foreach (var a in new[] { Builds.ServerDll, "--contentRoot", Directory, $"--Consolidation:Port={port}", $"--Consolidation:DataPath={DataPath}",
                      $"--Consolidation:RegistryPath={registryPath ?? ""}" }.Concat(extraArgs))
             start.ArgumentList.Add(a);
         _process = Process.Start(start) ?? throw new InvalidOperationException("could not start the server");
@@ -65,7 +80,7 @@ public sealed class ServerProcess : IDisposable
             if (_process.WaitForExit(10_000)) _process.WaitForExit(); // and its output read to the end
             var exitCode = _process.ExitCode;
             _process.Dispose();
-            try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { }
+            if (_ownsDirectory) try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { }
             throw new ServerExitedException("the server exited:\n" + Log, exitCode);
         }
         Address = listening.Task.Result;
@@ -83,38 +98,51 @@ public sealed class ServerProcess : IDisposable
 
     public string Log { get { lock (_log) return _log.ToString(); } }
 
+    public int ProcessId => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>SIGKILL: the process ends at once, wherever it is; its data file and directory stay for a restart.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    /// <summary>Sends a signal (SIGTERM = 15) to the server process.</summary>
+    public void Signal(int signal) => _ = SysKill(_process.Id, signal);
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SysKill(int pid, int sig);
+
+    public bool WaitForExit(TimeSpan timeout) => _process.WaitForExit(timeout);
+
     /// <summary>Stops the server as systemd would (SIGTERM; killed after 10 s), keeping its directory and data file.</summary>
     public void Stop()
     {
-        if (_stopped) return;
-        _stopped = true;
-        Client.Credentials.TryRemove(Address, out _);
         if (!_process.HasExited)
         {
-            using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) term.WaitForExit();
-            if (!_process.WaitForExit(10_000))
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit(10_000);
-            }
+            Signal(15);
+            if (!_process.WaitForExit(10_000)) Kill();
         }
+        _process.WaitForExit();
     }
 
-    private bool _stopped;
     private bool _disposed;
 
     public void Dispose()
     {
         if (_disposed) return;
         _disposed = true;
-        Client.Credentials.TryRemove(Address, out _);
-        if (!_stopped && !_process.HasExited)
+        // A restarted server on the same address may hold the entry by now: only this server's own is removed.
+        if (Client.Credentials.TryGetValue(Address, out var c) && c == BureauCredential) Client.Credentials.TryRemove(Address, out _);
+        if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             _process.WaitForExit(10_000);
         }
         _process.Dispose();
-        try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { }
+        if (_ownsDirectory) try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { }
     }
 }
 

@@ -6,7 +6,7 @@ using Consolidation.Domain.Validation;
 namespace Consolidation.Client.Inputs;
 
 /// <summary>The formats a submission can come in (docs/batch.md): the JSON file, an XLSX workbook, a folder of CSV files.</summary>
-public enum InputFormat { Json, Workbook, CsvFolder, Pdf }
+public enum InputFormat { Json, Workbook, CsvFolder, Pdf, OfficialWorkbook }
 
 /// <summary>Reads a submission in any of the input formats into the domain's accounts; finds the inputs under a folder.</summary>
 public static class SubmissionInput
@@ -26,7 +26,7 @@ public static class SubmissionInput
     /// <summary>Reads and validates one input; a <see cref="SubmissionFileException"/> says every problem and where.</summary>
     public static FinalAccounts Read(string path) => CheckSize(path) switch
     {
-        InputFormat.Workbook => WorkbookFormat.Read(path),
+        InputFormat.Workbook => WorkbookFormat.Read(path),   // this program's layout or the official 公开表 one
         InputFormat.CsvFolder => CsvFolderFormat.Read(path),
         InputFormat.Pdf => Pdf.DisclosurePdf.Read(path, new Pdf.PdfImportOptions(RegistryBeside(path))),
         _ => SubmissionFile.Read(path),
@@ -86,6 +86,7 @@ public static class SubmissionInput
         switch (format)
         {
             case InputFormat.Workbook: WorkbookFormat.Write(accounts, path); break;
+            case InputFormat.OfficialWorkbook: Documents.OfficialWorkbook.Write(accounts, path); break;
             case InputFormat.CsvFolder: CsvFolderFormat.Write(accounts, path); break;
             default:
                 var dir = Path.GetDirectoryName(Path.GetFullPath(path));

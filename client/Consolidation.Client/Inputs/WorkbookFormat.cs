@@ -37,6 +37,14 @@ public static class WorkbookFormat
             throw new SubmissionFileException(path, [new Violation("(工作簿)", $"无法打开 XLSX 工作簿：{ReadErrorText.Of(e)}")]);
         }
         using (workbook)
+            return OfficialWorkbookFormat.IsOfficial(workbook)
+                ? OfficialWorkbookFormat.Read(path, workbook, new Pdf.PdfImportOptions(SubmissionInput.RegistryBeside(path)))
+                : Read(path, workbook);
+    }
+
+    /// <summary>Reads a workbook of this program's layout that is already open.</summary>
+    public static FinalAccounts Read(string path, XLWorkbook workbook)
+    {
         {
             Grid? Sheet(Func<string, bool> match) =>
                 workbook.Worksheets.FirstOrDefault(s => match(s.Name)) is { } ws ? ToGrid(ws) : null;
@@ -141,6 +149,23 @@ public static class WorkbookFormat
             ws.Column(2).Width = 36;
             for (var c = 0; c < layout.Columns.Count; c++) ws.Column(c + 3).Width = 16;
         }
+        AddSupportSheets(workbook, grids);
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (dir is not null) Directory.CreateDirectory(dir);
+        workbook.SaveAs(path);
+    }
+
+    /// <summary>The sheets beside the tables: 出错说明, 内部往来, 情况说明 (the official layout's workbook writes them too).</summary>
+    public static void AddSupportSheets(XLWorkbook workbook, AccountsGrids grids)
+    {
+        if (workbook.Worksheets.All(w => w.Name != InfoSheet))
+        {
+            var info = workbook.AddWorksheet(InfoSheet);
+            WriteRows(info, 1, grids.Info, amountsFrom: int.MaxValue);
+            info.Column(1).Width = 12;
+            info.Column(2).Width = 40;
+            info.Column(3).Width = 40;
+        }
         var explanations = workbook.AddWorksheet(ExplanationSheet);
         WriteRows(explanations, 1, grids.Explanations, amountsFrom: int.MaxValue);
         explanations.Column(3).Width = 80;
@@ -157,9 +182,6 @@ public static class WorkbookFormat
             narrative.Cell(2 + i, 1).SetValue(grids.Narrative.Substring(i * NarrativeCellChars, Math.Min(NarrativeCellChars, grids.Narrative.Length - i * NarrativeCellChars)));
         narrative.Column(1).Width = 120;
         narrative.Column(1).Style.Alignment.WrapText = true;
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (dir is not null) Directory.CreateDirectory(dir);
-        workbook.SaveAs(path);
     }
 
     /// <summary>

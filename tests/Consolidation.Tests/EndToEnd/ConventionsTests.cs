@@ -72,7 +72,7 @@ public sealed partial class ConventionsTests
         // A call to the server may also be refused for its credential (7) or rate (10); the bureau's commands for the
         // caller's role (6) or the state of the year or version (8).
         { "submit", "0 1 2 3 5 6 7 8 10" }, { "validate", "0 1 2 3 5 6 7 8 10" }, { "batch", "0 1 2 3 5 6 7 8 10" },
-        { "template", "0 3 5" }, { "convert", "0 3 5" },
+        { "template", "0 3 5" }, { "convert", "0 3 5" }, { "import", "0 3 5" },
         { "status", "0 1 2 3 4 5 7 10" }, { "versions", "0 3 4 5 7 10" },
         { "consolidate", "0 3 4 5 6 7 8 10 9" }, { "consolidation", "0 3 4 5 7 10" }, { "coverage", "0 3 4 5 6 7 8 10" },
         { "registry list", "0 3 4 5 7 10" }, { "registry add", "0 3 4 5 6 7 8 10" }, { "registry change", "0 3 4 5 6 7 8 10" },
@@ -137,7 +137,7 @@ public sealed partial class ConventionsTests
     private static partial Regex HasChinese();
 
     // Options, arguments, commands, examples, file names, URLs, environment variables and format names are names.
-    [GeneratedRegex(@"--?[a-z][\w-]*|<[A-Z]+>|\[[A-Z]+\]|\bfa( [a-z]+)*\b|\S+\.(json|xlsx|csv|html|txt)\b|https?://\S+|\b[A-Z_]{2,}\b|\b(json|xlsx|csv|bash|zsh|code|name|parent|type|proto|JSON|XLSX|CSV|text|html|bureau|department|auto|all|problems|none|true|false)\b|\$\S+|~/\S+")]
+    [GeneratedRegex(@"--?[a-z][\w-]*|<[A-Z]+>|\[[A-Z]+\]|\bfa( [a-z]+)*\b|\S+\.(json|xlsx|csv|html|txt|pdf)\b|https?://\S+|\b[A-Z_]{2,}\b|\b(json|xlsx|csv|bash|zsh|code|name|parent|type|proto|JSON|XLSX|CSV|PDF|pdf|official|text|html|bureau|department|auto|all|problems|none|true|false)\b|\$\S+|~/\S+")]
     private static partial Regex IgnoredNames();
 
     [GeneratedRegex(@"\b[A-Za-z]{3,}\b")]

@@ -89,13 +89,20 @@ public sealed class ExportTests(ExportTests.Exported exported) : IClassFixture<E
         Assert.Contains(lines, l => l.StartsWith("部门,纳入汇总的部门及主要指标,\"405001\",岳阳市教育局,收入合计,", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("T6,一般公共预算财政拨款基本支出决算明细表,\"30101\",", StringComparison.Ordinal));
 
-        using var xlsx = ZipFile.OpenRead(Path.Combine(_work, "2023.xlsx"));
-        var workbook = Read(xlsx, "xl/workbook.xml");
-        foreach (var sheet in new[] { "概况", "T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9", "部门", "抵销", "来源" })
-            Assert.Contains($"name=\"{sheet}\"", workbook);
-        var t2 = string.Concat(xlsx.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/sheet", StringComparison.Ordinal)).Select(e => Read(xlsx, e.FullName)));
-        Assert.Contains("t=\"str\" s=\"2\"><x:v>2050201</x:v>", t2); // a function code: a text cell
-        Assert.Contains("t=\"n\"", t2); // amounts: numbers
+        using var workbook = new ClosedXML.Excel.XLWorkbook(Path.Combine(_work, "2023.xlsx"));
+        string[] sheets = ["概况", "公开01表 收入支出决算总表", "公开02表 收入决算表", "公开03表 支出决算表", "公开04表 财政拨款收入支出决算总表",
+            "公开05表 一般公共预算财政拨款支出决算表", "公开06表 一般公共预算财政拨款基本支出决算明细表", "公开07表 财政拨款“三公”经费支出决算表",
+            "公开08表 政府性基金预算财政拨款收入支出决算表", "公开09表 国有资本经营预算财政拨款支出决算表", "部门", "抵销", "来源"];
+        Assert.Equal(sheets.Select(n => n.Length > 31 ? n[..31] : n), workbook.Worksheets.Select(w => w.Name));
+        // T5 in the official layout: 科目编码 split 类 | 款 | 项 as text cells, amounts as #,##0.00 numbers.
+        var t5 = workbook.Worksheet(2 + 4);
+        var row = t5.RowsUsed().First(r => r.Cell(1).GetString() == "205" && r.Cell(2).GetString() == "02" && r.Cell(3).GetString() == "01");
+        Assert.Equal(ClosedXML.Excel.XLDataType.Text, row.Cell(2).DataType);
+        Assert.Equal(ClosedXML.Excel.XLDataType.Number, row.Cell(5).DataType);
+        Assert.Equal("#,##0.00", row.Cell(5).Style.NumberFormat.Format);
+        Assert.Equal("编制单位：全市汇总", t5.Cell(3, 1).GetString());
+        Assert.Equal(ClosedXML.Excel.XLPaperSize.A4Paper, t5.PageSetup.PaperSize);
+        Assert.Equal(ClosedXML.Excel.XLDataType.Text, workbook.Worksheet("部门").Cell(2, 1).DataType);
 
         var json = File.ReadAllText(Path.Combine(_work, "2023.json"));
         Assert.Contains("\"contentHash\"", json);

@@ -190,7 +190,7 @@ public static partial class DisclosurePdf
     [GeneratedRegex(@"退休(?:人员|人数)?(?:为|共)?(\d+)人")] private static partial Regex RetiredPattern();
 
     /// <summary>The template whose left-out cells are exactly the cells the PDF does not print (T5 年初预算数, T6 合计 …).</summary>
-    private static Template? RecogniseTemplate(Dictionary<string, PdfTable> tables, int year)
+    internal static Template? RecogniseTemplate(IReadOnlyDictionary<string, PdfTable> tables, int year)
     {
         bool Printed(string table, string row, string column)
         {
@@ -204,10 +204,14 @@ public static partial class DisclosurePdf
             .Where(tp => year >= tp.FirstYear && year <= tp.LastYear)
             .Where(tp => tp.Omitted.All(o => { var p = o.Split('.'); return !Printed(p[0], p[1], p[2]); }))
             .OrderByDescending(tp => tp.Omitted.Count()).ToList();
-        return candidates.FirstOrDefault();
+        // Recognised only when what is left out tells one template from the others (a layout that prints every cell fits
+        // several: then the server's default stands).
+        if (candidates.Count == 0 || candidates[0].Omitted.Any() is false) return null;
+        if (candidates.Count > 1 && candidates[1].Omitted.Count() == candidates[0].Omitted.Count()) return null;
+        return candidates[0];
     }
 
-    private static JsonObject TableJson(TableLayout layout, PdfTable table, Template? template, PdfProblems problems, List<string> sources)
+    internal static JsonObject TableJson(TableLayout layout, PdfTable table, Template? template, PdfProblems problems, List<string> sources)
     {
         var o = new JsonObject();
         if (table.Note.Length > 0) o["note"] = table.Note;
@@ -300,7 +304,7 @@ public static partial class DisclosurePdf
         return File.Exists(beside) ? beside : null;
     }
 
-    private static List<RegistryUnit> LoadRegistry(string? path, PdfProblems problems)
+    internal static List<RegistryUnit> LoadRegistry(string? path, PdfProblems problems)
     {
         var result = new List<RegistryUnit>();
         if (path is null) return result;

@@ -53,7 +53,8 @@ public sealed class PdfTableReader
         for (var i = 0; i < Math.Min(end, 4); i++)
         {
             var c = lines[i].Compact;
-            var at = c.IndexOf("单位：", StringComparison.Ordinal);
+            var at = c.IndexOf("金额单位：", StringComparison.Ordinal) is var m and >= 0 ? m + 2 : c.IndexOf("金额单位:", StringComparison.Ordinal) is var n and >= 0 ? n + 2 : -1;
+            if (at < 0) at = c.IndexOf("单位：", StringComparison.Ordinal);
             if (at < 0) at = c.IndexOf("单位:", StringComparison.Ordinal);
             if (at >= 0)
             {

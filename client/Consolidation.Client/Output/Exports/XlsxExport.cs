@@ -1,69 +1,101 @@
+using ClosedXML.Excel;
+using Consolidation.Client.Documents;
 using Consolidation.Contracts;
-using MiniExcelLibs;
+using Consolidation.Contracts.Mapping;
+using Consolidation.Domain.Layouts;
+using D = Consolidation.Domain.Model;
 
 namespace Consolidation.Client.Output.Exports;
 
 /// <summary>
-/// The consolidated disclosure as a native XLSX workbook (MiniExcel): an overview sheet, one sheet per table (T1 … T9),
-/// the department list and the elimination report. Codes are written as text cells (their leading digits and zeros
-/// survive); amounts are numeric cells in 万元 with exactly two decimals, made from the integer 分 rounded once.
+/// The consolidated disclosure as an XLSX workbook (ClosedXML, the one spreadsheet library): an overview sheet, the nine
+/// tables in the official 公开表 layout (<see cref="OfficialWorkbook"/>: 表号, title, 编制单位, 金额单位, merged headers,
+/// codes split 类/款/项 as text, <c>#,##0.00</c>, frozen headers, A4), the department list, the elimination report and
+/// the sources. Amounts are numeric cells in 万元 with exactly two decimals, made from the integer 分 rounded once.
 /// </summary>
 public static class XlsxExport
 {
     public static void Write(string path, ConsolidatedDisclosure d)
     {
-        var sheets = new Dictionary<string, object>
-        {
-            ["概况"] = Overview(d),
-        };
-        foreach (var t in ExportTables.Nine(d)) sheets[t.Id] = Rows(t);
-        sheets["部门"] = Rows(ExportTables.Departments(d), ExportTables.Staff(d));
-        sheets["抵销"] = Rows(ExportTables.Eliminations(d));
-        sheets["来源"] = d.Included.Select(s => new Dictionary<string, object>
-        {
-            ["单位编码"] = s.DepartmentCode, ["名称"] = s.DepartmentName, ["版本"] = s.Version, ["内容指纹（SHA-256）"] = s.ContentHash,
-        }).ToList();
-        if (File.Exists(path)) File.Delete(path);
-        MiniExcel.SaveAs(path, sheets, overwriteFile: true);
-    }
-
-    private static List<Dictionary<string, object>> Overview(ConsolidatedDisclosure d)
-    {
+        using var workbook = new XLWorkbook();
+        var overview = workbook.AddWorksheet("概况");
         var lines = new List<string> { ExportTables.Title(d), d.CoverageSummary?.Statement ?? "", "金额单位：万元",
             $"第 {d.RunNumber} 次汇总；内容指纹 {d.ContentHash}" };
         lines.AddRange(d.Overview.Split('\n'));
         lines.AddRange(d.Narrative.Split('\n'));
-        return lines.Where(l => l.Length > 0).Select(l => new Dictionary<string, object> { ["内容"] = l }).ToList();
+        var r = 1;
+        overview.Cell(r++, 1).SetValue("内容").Style.Font.SetBold();
+        foreach (var line in lines.Where(l => l.Length > 0)) overview.Cell(r++, 1).SetValue(line);
+        overview.Column(1).Width = 120;
+        overview.Column(1).Style.Alignment.SetWrapText();
+
+        var accounts = d.Totals is null ? null : AccountsMapper.ToDomain(d.Totals);
+        var template = Domain.Templates.TemplateCatalogue.Default.Find(accounts?.Template ?? "") ?? Domain.Templates.TemplateCatalogue.Default.National;
+        var unitName = string.IsNullOrEmpty(d.ScopeName) ? "全市汇总" : d.ScopeName;
+        foreach (var layout in StandardLayouts.All)
+        {
+            var table = accounts?.Tables.GetValueOrDefault(layout.Id) ?? D.Table.Empty(layout);
+            var official = OfficialTables.Of(table, template, accounts?.NoteOf(layout.Id) ?? "");
+            OfficialWorkbook.AddTable(workbook, official, unitName, "万元", WanYuan);
+        }
+        Sheet(workbook, ExportTables.Departments(d), ExportTables.Staff(d));
+        Sheet(workbook, ExportTables.Eliminations(d));
+        var sources = workbook.AddWorksheet("来源");
+        string[] header = ["单位编码", "名称", "版本", "内容指纹（SHA-256）"];
+        for (var c = 0; c < header.Length; c++) sources.Cell(1, c + 1).SetValue(header[c]).Style.Font.SetBold();
+        r = 2;
+        foreach (var s in d.Included)
+        {
+            Text(sources.Cell(r, 1), s.DepartmentCode);
+            sources.Cell(r, 2).SetValue(s.DepartmentName);
+            sources.Cell(r, 3).SetValue(s.Version);
+            Text(sources.Cell(r, 4), s.ContentHash);
+            r++;
+        }
+        // Fixed widths: ClosedXML measures text for AdjustToContents with System.Drawing, which needs libgdiplus.
+        sources.Column(1).Width = 14;
+        sources.Column(2).Width = 36;
+        sources.Column(3).Width = 8;
+        sources.Column(4).Width = 68;
+        if (File.Exists(path)) File.Delete(path);
+        OfficialWorkbook.Save(workbook, path);
     }
 
-    private static List<Dictionary<string, object>> Rows(ExportTable t, IReadOnlyList<int>? staff = null)
+    private static void Text(IXLCell cell, string text)
     {
-        var rows = new List<Dictionary<string, object>>();
+        cell.SetValue(text);
+        cell.DataType = XLDataType.Text;
+    }
+
+    /// <summary>A list sheet (部门, 抵销): 编码 as text, 项目, the amount columns as numbers, optionally 实有人数.</summary>
+    private static void Sheet(XLWorkbook workbook, ExportTable t, IReadOnlyList<int>? staff = null)
+    {
+        var ws = workbook.AddWorksheet(t.Id);
+        string[] header = ["编码", "项目", .. t.Columns, .. staff is null ? Array.Empty<string>() : ["实有人数"]];
+        for (var c = 0; c < header.Length; c++) ws.Cell(1, c + 1).SetValue(header[c]).Style.Font.SetBold();
         for (var i = 0; i < t.Rows.Count; i++)
         {
-            var r = t.Rows[i];
-            var row = new Dictionary<string, object> { ["编码"] = r.Code, ["项目"] = r.Name };
-            for (var c = 0; c < t.Columns.Count; c++) row[t.Columns[c]] = WanYuan(r.Values[c]);
-            if (staff is not null) row["实有人数"] = i < staff.Count ? staff[i] : staff.Sum();
-            rows.Add(row);
+            var row = t.Rows[i];
+            Text(ws.Cell(i + 2, 1), row.Code);
+            ws.Cell(i + 2, 2).SetValue(row.Name);
+            for (var c = 0; c < t.Columns.Count; c++)
+            {
+                ws.Cell(i + 2, c + 3).SetValue(WanYuan(row.Values[c]));
+                ws.Cell(i + 2, c + 3).Style.NumberFormat.Format = "#,##0.00";
+            }
+            if (staff is not null) ws.Cell(i + 2, t.Columns.Count + 3).SetValue(i < staff.Count ? staff[i] : staff.Sum());
         }
-        if (rows.Count == 0)
-        {
-            var header = new Dictionary<string, object> { ["编码"] = "", ["项目"] = "本表无数据" };
-            foreach (var c in t.Columns) header[c] = "";
-            rows.Add(header);
-        }
-        return rows;
+        if (t.Rows.Count == 0) ws.Cell(2, 2).SetValue("本表无数据");
+        ws.Column(1).Width = 22;
+        ws.Column(2).Width = 36;
+        for (var c = 0; c < header.Length - 2; c++) ws.Column(c + 3).Width = 16;
+        ws.SheetView.FreezeRows(1);
+        ws.PageSetup.PaperSize = XLPaperSize.A4Paper;
     }
 
     /// <summary>
     /// 分 → 万元 as an exact two-decimal cell value: the amount rounded once to a whole number of 0.01 万元 (half away from
     /// zero), then given scale 2. No floating point: the decimal is built from the integer.
     /// </summary>
-    public static decimal WanYuan(long fen)
-    {
-        var hundredths = Domain.Model.Money.RoundHalfAwayFromZero(fen, 10_000) / 10_000;
-        var magnitude = (ulong)Math.Abs(hundredths);
-        return new decimal((int)(magnitude & 0xFFFFFFFF), (int)(magnitude >> 32), 0, hundredths < 0, 2);
-    }
+    public static decimal WanYuan(long fen) => OfficialWorkbook.Amount(fen, D.AmountPrecision.WanYuan2);
 }

@@ -33,7 +33,20 @@ public sealed record CoverageReport(int FiscalYear, IReadOnlyList<DepartmentCove
 {
     public int Count(CoverageState state) => Departments.Count(d => d.State == state);
 
-    /// <param name="coveredBy">unit code → the accepted submission whose composition (决算单位构成) covers it.</param>
+    /// <summary>
+    /// Unit code → the department whose accepted submission's composition (决算单位构成) names it as a 下属单位: such a
+    /// unit counts as covered. The first submission to name a unit covers it.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> CoveredBy(IEnumerable<(string DepartmentCode, FinalAccounts Accounts)> accepted)
+    {
+        var coveredBy = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (department, accounts) in accepted)
+            foreach (var unit in accounts.Composition.Subordinates)
+                if (unit.Code != department) coveredBy.TryAdd(unit.Code, department);
+        return coveredBy;
+    }
+
+    /// <param name="coveredBy">unit code → the accepted submission whose composition (决算单位构成) covers it (<see cref="CoveredBy"/>).</param>
     public static CoverageReport Compute(int fiscalYear, IEnumerable<RegisteredDepartment> registry, IEnumerable<DepartmentFiling> filings,
         IReadOnlyDictionary<string, string>? coveredBy = null)
     {

@@ -84,10 +84,7 @@ public sealed class ConsolidationOffice(
     public CoverageReport Coverage(int fiscalYear)
     {
         // A unit covered by an accepted department submission's composition counts as covered.
-        var coveredBy = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var s in Consolidable(fiscalYear))
-            foreach (var unit in s.LoadAccounts().Composition.Subordinates)
-                if (unit.Code != s.DepartmentCode) coveredBy.TryAdd(unit.Code, s.DepartmentCode);
+        var coveredBy = CoverageReport.CoveredBy(Consolidable(fiscalYear).Select(s => (s.DepartmentCode, s.LoadAccounts())));
         return CoverageReport.Compute(fiscalYear, registry.Units(), Filings(fiscalYear), coveredBy);
     }
 

@@ -40,10 +40,7 @@ public static class DisclosureBuilder
             hierarchy: hierarchy, scopeName: scopeName);
 
         var included = inputs.Submissions.Where(s => result.Included.Contains(s.Ref)).ToList();
-        var coveredBy = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (r, a) in included)
-            foreach (var unit in a.Composition.Subordinates)
-                if (unit.Code != r.DepartmentCode) coveredBy.TryAdd(unit.Code, r.DepartmentCode);
+        var coveredBy = CoverageReport.CoveredBy(included.Select(i => (i.Ref.DepartmentCode, i.Accounts)));
         var coverage = CoverageReport.Compute(inputs.FiscalYear,
             inputs.Registry.Where(u => InScope(u.Code)), inputs.Filings.Where(f => InScope(f.Code)), coveredBy);
 

@@ -32,11 +32,18 @@ catch (Network.RefusedException e)
     return;
 }
 // gRPC needs HTTP/2; on plain http (h2c) that must be the only protocol, over TLS ALPN negotiates it.
-builder.WebHost.ConfigureKestrel(k => k.Listen(listenAddress, options.Port, l =>
+builder.WebHost.ConfigureKestrel(k =>
 {
-    l.Protocols = HttpProtocols.Http2;
-    if (certificate is not null) l.UseHttps(certificate);
-}));
+    k.Listen(listenAddress, options.Port, l =>
+    {
+        l.Protocols = HttpProtocols.Http2;
+        if (certificate is not null) l.UseHttps(certificate);
+    });
+    // Bounded streams and idle connections (docs/reliability.md): one caller cannot hold the server's resources open.
+    k.Limits.Http2.MaxStreamsPerConnection = Math.Max(1, options.MaxStreamsPerConnection);
+    k.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(Math.Max(5, options.IdleConnectionSeconds));
+    k.Limits.MaxConcurrentConnections = 10_000;
+});
 
 builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(TimeProvider.System);
@@ -128,7 +135,10 @@ builder.Services.AddGrpc(o =>
 });
 // Every service's methods bound with a request parser whose failures are INVALID_ARGUMENT naming `request` (not UNKNOWN).
 builder.Services.Replace(ServiceDescriptor.Singleton(typeof(Grpc.AspNetCore.Server.Model.IServiceMethodProvider<>), typeof(WireParsingMethodProvider<>)));
-builder.Services.AddGrpcHealthChecks().AddCheck("storage", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
+// Health is a real probe: a committed write to the data file (NOT_SERVING while it cannot be written, SERVING again once it can).
+builder.Services.AddGrpcHealthChecks().AddCheck<StorageHealthCheck>("storage");
+// SIGTERM: running calls get a few seconds to finish, then the server stops (the default would wait 30 s).
+builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(options.ShutdownSeconds));
 builder.Services.AddGrpcReflection();
 
 var app = builder.Build();

@@ -76,4 +76,13 @@ public sealed class ServerOptions
 
     /// <summary>Largest request accepted, in bytes; a larger one is refused with RESOURCE_EXHAUSTED.</summary>
     public int MaxRequestBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>After SIGTERM, how long running calls may take before the server stops anyway (docs/reliability.md).</summary>
+    public int ShutdownSeconds { get; set; } = 5;
+
+    /// <summary>HTTP/2 streams one connection may have open at once (Kestrel's default is 100).</summary>
+    public int MaxStreamsPerConnection { get; set; } = 100;
+
+    /// <summary>A connection with no request for this long is closed (Kestrel's KeepAliveTimeout).</summary>
+    public int IdleConnectionSeconds { get; set; } = 120;
 }

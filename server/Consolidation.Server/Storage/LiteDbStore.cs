@@ -9,6 +9,7 @@ namespace Consolidation.Server.Storage;
 public sealed class LiteDbStore : IDisposable
 {
     private readonly FileStream _lock;
+    private readonly FileStream? _inodeLock;
 
     public LiteDbStore(string path)
     {
@@ -22,6 +23,9 @@ public sealed class LiteDbStore : IDisposable
         {
             throw new InvalidOperationException($"数据文件 {full} 正被另一个服务进程使用（{e.Message}）", e);
         }
+        // The lock file guards this path; the data file itself is locked by its inode (any path to it: a hard link, a
+        // symlink), so that a second server cannot open the same data under another name.
+        _inodeLock = InodeLock.Take(full);
         var mapper = new BsonMapper { EmptyStringToNull = false, TrimWhitespace = false };
         Database = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct }, mapper);
         Database.Pragma("UTC_DATE", true);
@@ -71,9 +75,42 @@ public sealed class LiteDbStore : IDisposable
         var options => StringComparer.Create(Database.Collation.Culture, options),
     };
 
+    /// <summary>
+    /// The health probe: a small write to the data file, committed (so it reaches the file as every acknowledged
+    /// submission does). Null when it worked; else why not (the data file cannot be written: disk full, read-only).
+    /// </summary>
+    /// <summary>Below this much free space on the data file's disk the server reports NOT_SERVING (a submission is ~50–200 KiB).</summary>
+    public const long MinFreeBytes = 1024 * 1024;
+
+    public string? Probe()
+    {
+        try
+        {
+            // A full disk first: a small write may still fit in pages the file already has.
+            var free = new DriveInfo(Path.GetDirectoryName(FilePath)!).AvailableFreeSpace;
+            if (free < MinFreeBytes) return $"数据文件所在磁盘只剩 {free / 1024} KiB";
+            if (_lastWriteFailure is { } failure) return $"上一次写入失败，此后没有成功的写入：{failure}";
+            Database.GetCollection("health_probe").Upsert(new BsonDocument { ["_id"] = 1, ["at"] = DateTime.UtcNow });
+            return null;
+        }
+        catch (Exception e) when (e is IOException or LiteException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            return e.Message;
+        }
+    }
+
+    private string? _lastWriteFailure;
+
+    /// <summary>A submission write failed (its transaction rolled back): health says NOT_SERVING until one succeeds.</summary>
+    public void WriteFailed(Exception e) => _lastWriteFailure = $"{e.GetType().Name}: {e.Message}";
+
+    /// <summary>A submission write committed: the data file takes writes again.</summary>
+    public void WriteSucceeded() => _lastWriteFailure = null;
+
     public void Dispose()
     {
         Database.Dispose();
+        _inodeLock?.Dispose();
         _lock.Dispose();
     }
 }

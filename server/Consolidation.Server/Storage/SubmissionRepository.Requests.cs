@@ -107,12 +107,15 @@ public sealed partial class SubmissionRepository
                     decisions[i] = new RequestDecision(stored ? RequestDecisionKind.Stored : RequestDecisionKind.Unchanged, false, ToStored(doc, findings));
                 }
                 if (!store.Database.Commit()) throw new InvalidOperationException("the LiteDB transaction did not commit");
+                store.WriteSucceeded();
                 foreach (var doc in writtenInOrder) _heads.Stored(doc);
                 _requestIds.Committed(requests.Keys);
             }
-            catch
+            catch (Exception e)
             {
-                store.Database.Rollback();
+                store.WriteFailed(e);
+                // A rollback that fails too (the disk still full) must not hide why the write failed.
+                try { store.Database.Rollback(); } catch (Exception) when (e is IOException or LiteDB.LiteException) { }
                 throw;
             }
         }

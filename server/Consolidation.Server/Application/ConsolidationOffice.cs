@@ -87,32 +87,4 @@ public sealed class ConsolidationOffice(
         var coveredBy = CoverageReport.CoveredBy(Consolidable(fiscalYear).Select(s => (s.DepartmentCode, s.LoadAccounts())));
         return CoverageReport.Compute(fiscalYear, registry.Units(), Filings(fiscalYear), coveredBy);
     }
-
-    public static Contracts.Coverage ToProto(CoverageReport report)
-    {
-        var m = new Contracts.Coverage
-        {
-            FiscalYear = report.FiscalYear,
-            ExpectedCount = report.ExpectedCount,
-            AcceptedCount = report.Count(Domain.Consolidation.CoverageState.Accepted),
-            PendingCount = report.Count(Domain.Consolidation.CoverageState.PendingExplanation),
-            RejectedCount = report.Count(Domain.Consolidation.CoverageState.Rejected),
-            MissingCount = report.Count(Domain.Consolidation.CoverageState.Missing),
-            AwaitingReviewCount = report.Count(Domain.Consolidation.CoverageState.AwaitingReview),
-        };
-        m.Departments.AddRange(report.Departments.Select(d => new Contracts.DepartmentCoverage
-        {
-            DepartmentCode = d.Code,
-            DepartmentName = d.Name,
-            State = (Contracts.CoverageState)(int)d.State,
-            LatestVersion = d.LatestVersion,
-            LatestStatus = d.LatestStatus is { } s ? FindingMapper.ToProto(s) : SubmissionStatus.Unspecified,
-            AcceptedVersion = d.AcceptedVersion,
-            Registered = d.Registered,
-            CoveredBy = d.CoveredBy,
-            Type = (Contracts.UnitType)(int)d.Type,
-            Parent = d.Parent,
-        }));
-        return m;
-    }
 }

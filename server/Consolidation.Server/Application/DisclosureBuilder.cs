@@ -54,7 +54,7 @@ public static class DisclosureBuilder
             FiscalYear = inputs.FiscalYear,
             ScopeCode = scope,
             ScopeName = scopeName,
-            Coverage = ConsolidationOffice.ToProto(coverage),
+            Coverage = CoverageMapper.ToProto(coverage),
             Totals = AccountsMapper.ToProto(result.Totals),
             CoverageSummary = summary,
             Overview = Overview(inputs.FiscalYear, scopeName, summary, result),

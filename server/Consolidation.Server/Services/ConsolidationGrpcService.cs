@@ -1,4 +1,5 @@
 using Consolidation.Contracts;
+using Consolidation.Contracts.Mapping;
 using Consolidation.Server.Application;
 using Consolidation.Server.Security;
 using Grpc.Core;
@@ -36,7 +37,7 @@ public sealed class ConsolidationGrpcService(ConsolidationOffice office, YearLoc
     public override Task<Coverage> ListCoverage(ListCoverageRequest request, ServerCallContext context)
     {
         RequireYear(request.FiscalYear);
-        return Task.FromResult(ConsolidationOffice.ToProto(office.Coverage(request.FiscalYear)));
+        return Task.FromResult(CoverageMapper.ToProto(office.Coverage(request.FiscalYear)));
     }
 
     [Authorize(Policy = Policies.Bureau)]

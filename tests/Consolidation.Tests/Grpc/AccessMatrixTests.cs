@@ -248,10 +248,17 @@ public sealed class AccessMatrixTests : IDisposable
         {
             if (type == MethodType.Unary)
                 return new Outcome(StatusCode.OK, "", (await invoker.AsyncUnaryCall(method, null, options, request)).ToByteArray());
+            var replies = new List<byte>();
+            if (type == MethodType.ServerStreaming)
+            {
+                // One request, then the replies: no request stream to race the server's refusal.
+                using var stream = invoker.AsyncServerStreamingCall(method, null, options, request);
+                while (await stream.ResponseStream.MoveNext(CancellationToken.None)) replies.AddRange(stream.ResponseStream.Current.ToByteArray());
+                return new Outcome(StatusCode.OK, "", [.. replies]);
+            }
             using var call = invoker.AsyncDuplexStreamingCall(method, null, options);
             await call.RequestStream.WriteAsync(request);
             await call.RequestStream.CompleteAsync();
-            var replies = new List<byte>();
             while (await call.ResponseStream.MoveNext(CancellationToken.None)) replies.AddRange(call.ResponseStream.Current.ToByteArray());
             return new Outcome(StatusCode.OK, "", [.. replies]);
         }

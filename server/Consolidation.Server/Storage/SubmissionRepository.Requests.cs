@@ -134,27 +134,28 @@ public sealed partial class SubmissionRepository
         return new RequestDecision(known.Stored ? RequestDecisionKind.Stored : RequestDecisionKind.Unchanged, true, ToStored(doc));
     }
 
-    private static SubmissionDocument NewDocument(PreparedSubmission item, CheckResult check, DateTime receivedAt, int version)
+    private static SubmissionDocument NewDocument(PreparedSubmission item, CheckResult check, DateTime receivedAt, int version) =>
+        NewDocument(item.Accounts, item.CanonicalBytes, item.ContentHash, item.SubmittedBy, check, receivedAt, version);
+
+    /// <summary>A version as stored: the one place a <see cref="SubmissionDocument"/> is made.</summary>
+    private static SubmissionDocument NewDocument(D.FinalAccounts a, byte[] canonicalBytes, string contentHash, string submittedBy,
+        CheckResult check, DateTime receivedAt, int version) => new()
     {
-        var a = item.Accounts;
-        return new SubmissionDocument
-        {
-            Key = Key(a.DepartmentCode, a.FiscalYear, version),
-            DepartmentCode = a.DepartmentCode,
-            DepartmentName = a.DepartmentName,
-            FiscalYear = a.FiscalYear,
-            Version = version,
-            Status = (int)check.Status,
-            ReceivedAt = receivedAt,
-            SubmittedBy = item.SubmittedBy,
-            ContentHash = item.ContentHash,
-            MandatoryCount = check.MandatoryCount,
-            AdvisoryCount = check.AdvisoryCount,
-            UnexplainedCount = check.UnexplainedCount,
-            Accounts = item.CanonicalBytes,
-            Findings = FindingsBytes(check),
-        };
-    }
+        Key = Key(a.DepartmentCode, a.FiscalYear, version),
+        DepartmentCode = a.DepartmentCode,
+        DepartmentName = a.DepartmentName,
+        FiscalYear = a.FiscalYear,
+        Version = version,
+        Status = (int)check.Status,
+        ReceivedAt = receivedAt,
+        SubmittedBy = submittedBy,
+        ContentHash = contentHash,
+        MandatoryCount = check.MandatoryCount,
+        AdvisoryCount = check.AdvisoryCount,
+        UnexplainedCount = check.UnexplainedCount,
+        Accounts = canonicalBytes,
+        Findings = FindingsBytes(check),
+    };
 
     private static byte[] FindingsBytes(CheckResult check) => FindingMapper.ToReply(check).ToByteArray();
 }

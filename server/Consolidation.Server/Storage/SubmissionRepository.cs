@@ -39,25 +39,11 @@ public sealed partial class SubmissionRepository(LiteDbStore store)
     public StoredSubmission Add(D.FinalAccounts accounts, CheckResult check, string submittedBy, DateTime receivedAt)
     {
         var bytes = ContentDigest.CanonicalBytes(accounts);
-        var doc = new SubmissionDocument
-        {
-            DepartmentCode = accounts.DepartmentCode,
-            DepartmentName = accounts.DepartmentName,
-            FiscalYear = accounts.FiscalYear,
-            Status = (int)check.Status,
-            ReceivedAt = receivedAt,
-            SubmittedBy = submittedBy,
-            ContentHash = ContentDigest.Hex(bytes),
-            MandatoryCount = check.MandatoryCount,
-            AdvisoryCount = check.AdvisoryCount,
-            UnexplainedCount = check.UnexplainedCount,
-            Accounts = bytes,
-            Findings = FindingsBytes(check),
-        };
+        SubmissionDocument doc;
         lock (_versionLock)
         {
-            doc.Version = LatestVersion(accounts.DepartmentCode, accounts.FiscalYear) + 1;
-            doc.Key = Key(doc.DepartmentCode, doc.FiscalYear, doc.Version);
+            doc = NewDocument(accounts, bytes, ContentDigest.Hex(bytes), submittedBy, check, receivedAt,
+                LatestVersion(accounts.DepartmentCode, accounts.FiscalYear) + 1);
             store.Submissions.Insert(doc);
             _heads.Stored(doc);
         }

@@ -48,6 +48,13 @@ public static class InputLimits
     /// <summary>编制人数 / 实有人数 / 退休人数 of one submission, and 公务用车保有量.</summary>
     public const int MaxHeadcount = 1_000_000;
 
+    /// <summary>A glossary term, alias or search query (the longest 名词 is under 30 characters).</summary>
+    public const int MaxTermChars = 200;
+
+    /// <summary>A glossary definition (the seed's longest is under 1,000 characters), and a change's reason.</summary>
+    public const int MaxDefinitionChars = 10_000;
+    public const int MaxReasonChars = 2_000;
+
     /// <summary>Whether the text is 6 to 12 ASCII digits (not full-width or other Unicode digits, no trailing newline).</summary>
     public static bool IsUnitCode(string text) =>
         text.Length is >= 6 and <= 12 && text.All(char.IsAsciiDigit);

@@ -8,6 +8,8 @@ using Google.Rpc;
 using Grpc.Core;
 using D = Consolidation.Domain.Glossary;
 
+using L = Consolidation.Domain.Validation.InputLimits;
+
 namespace Consolidation.Server.Services;
 
 /// <summary>名词解释 over gRPC: lookups on the glossary in force, open to anyone; changes by the finance bureau only.</summary>
@@ -16,6 +18,7 @@ public sealed class GlossaryGrpcService(GlossaryOffice office) : GlossaryService
     [Authorize(Policy = Policies.Public)]
     public override Task<Term> Define(DefineRequest request, ServerCallContext context)
     {
+        Bounded(request.Term, "term", L.MaxTermChars);
         if (string.IsNullOrWhiteSpace(request.Term))
             throw ErrorInterceptor.InvalidArgument("缺少要查询的名词", [("term", "为空")]);
         var year = Year(request.FiscalYear);
@@ -27,6 +30,7 @@ public sealed class GlossaryGrpcService(GlossaryOffice office) : GlossaryService
     [Authorize(Policy = Policies.Public)]
     public override Task<SearchReply> Search(SearchRequest request, ServerCallContext context)
     {
+        Bounded(request.Query, "query", L.MaxTermChars);
         var reply = new SearchReply();
         var limit = request.Limit is > 0 and <= 200 ? request.Limit : 20;
         reply.Hits.AddRange(office.Current.Search(request.Query, limit, Year(request.FiscalYear)).Select(h => new SearchHit
@@ -52,6 +56,8 @@ public sealed class GlossaryGrpcService(GlossaryOffice office) : GlossaryService
     [Authorize(Policy = Policies.Bureau)]
     public override Task<TermChange> AddTerm(AddTermRequest request, ServerCallContext context)
     {
+        Bounded(request.Term, "term", L.MaxTermChars);
+        Bounded(request.Definition, "definition", L.MaxDefinitionChars);
         var caller = DepartmentAccess.PrincipalOf(context);
         if (request.FiscalYear <= 0)
             throw ErrorInterceptor.InvalidArgument("增补名词须指明从哪个年度起适用", [("fiscal_year", "应为正整数年度")]);
@@ -61,6 +67,9 @@ public sealed class GlossaryGrpcService(GlossaryOffice office) : GlossaryService
     [Authorize(Policy = Policies.Bureau)]
     public override Task<TermChange> CorrectTerm(CorrectTermRequest request, ServerCallContext context)
     {
+        Bounded(request.Term, "term", L.MaxTermChars);
+        Bounded(request.Definition, "definition", L.MaxDefinitionChars);
+        Bounded(request.Reason, "reason", L.MaxReasonChars);
         var caller = DepartmentAccess.PrincipalOf(context);
         return Task.FromResult(Change(D.ChangeKind.Correct, request.Term, request.FiscalYear, request.Definition, "", caller, request.Reason));
     }
@@ -68,6 +77,7 @@ public sealed class GlossaryGrpcService(GlossaryOffice office) : GlossaryService
     [Authorize(Policy = Policies.Public)]
     public override Task<TermHistoryReply> TermHistory(TermHistoryRequest request, ServerCallContext context)
     {
+        Bounded(request.Term, "term", L.MaxTermChars);
         if (string.IsNullOrWhiteSpace(request.Term))
             throw ErrorInterceptor.InvalidArgument("缺少要查询的名词", [("term", "为空")]);
         var (name, changes) = office.History(request.Term) ?? throw NotFound(office.Current, request.Term, 0);
@@ -79,6 +89,7 @@ public sealed class GlossaryGrpcService(GlossaryOffice office) : GlossaryService
     [Authorize(Policy = Policies.Public)]
     public override Task<TermsMentionedReply> TermsMentioned(TermsMentionedRequest request, ServerCallContext context)
     {
+        Bounded(request.Text, "text", L.MaxNarrativeChars);
         var reply = new TermsMentionedReply();
         reply.Terms.AddRange(office.Current.TermsMentionedIn(request.Text, Year(request.FiscalYear)).Select(GlossaryMapper.ToProto));
         return Task.FromResult(reply);
@@ -124,5 +135,12 @@ public sealed class GlossaryGrpcService(GlossaryOffice office) : GlossaryService
         }
         var status = new Google.Rpc.Status { Code = (int)Code.NotFound, Message = message, Details = { Any.Pack(detail) } };
         return status.ToRpcException();
+    }
+
+    /// <summary>A caller's string over its limit (docs/reliability.md): INVALID_ARGUMENT naming the field, before any work.</summary>
+    private static void Bounded(string value, string field, int max)
+    {
+        if (value.Length > max)
+            throw ErrorInterceptor.InvalidArgument($"{field} 超过 {max} 个字符，未处理", [(field, $"超过 {max} 个字符")]);
     }
 }

@@ -20,7 +20,9 @@ public sealed class PdfTableReader
     private readonly string _id;
     private readonly PdfTable _table;
     private readonly PdfProblems _problems;
-    private readonly ClassificationCatalogue _catalogue = ClassificationCatalogue.Default;
+    /// <summary>The function 类 by printed name (T1 and T4 print 类 names without codes).</summary>
+    private static readonly Lazy<Dictionary<string, string>> ClassNames = new(() => ClassificationCatalogue.Default.FunctionCodes
+        .Where(e => e.Code.Length == 3).GroupBy(e => PdfVocabulary.Key(e.Name)).ToDictionary(g => g.Key, g => g.First().Code, StringComparer.Ordinal));
 
     private PdfTableReader(string id, int page, PdfProblems problems)
     {
@@ -363,8 +365,7 @@ public sealed class PdfTableReader
                 if (label == name || label == name + "收入") return "fund:" + column;
         if (_id is "T1" or "T4" && side == 1 || _id is "T1" or "T4" && side == 0 && PdfVocabulary.FixedRows(_id, 1).Count == 0)
         {
-            var entry = _catalogue.FunctionCodes.FirstOrDefault(e => e.Code.Length == 3 && PdfVocabulary.Key(e.Name) == label);
-            if (entry is not null) return entry.Code;
+            if (ClassNames.Value.TryGetValue(label, out var code)) return code;
         }
         return null;
     }

@@ -22,16 +22,16 @@ public sealed class ConvertCommand : Command<ConvertCommand.Settings>
         public string In { get; set; } = "";
 
         [CommandArgument(1, "<OUT>")]
-        [Description("输出：.json、.xlsx 文件，或不带扩展名的 CSV 文件夹")]
+        [Description("输出：.json、.xlsx、.pdf 文件，或不带扩展名的 CSV 文件夹")]
         public string Out { get; set; } = "";
 
         [CommandOption("--format <FORMAT>")]
-        [Description("json、xlsx、official（公开表格式的 .xlsx）或 csv；默认按输出的扩展名（.json、.xlsx，无扩展名为 CSV 文件夹）")]
+        [Description("json、xlsx、official（公开表格式的 .xlsx）、pdf（公开文本）或 csv；默认按输出的扩展名（.json、.xlsx、.pdf，无扩展名为 CSV 文件夹）")]
         public string? Format { get; set; }
 
         public override ValidationResult Validate()
         {
-            if (Format is not (null or "json" or "xlsx" or "official" or "csv")) return ValidationResult.Error($"--format “{Format}”无效：应为 json、xlsx、official 或 csv");
+            if (Format is not (null or "json" or "xlsx" or "official" or "pdf" or "csv")) return ValidationResult.Error($"--format “{Format}”无效：应为 json、xlsx、official、pdf 或 csv");
             return TargetFormat(Out, Format, out var error) is null ? ValidationResult.Error(error) : ValidationResult.Success();
         }
     }
@@ -45,6 +45,7 @@ public sealed class ConvertCommand : Command<ConvertCommand.Settings>
         {
             ".json" => InputFormat.Json,
             ".xlsx" => InputFormat.Workbook,
+            ".pdf" => InputFormat.Pdf,
             "" => InputFormat.CsvFolder,
             _ => Directory.Exists(path) ? InputFormat.CsvFolder : null,
         };
@@ -53,11 +54,12 @@ public sealed class ConvertCommand : Command<ConvertCommand.Settings>
             "json" => InputFormat.Json,
             "xlsx" => InputFormat.Workbook,
             "official" => InputFormat.OfficialWorkbook,
+            "pdf" => InputFormat.Pdf,
             "csv" => InputFormat.CsvFolder,
             _ => byExtension,
         };
         if (wanted is null)
-            error = $"不认识的输出格式“{extension}”（{path}）：输出应为 .json、.xlsx 文件，或不带扩展名的 CSV 文件夹；什么也没有写出";
+            error = $"不认识的输出格式“{extension}”（{path}）：输出应为 .json、.xlsx、.pdf 文件，或不带扩展名的 CSV 文件夹；什么也没有写出";
         else if (byExtension is { } e && e != wanted && extension.Length > 0 && !(e == InputFormat.Workbook && wanted == InputFormat.OfficialWorkbook))
         {
             error = $"--format {format} 与输出的扩展名“{extension}”不符；什么也没有写出";

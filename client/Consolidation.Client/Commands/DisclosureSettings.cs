@@ -16,7 +16,7 @@ public class DisclosureSettings : JsonServerSettings
     public string? Out { get; set; }
 
     [CommandOption("--format <FORMAT>")]
-    [Description("--out 的格式：text、json、html、xlsx、csv（默认按扩展名）")]
+    [Description("--out 的格式：text、json、html、xlsx、csv、pdf（默认按扩展名）")]
     public string? Format { get; set; }
 
     [CommandOption("--scope <CODE>")]
@@ -26,8 +26,8 @@ public class DisclosureSettings : JsonServerSettings
     public override ValidationResult Validate()
     {
         if (Year <= 0) return ValidationResult.Error("缺少 --year 或年度无效");
-        if (Format is not null && Format.Trim().ToLowerInvariant() is not ("text" or "txt" or "json" or "html" or "htm" or "xlsx" or "csv"))
-            return ValidationResult.Error($"--format “{Format}”无效：应为 text、json、html、xlsx 或 csv");
+        if (Format is not null && Format.Trim().ToLowerInvariant() is not ("text" or "txt" or "json" or "html" or "htm" or "xlsx" or "csv" or "pdf"))
+            return ValidationResult.Error($"--format “{Format}”无效：应为 text、json、html、xlsx、csv 或 pdf");
         if (Format is not null && Out is null) return ValidationResult.Error("--format 须与 --out 一起使用 (--format needs --out)");
         if (Out is not null)
         {

@@ -87,6 +87,7 @@ public static class SubmissionInput
         {
             case InputFormat.Workbook: WorkbookFormat.Write(accounts, path); break;
             case InputFormat.OfficialWorkbook: Documents.OfficialWorkbook.Write(accounts, path); break;
+            case InputFormat.Pdf: Documents.PdfPrinter.Print(Documents.DisclosureHtml.Render(accounts), path); break;
             case InputFormat.CsvFolder: CsvFolderFormat.Write(accounts, path); break;
             default:
                 var dir = Path.GetDirectoryName(Path.GetFullPath(path));

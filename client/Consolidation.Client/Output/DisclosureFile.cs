@@ -5,7 +5,7 @@ using Spectre.Console;
 namespace Consolidation.Client.Output;
 
 /// <summary>The formats a disclosure is exported in.</summary>
-public enum DisclosureFormat { Text, Json, Html, Xlsx, Csv }
+public enum DisclosureFormat { Text, Json, Html, Xlsx, Csv, Pdf }
 
 /// <summary>
 /// Writes a disclosure for <c>--out</c>: text (the console's plain rendering), JSON (proto JSON), HTML (self-contained,
@@ -22,7 +22,8 @@ public static class DisclosureFile
         "html" or "htm" => DisclosureFormat.Html,
         "xlsx" => DisclosureFormat.Xlsx,
         "csv" => DisclosureFormat.Csv,
-        _ => throw new UsageException($"--format “{format}”无效：应为 text、json、html、xlsx 或 csv"),
+        "pdf" => DisclosureFormat.Pdf,
+        _ => throw new UsageException($"--format “{format}”无效：应为 text、json、html、xlsx、csv 或 pdf"),
     };
 
     public static DisclosureFormat FromExtension(string path) => Path.GetExtension(path).ToLowerInvariant() switch
@@ -31,6 +32,7 @@ public static class DisclosureFile
         ".html" or ".htm" => DisclosureFormat.Html,
         ".xlsx" => DisclosureFormat.Xlsx,
         ".csv" => DisclosureFormat.Csv,
+        ".pdf" => DisclosureFormat.Pdf,
         _ => DisclosureFormat.Text,
     };
 
@@ -51,6 +53,9 @@ public static class DisclosureFile
                     break;
                 case DisclosureFormat.Csv:
                     CsvExport.Write(path, disclosure);
+                    break;
+                case DisclosureFormat.Pdf:
+                    Documents.PdfPrinter.Print(HtmlExport.Render(disclosure), path);
                     break;
                 default:
                     using (var writer = new StringWriter())

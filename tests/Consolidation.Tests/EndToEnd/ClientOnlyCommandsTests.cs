@@ -14,10 +14,10 @@ public sealed class ClientOnlyCommandsTests : IDisposable
     [Fact]
     public void ConvertToAnUnknownTarget_Exit3_AndWritesNothing()
     {
-        var target = Path.Combine(_work, "out.pdf");
+        var target = Path.Combine(_work, "out.docx");   // .pdf is a target now (the printed disclosure, docs/documents.md)
         var run = Fa("convert", Repo.SeedSample, target);
         Assert.True(run.ExitCode == 3, run.ToString());
-        Assert.Contains("不认识的输出格式“.pdf”", run.Stderr);
+        Assert.Contains("不认识的输出格式“.docx”", run.Stderr);
         Assert.False(Path.Exists(target));
     }
 

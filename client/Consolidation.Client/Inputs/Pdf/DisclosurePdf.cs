@@ -35,7 +35,8 @@ public static partial class DisclosurePdf
             throw new SubmissionFileException(path, [new("文件", $"不是可读的 PDF：{e.Message}")]);
         }
         var problems = new PdfProblems();
-        var all = pages.SelectMany(p => p).ToList();
+        // Page numbers at a page's foot are no text of the document.
+        var all = pages.SelectMany(p => p).Where(l => !IsPageFurniture(l, pages)).ToList();
         if (all.Count == 0) problems.Add(0, "PDF 没有文字层（扫描件）：本程序不做文字识别");
 
         // Tables: a title line with a 单位 line right after it (the contents page lists the titles without one).
@@ -120,15 +121,16 @@ public static partial class DisclosurePdf
     /// <summary>第一部分's table of units: each name followed by （本级） or （下属…单位）.</summary>
     private static List<(string Name, string Kind, int Page)> Composition(List<PdfLine> all, int end, PdfProblems problems)
     {
-        var at = all.FindIndex(l => l.Compact.Contains("决算单位构成") && l.Page > 2 || l.Compact.Contains("单位名称") && l.Page > 2);
+        // The table of units: its 单位名称 header, the last one before the tables (a contents page has none).
         var result = new List<(string, string, int)>();
-        if (at < 0 || at >= end)
+        var header = end > 0 ? all.FindLastIndex(Math.Min(end, all.Count) - 1, l => l.Compact.Contains("单位名称")) : -1;
+        var at = header;
+        if (header < 0)
         {
-            problems.Add(0, "第一部分找不到「部门决算单位构成」");
+            problems.Add(0, "第一部分找不到「部门决算单位构成」的单位名称表");
             return result;
         }
-        var header = all.FindIndex(at, l => l.Compact.Contains("单位名称"));
-        var from = header >= 0 && header < end ? header + 1 : at + 1;
+        var from = header + 1;
         var words = all.Skip(from).Take(end - from).SelectMany(l => l.Words.Select(w => (w, l.Page)))
             .Where(p => !p.w.Text.All(char.IsAsciiDigit)).ToList();
         var text = string.Concat(words.Select(p => p.w.Text));
@@ -281,7 +283,7 @@ public static partial class DisclosurePdf
     {
         var end = all.FindIndex(start + 1, l => l.Compact.StartsWith("第四部分", StringComparison.Ordinal));
         if (end < 0) end = all.Count;
-        var lines = all.Skip(start + 1).Take(end - start - 1).Where(l => l.Compact != "情况说明").ToList();
+        var lines = all.Skip(start + 1).Take(end - start - 1).Where(l => l.Compact is not ("情况说明" or "决算情况说明")).ToList();
         if (lines.Count == 0) return "";
         var margin = lines.GroupBy(l => Math.Round(l.Words[0].Left)).OrderByDescending(g => g.Count()).First().Key;
         var paragraphs = new List<string>();

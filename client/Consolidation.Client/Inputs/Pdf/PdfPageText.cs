@@ -34,7 +34,7 @@ public static class PdfText
         {
             var words = page.GetWords()
                 .Where(w => !string.IsNullOrWhiteSpace(w.Text))
-                .Select(w => new PdfWord(page.Number, w.Text, w.BoundingBox.Left, w.BoundingBox.Right, w.BoundingBox.Bottom, w.BoundingBox.Top))
+                .Select(w => new PdfWord(page.Number, Unified(w.Text), w.BoundingBox.Left, w.BoundingBox.Right, w.BoundingBox.Bottom, w.BoundingBox.Top))
                 .ToList();
             pages.Add(Lines(page.Number, words));
         }
@@ -52,6 +52,32 @@ public static class PdfText
         }
         return lines.Select(l => new PdfLine(page, l.Baseline, l.Words.OrderBy(w => w.Left).ToList())).ToList();
     }
+
+    /// <summary>
+    /// The text with Kangxi and CJK radicals (U+2E80–U+2FDF), which some fonts' ToUnicode maps give for common characters
+    /// (⾃ for 自, ⼤ for 大: Chromium's PDFs with Noto CJK), as the unified ideographs they print. Nothing else is changed:
+    /// full-width brackets and colons stay as printed.
+    /// </summary>
+    public static string Unified(string text)
+    {
+        if (!text.Any(c => c is >= '\u2E80' and <= '\u2FDF')) return text;
+        var sb = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c is < '\u2E80' or > '\u2FDF') sb.Append(c);
+            else if (RadicalsSupplement.TryGetValue(c, out var unified)) sb.Append(unified);
+            else sb.Append(c.ToString().Normalize(System.Text.NormalizationForm.FormKC));   // Kangxi radicals decompose
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>The CJK Radicals Supplement's simplified forms (no Unicode decomposition) as the characters they print.</summary>
+    private static readonly Dictionary<char, char> RadicalsSupplement = new()
+    {
+        ['⻅'] = '见', ['⻆'] = '角', ['⻉'] = '贝', ['⻋'] = '车', ['⻓'] = '长', ['⻔'] = '门', ['⻘'] = '青', ['⻚'] = '页',
+        ['⻛'] = '风', ['⻜'] = '飞', ['⻝'] = '食', ['⻢'] = '马', ['⻤'] = '鬼', ['⻥'] = '鱼', ['⻦'] = '鸟', ['⻩'] = '黄',
+        ['⻬'] = '齐', ['⻮'] = '齿', ['⻰'] = '龙', ['⻳'] = '龟', ['⻄'] = '西', ['⺠'] = '民', ['⻨'] = '麦', ['⻭'] = '齿',
+    };
 
     public static string Compact(string text)
     {

@@ -20,7 +20,9 @@ public sealed class PdfTableReader
     private readonly string _id;
     private readonly PdfTable _table;
     private readonly PdfProblems _problems;
-    private readonly ClassificationCatalogue _catalogue = ClassificationCatalogue.Default;
+    /// <summary>The function 类 by printed name (T1 and T4 print 类 names without codes).</summary>
+    private static readonly Lazy<Dictionary<string, string>> ClassNames = new(() => ClassificationCatalogue.Default.FunctionCodes
+        .Where(e => e.Code.Length == 3).GroupBy(e => PdfVocabulary.Key(e.Name)).ToDictionary(g => g.Key, g => g.First().Code, StringComparer.Ordinal));
 
     private PdfTableReader(string id, int page, PdfProblems problems)
     {
@@ -44,7 +46,7 @@ public sealed class PdfTableReader
         for (var i = 1; i < lines.Count; i++)
         {
             var c = lines[i].Compact;
-            if (c.StartsWith("注：") || c.StartsWith("注:") || c.StartsWith("说明：") || c.StartsWith("说明:")) { end = i; break; }
+            if (c.StartsWith("注：") || c.StartsWith("注:") || c.StartsWith("说明：") || c.StartsWith("说明:") || PdfVocabulary.IsTableNumber(c)) { end = i; break; }
         }
         ReadNote(lines.Skip(end).ToList());
 
@@ -75,12 +77,13 @@ public sealed class PdfTableReader
         var strayNames = header.Where(w => !PdfVocabulary.IsLabelHeader(w.Text) && labelColumns.Any(t => w.OverlapsX(t.Left, t.Right))).ToList();
 
         var columns = Columns(headerWords);
-        var sides = Sides(columns, labelTokens);
+        var sides = Sides(columns, labelColumns);   // 收入 / 支出 head a side, centred over it: they do not start one
         if (Environment.GetEnvironmentVariable("FA_PDF_DEBUG") == "1")
             foreach (var c in columns) Console.Error.WriteLine($"{_id} column {c.Key} side {c.Side} [{c.Left:F1},{c.Right:F1}] word [{c.WordLeft:F1},{c.WordRight:F1}] row {c.Row} «{c.Header}»");
         foreach (var col in columns) _table.Columns.Add(col.Key);
 
         var body = lines.Skip(firstData).Take(end - firstData).ToList();
+        RefineSides(sides, columns, body);
         var headerTexts = headerWords.Select(w => w.Text).Concat(labelTokens.Select(w => w.Text)).ToHashSet();
         // A page the table continues on may repeat the header: its lines above the first data line are dropped.
         body = DropRepeatedHeaders(body, headerTexts);
@@ -92,7 +95,8 @@ public sealed class PdfTableReader
     {
         var at = tail.FindIndex(l => l.Compact.StartsWith("说明：") || l.Compact.StartsWith("说明:"));
         if (at < 0) return;
-        _table.Note = string.Concat(tail.Skip(at).Select(l => l.Text.Trim()));
+        // To the next table's 表号, if it prints one above its title.
+        _table.Note = string.Concat(tail.Skip(at).TakeWhile(l => !PdfVocabulary.IsTableNumber(l.Compact)).Select(l => l.Text.Trim()));
     }
 
     private static List<PdfLine> DropRepeatedHeaders(List<PdfLine> body, HashSet<string> headerTexts)
@@ -115,7 +119,7 @@ public sealed class PdfTableReader
     private List<Column> Columns(List<PdfWord> header)
     {
         // A leaf has no header word under it (a group header centred over two narrower ones counts as over them).
-        var leaves = header.Where(h => !header.Any(o => o != h && o.Top < h.Bottom + 0.5 && o.OverlapsX(h.Left - 4, h.Right + 4)))
+        var leaves = header.Where(h => !header.Any(o => o != h && Below(o, h) && o.OverlapsX(h.Left - 4, h.Right + 4)) && !CentredOverTwo(h, header))
             .OrderBy(h => h.Left).ToList();
         var result = new List<Column>();
         var names = PdfVocabulary.Columns[_id];
@@ -141,8 +145,7 @@ public sealed class PdfTableReader
                     var run = leaves.Where(o => Math.Abs(o.Bottom - leaf.Bottom) < 1).ToList();
                     var runLeft = run.Min(o => o.Left);
                     var runRight = run.Max(o => o.Right);
-                    var parents = header.Where(o => o.Bottom > leaf.Top && o.OverlapsX(runLeft, runRight) && !o.OverlapsX(left, right) == false
-                        || o.Bottom > leaf.Top && o.OverlapsX(runLeft, runRight) && run.Count > 1 && run.Count < leaves.Count)
+                    var parents = header.Where(o => o.Bottom > leaf.Bottom + PdfText.SameLine && o.OverlapsX(runLeft, runRight))
                         .OrderByDescending(o => o.Bottom).ThenBy(o => o.Left).Select(o => o.Text);
                     var withParent = PdfVocabulary.LastMatch(PdfVocabulary.Key(string.Concat(parents) + path), names);
                     if (withParent is not null && run.Count > 1 && run.Count < leaves.Count) key = withParent;
@@ -158,8 +161,26 @@ public sealed class PdfTableReader
         return result;
     }
 
+    /// <summary>Whether <paramref name="o"/> prints on a lower line than <paramref name="h"/> (by baselines: some fonts give flat boxes).</summary>
+    private static bool Below(PdfWord o, PdfWord h) => o.Bottom < h.Bottom - PdfText.SameLine && o.Top < h.Bottom + 0.5;
+
+    /// <summary>A header centred over two neighbouring words of a lower line (合计 over 预算数 | 决算数): not a leaf.</summary>
+    private static bool CentredOverTwo(PdfWord h, List<PdfWord> header)
+    {
+        foreach (var line in header.Where(o => o != h && Below(o, h)).GroupBy(o => Math.Round(o.Bottom)))
+        {
+            var words = line.OrderBy(o => o.Left).ToList();
+            for (var i = 0; i + 1 < words.Count; i++)
+            {
+                var gap = (words[i].Right + words[i + 1].Left) / 2;
+                if (words[i].Middle < h.Middle && words[i + 1].Middle > h.Middle && gap >= h.Left - 4 && gap <= h.Right + 4) return true;
+            }
+        }
+        return false;
+    }
+
     private static string Path(List<PdfWord> header, PdfWord leaf, double left, double right) =>
-        PdfVocabulary.Key(string.Concat(header.Where(o => o == leaf || o.Bottom > leaf.Bottom + 0.5 && o.OverlapsX(left, right))
+        PdfVocabulary.Key(string.Concat(header.Where(o => o == leaf || o.Bottom > leaf.Bottom + PdfText.SameLine && o.OverlapsX(left, right))
             .OrderByDescending(o => o.Bottom).ThenBy(o => o.Left).Select(o => o.Text)));
 
     /// <summary>Sides: a label header printed right of an amount column starts another side (T1, T4, T6 print two).</summary>
@@ -196,6 +217,31 @@ public sealed class PdfTableReader
     /// <summary>The row of a line whose columns name their rows (T7 printed across).</summary>
     private const string ByColumn = "*";
 
+    /// <summary>
+    /// A side ends where the next side's labels begin: the leftmost word of the body, not an amount, between the last
+    /// column of a side and the first column of the next (a right-aligned amount may reach past its centred header).
+    /// </summary>
+    private static void RefineSides(List<Side> sides, List<Column> columns, List<PdfLine> body)
+    {
+        for (var s = 0; s + 1 < sides.Count; s++)
+        {
+            var last = columns.Where(c => c.Side == s).OrderBy(c => c.WordLeft).LastOrDefault();
+            var next = columns.Where(c => c.Side == s + 1).OrderBy(c => c.WordLeft).FirstOrDefault();
+            if (last is null || next is null) continue;
+            var from = (last.WordLeft + last.WordRight) / 2;
+            var labels = body.SelectMany(l => l.Words).Where(w => !PdfVocabulary.IsAmount(w.Text) && w.Left > from && w.Left < next.WordLeft).ToList();
+            if (labels.Count == 0) continue;
+            var split = labels.Min(w => w.Left) - 0.5;
+            sides[s].Right = split;
+            sides[s + 1].Left = split;
+            for (var i = 0; i < columns.Count; i++)
+            {
+                if (columns[i] == last) columns[i] = last with { Right = Math.Max(split, last.WordRight) };
+                if (columns[i] == next) columns[i] = next with { Left = split };
+            }
+        }
+    }
+
     private sealed class Row
     {
         public string? Key;            // fixed row key or code
@@ -222,6 +268,7 @@ public sealed class PdfTableReader
                 if (words.Count == 0) continue;
                 var labels = words.Where(w => !IsAmountOfColumn(w, columns, s)).ToList();
                 var amounts = words.Except(labels).ToList();
+                labels = JoinSplitCode(labels);
                 var code = labels.FirstOrDefault(w => PdfVocabulary.IsCode(w.Text));
                 if (labels.Count == 0 && amounts.Count > 0 && columns.Any(c => c.Side == s && !string.IsNullOrEmpty(c.Row)))
                 {
@@ -291,6 +338,17 @@ public sealed class PdfTableReader
         }
     }
 
+    /// <summary>A code printed in 类 | 款 | 项 columns (208 | 05 | 01) as one word 2080501 at the 类's place.</summary>
+    private static List<PdfWord> JoinSplitCode(List<PdfWord> labels)
+    {
+        var at = labels.FindIndex(w => w.Text.Length == 3 && w.Text.All(char.IsAsciiDigit));
+        if (at < 0) return labels;
+        var parts = labels.Skip(at + 1).TakeWhile(w => w.Text.Length == 2 && w.Text.All(char.IsAsciiDigit)).Take(2).ToList();
+        if (parts.Count == 0) return labels;
+        var joined = labels[at] with { Text = labels[at].Text + string.Concat(parts.Select(p => p.Text)) };
+        return [.. labels.Take(at), joined, .. labels.Skip(at + 1 + parts.Count)];
+    }
+
     private static bool HasCodes(List<PdfLine> body, Side side) =>
         body.Any(l => l.Words.Any(w => w.Left >= side.Left - 0.5 && w.Middle < side.LabelRight && PdfVocabulary.IsCode(w.Text)));
 
@@ -307,8 +365,7 @@ public sealed class PdfTableReader
                 if (label == name || label == name + "收入") return "fund:" + column;
         if (_id is "T1" or "T4" && side == 1 || _id is "T1" or "T4" && side == 0 && PdfVocabulary.FixedRows(_id, 1).Count == 0)
         {
-            var entry = _catalogue.FunctionCodes.FirstOrDefault(e => e.Code.Length == 3 && PdfVocabulary.Key(e.Name) == label);
-            if (entry is not null) return entry.Code;
+            if (ClassNames.Value.TryGetValue(label, out var code)) return code;
         }
         return null;
     }

@@ -37,7 +37,13 @@ public static partial class PdfVocabulary
     }
 
     /// <summary>Words of the label columns' headers (项目, 科目编码, 科目名称, …): they are not amount columns.</summary>
-    public static bool IsLabelHeader(string word) => Key(word) is "项目" or "科目编码" or "科目名称" or "功能分类" or "经济分类"
+    public static bool IsLabelHeader(string word) => IsLabelHeaderWord(Key(word))
+        || Key(word) is { Length: > 0 } k && LabelHeaderNames.Any(n => n.Contains(k, StringComparison.Ordinal) && k != "支出" && k != "收入");
+
+    /// <summary>The label headers a narrow column wraps (经济分类科目编 | 码): a part of one is a label header too.</summary>
+    private static readonly string[] LabelHeaderNames = ["支出功能分类科目编码", "经济分类科目编码", "功能分类科目名称", "经济分类科目名称", "科目名称"];
+
+    private static bool IsLabelHeaderWord(string key) => key is "项目" or "科目编码" or "科目名称" or "功能分类" or "经济分类"
         or "功能分类科目编码" or "经济分类科目编码" or "支出功能分类科目编码" or "收入" or "支出" or "编码" or "名称" or "类" or "款" or "项"
         or "功能分类科目" or "经济分类科目" or "科目" or "行次" or "栏次";
 
@@ -151,6 +157,12 @@ public static partial class PdfVocabulary
 
     [GeneratedRegex(@"^[（(][一二三四五六七八九十\d]+[）)]")]
     private static partial Regex BracketNumbering();
+
+    /// <summary>A 表号 printed alone on its line (公开01表, 表一, 附表1): the next table's, never a row of this one.</summary>
+    public static bool IsTableNumber(string compact) => TableNumberPattern().IsMatch(compact);
+
+    [GeneratedRegex(@"^((公开|部门)?\d{1,2}表|表[一二三四五六七八九十]+|附表\d{1,2})$")]
+    private static partial Regex TableNumberPattern();
 
     /// <summary>A printed amount: digits with at most two decimals, thousands separators allowed; a dash is an empty cell.</summary>
     public static bool IsAmount(string word) => AmountPattern().IsMatch(word) || IsDash(word);

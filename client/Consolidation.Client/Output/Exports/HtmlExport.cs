@@ -18,6 +18,7 @@ public static class HtmlExport
         var sb = new StringBuilder();
         var title = ExportTables.Title(d);
         sb.Append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
+        sb.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         sb.Append($"<title>{E(title)}</title>\n<style>\n{Css}\n</style>\n</head>\n<body>\n");
         sb.Append($"<h1>{E(title)}</h1>\n");
         var summary = d.CoverageSummary;
@@ -142,6 +143,8 @@ public static class HtmlExport
         td.code { font-family: monospace; white-space: nowrap; } tr.total td { font-weight: bold; background: #f6f6f6; }
         .warn { color: #a00; } .empty { color: #666; font-style: italic; } svg.chart text { font-size: 13px; } svg .caption { font-weight: bold; }
         svg rect.bar { fill: #4a78b0; } dt { font-weight: bold; margin-top: .5em; } dd { margin-left: 1.5em; }
-        @media print { body { margin: 0; } section { page-break-inside: auto; } table, figure { page-break-inside: avoid; } }
+        @page { size: A4; margin: 16mm 14mm 18mm 14mm; @bottom-center { content: "第 " counter(page) " 页"; font-size: 9pt; } }
+        h1, h2, h3 { break-after: avoid; break-inside: avoid; } tr, figure { break-inside: avoid; } thead { display: table-header-group; }
+        @media print { body { margin: 0; } section { break-inside: auto; } }
         """;
 }

@@ -1,3 +1,4 @@
+using Consolidation.Domain.Checking;
 using Consolidation.Contracts;
 using Consolidation.Contracts.Mapping;
 using Consolidation.Domain.Rules;

@@ -73,25 +73,7 @@ public sealed class ConvertCommand : Command<ConvertCommand.Settings>
         return wanted;
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var accounts = SubmissionInput.Read(settings.In);
-            var format = TargetFormat(settings.Out, settings.Format, out _)!.Value;
-            SubmissionInput.Write(accounts, settings.Out, format);
-            Terminal.Out.MarkupLine($"{Terminal.Escape(settings.In)} → {Terminal.Escape(settings.Out)}");
-            return ExitCodes.Success;
-        }
-        catch (SubmissionFileException e)
-        {
-            ErrorView.BadFile(e);
-            return ExitCodes.BadInput;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            ErrorView.WriteFailed(settings.Out, e);
-            return ExitCodes.Failure;
-        }
-    }
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
+        FileConversion.Run(settings.In, settings.Out, () => SubmissionInput.Read(settings.In),
+            accounts => SubmissionInput.Write(accounts, settings.Out, TargetFormat(settings.Out, settings.Format, out _)!.Value));
 }

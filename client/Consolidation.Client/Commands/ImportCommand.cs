@@ -37,26 +37,10 @@ public sealed class ImportCommand : Command<ImportCommand.Settings>
             Out.Length == 0 ? ValidationResult.Error("缺少 -o OUT.json") : ValidationResult.Success();
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var accounts = SubmissionInput.FormatOf(settings.File) == InputFormat.Pdf
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
+        FileConversion.Run(settings.File, settings.Out,
+            () => SubmissionInput.FormatOf(settings.File) == InputFormat.Pdf
                 ? DisclosurePdf.Read(settings.File, new PdfImportOptions(settings.Registry ?? SubmissionInput.RegistryBeside(settings.File), settings.Department))
-                : SubmissionInput.Read(settings.File);
-            SubmissionInput.Write(accounts, settings.Out, InputFormat.Json);
-            Terminal.Out.MarkupLine($"{Markup.Escape(settings.File)} → {Markup.Escape(settings.Out)}");
-            return ExitCodes.Success;
-        }
-        catch (SubmissionFileException e)
-        {
-            ErrorView.BadFile(e);
-            return ExitCodes.BadInput;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            ErrorView.WriteFailed(settings.Out, e);
-            return ExitCodes.Failure;
-        }
-    }
+                : SubmissionInput.Read(settings.File),
+            accounts => SubmissionInput.Write(accounts, settings.Out, InputFormat.Json));
 }

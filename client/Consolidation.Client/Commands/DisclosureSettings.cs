@@ -12,7 +12,7 @@ public class DisclosureSettings : JsonServerSettings
     public int Year { get; set; }
 
     [CommandOption("--out <FILE>")]
-    [Description("另存到文件，格式按 --format 或扩展名：.html .xlsx .csv .json，其他为纯文本")]
+    [Description("另存到文件，格式按 --format 或扩展名：.html .xlsx .csv .json .pdf，其他为纯文本")]
     public string? Out { get; set; }
 
     [CommandOption("--format <FORMAT>")]
@@ -26,8 +26,8 @@ public class DisclosureSettings : JsonServerSettings
     public override ValidationResult Validate()
     {
         if (Year <= 0) return ValidationResult.Error("缺少 --year 或年度无效");
-        if (Format is not null && Format.Trim().ToLowerInvariant() is not ("text" or "txt" or "json" or "html" or "htm" or "xlsx" or "csv" or "pdf"))
-            return ValidationResult.Error($"--format “{Format}”无效：应为 text、json、html、xlsx、csv 或 pdf");
+        if (Format is not null && Output.DisclosureFile.Find(Format) is null)
+            return ValidationResult.Error($"--format “{Format}”无效：应为 {Output.DisclosureFile.Allowed}");
         if (Format is not null && Out is null) return ValidationResult.Error("--format 须与 --out 一起使用 (--format needs --out)");
         if (Out is not null)
         {

@@ -9,32 +9,46 @@ public enum DisclosureFormat { Text, Json, Html, Xlsx, Csv, Pdf }
 
 /// <summary>
 /// Writes a disclosure for <c>--out</c>: text (the console's plain rendering), JSON (proto JSON), HTML (self-contained,
-/// printable, with charts), XLSX (a sheet per table) or CSV (UTF-8 with BOM). The format is <c>--format</c>, else the
-/// file's extension (.json, .html/.htm, .xlsx, .csv), else text.
+/// printable, with charts), XLSX (the official 公开表 layout), CSV (UTF-8 with BOM) or PDF (the HTML printed by Chromium).
+/// The format is <c>--format</c>, else the file's extension (.json, .html/.htm, .xlsx, .csv, .pdf), else text.
 /// </summary>
 public static class DisclosureFile
 {
-    public static DisclosureFormat? Parse(string? format) => format?.Trim().ToLowerInvariant() switch
-    {
-        null or "" => null,
-        "text" or "txt" => DisclosureFormat.Text,
-        "json" => DisclosureFormat.Json,
-        "html" or "htm" => DisclosureFormat.Html,
-        "xlsx" => DisclosureFormat.Xlsx,
-        "csv" => DisclosureFormat.Csv,
-        "pdf" => DisclosureFormat.Pdf,
-        _ => throw new UsageException($"--format “{format}”无效：应为 text、json、html、xlsx、csv 或 pdf"),
-    };
+    /// <summary>Every format: the names --format takes and the extensions --out is recognised by (the one list of them).</summary>
+    private static readonly (DisclosureFormat Format, string[] Names, string[] Extensions)[] Formats =
+    [
+        (DisclosureFormat.Text, ["text", "txt"], []),
+        (DisclosureFormat.Json, ["json"], [".json"]),
+        (DisclosureFormat.Html, ["html", "htm"], [".html", ".htm"]),
+        (DisclosureFormat.Xlsx, ["xlsx"], [".xlsx"]),
+        (DisclosureFormat.Csv, ["csv"], [".csv"]),
+        (DisclosureFormat.Pdf, ["pdf"], [".pdf"]),
+    ];
 
-    public static DisclosureFormat FromExtension(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    /// <summary>"text、json、html、xlsx、csv 或 pdf": what a refusal says --format may be.</summary>
+    public static string Allowed { get; } =
+        string.Join("、", Formats[..^1].Select(f => f.Names[0])) + " 或 " + Formats[^1].Names[0];
+
+    /// <summary>The format a --format value names; null when none is given or it names none.</summary>
+    public static DisclosureFormat? Find(string? format)
     {
-        ".json" => DisclosureFormat.Json,
-        ".html" or ".htm" => DisclosureFormat.Html,
-        ".xlsx" => DisclosureFormat.Xlsx,
-        ".csv" => DisclosureFormat.Csv,
-        ".pdf" => DisclosureFormat.Pdf,
-        _ => DisclosureFormat.Text,
-    };
+        var name = format?.Trim().ToLowerInvariant();
+        foreach (var f in Formats)
+            if (f.Names.Contains(name)) return f.Format;
+        return null;
+    }
+
+    public static DisclosureFormat? Parse(string? format) =>
+        string.IsNullOrWhiteSpace(format) ? null
+        : Find(format) ?? throw new UsageException($"--format “{format}”无效：应为 {Allowed}");
+
+    public static DisclosureFormat FromExtension(string path)
+    {
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        foreach (var f in Formats)
+            if (f.Extensions.Contains(extension)) return f.Format;
+        return DisclosureFormat.Text;
+    }
 
     public static void Write(string path, ConsolidatedDisclosure disclosure, DisclosureFormat? format = null)
     {

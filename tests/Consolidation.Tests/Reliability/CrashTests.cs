@@ -42,8 +42,14 @@ public sealed class CrashTests(ITestOutputHelper output)
                 // This round's new submissions, and the unacknowledged ones of earlier rounds again (same request IDs).
                 var batch = requests.Take(next).Where(r => !acked.ContainsKey(r.RequestId)).Concat(requests.Skip(next).Take(perRound)).ToList();
                 next = Math.Min(requests.Count, next + perRound);
-                var sending = Send(server, batch, acked);
-                await Task.Delay(random.Next(200, 1_800)); // the first call of a fresh server compiles its code (~1–2 s)
+                // The kill comes at a random moment of the stream, not of the clock: after a random number of this round's
+                // acknowledgements (none to most of them) and a random few milliseconds more. A fixed delay let a fast
+                // machine finish the whole round first, and the kill then hit an idle server.
+                var killAfter = random.Next(0, batch.Count - 8);
+                var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                var sending = Send(server, batch, acked, killAfter, reached);
+                await Task.WhenAny(reached.Task, sending, Task.Delay(TimeSpan.FromSeconds(30)));
+                await Task.Delay(random.Next(0, 25));
                 server.Kill();
                 try { await sending; }
                 catch (Exception e) when (e is RpcException or IOException or HttpRequestException or InvalidOperationException) { midStream++; }
@@ -76,9 +82,12 @@ public sealed class CrashTests(ITestOutputHelper output)
     private static CallOptions Headers(ServerProcess server) =>
         new(new Metadata { { "authorization", $"Bearer {server.BureauCredential}" } }, DateTime.UtcNow.AddSeconds(30));
 
-    /// <summary>Sends the requests on one SubmitBatch stream, recording each STORED/UNCHANGED result as acknowledged.</summary>
-    private static async Task Send(ServerProcess server, List<SubmitRequest> batch, Dictionary<string, Ack> acked)
+    /// <summary>Sends the requests on one SubmitBatch stream, recording each STORED/UNCHANGED result as acknowledged;
+    /// <paramref name="reached"/> is set once <paramref name="killAfter"/> results have come.</summary>
+    private static async Task Send(ServerProcess server, List<SubmitRequest> batch, Dictionary<string, Ack> acked, int killAfter, TaskCompletionSource reached)
     {
+        var answered = 0;
+        if (killAfter == 0) reached.TrySetResult();
         using var channel = Channel(server);
         var client = new SubmissionService.SubmissionServiceClient(channel);
         using var call = client.SubmitBatch(Headers(server));
@@ -99,6 +108,7 @@ public sealed class CrashTests(ITestOutputHelper output)
             var r = call.ResponseStream.Current;
             Assert.True(r.Outcome is SubmitOutcome.Stored or SubmitOutcome.Unchanged, $"{r.RequestId}: {r.Outcome} {r.Reason}");
             lock (acked) acked[r.RequestId] = new Ack(r.Record.DepartmentCode, r.Record.FiscalYear, r.Record.Version, r.Record.ContentHash);
+            if (++answered >= killAfter) reached.TrySetResult();
         }
         await writing;
     }

@@ -1,5 +1,7 @@
 using Consolidation.Domain.Checking;
-using Consolidation.Server.Storage;
+using Consolidation.Server.Application;
+using Consolidation.Server.Application.Ports;
+using Consolidation.Server.Storage.LiteDb;
 using System.Diagnostics;
 using System.Globalization;
 using Consolidation.Contracts;
@@ -14,7 +16,7 @@ namespace Consolidation.Benchmarks;
 /// <summary>
 /// batch: N realistic synthetic departments (the generator's `generate N DIR`) submitted by the real client
 /// (`fa batch DIR`) to the real server on a fresh data file, both built in Release, timed end to end; then, in the
-/// same run, the same documents (the shape SubmissionRepository stores, with their request records) written straight
+/// same run, the same documents (the shape SubmissionBook stores, with their request records) written straight
 /// into a fresh LiteDB file, grouped in transactions as the server groups them. Prints both rates and their ratio.
 /// Options: --count N (10000), --concurrency C and --chunk K (passed to fa batch), --seed S (1), --warm W (0: a fresh
 /// server; W &gt; 0: W other submissions sent first, untimed, so the timed batch meets a server that has been working).
@@ -139,13 +141,13 @@ public static class BatchBenchmark
             var check = checker.Check(accounts);
             var hash = ContentDigest.Hex(bytes);
             var key = $"{accounts.DepartmentCode}/{accounts.FiscalYear}/1";
-            return (new SubmissionDocument
+            return (new VersionRecord
             {
                 Key = key, DepartmentCode = accounts.DepartmentCode, DepartmentName = accounts.DepartmentName, FiscalYear = accounts.FiscalYear,
                 Version = 1, Status = (int)check.Status, ReceivedAt = receivedAt, SubmittedBy = "bench", ContentHash = hash,
                 MandatoryCount = check.MandatoryCount, AdvisoryCount = check.AdvisoryCount, UnexplainedCount = check.UnexplainedCount,
                 Accounts = bytes, Findings = FindingMapper.ToReply(check).ToByteArray(),
-            }, new RequestDocument { Id = Guid.NewGuid().ToString("n"), ContentHash = hash, SubmissionKey = key, Stored = true, DecidedAt = receivedAt });
+            }, new RequestRecord { Id = Guid.NewGuid().ToString("n"), ContentHash = hash, SubmissionKey = key, Stored = true, DecidedAt = receivedAt });
         }).ToList();
 
         var path = Path.Combine(work, "raw.litedb");

@@ -4,7 +4,8 @@ using Consolidation.Domain.Consolidation;
 using Consolidation.Domain.Model;
 using Consolidation.Domain.Rules;
 using Consolidation.Server.Application;
-using Consolidation.Server.Storage;
+using Consolidation.Server.Application.Ports;
+using Consolidation.Server.Storage.LiteDb;
 using Consolidation.Synthetic;
 
 namespace Consolidation.Benchmarks;
@@ -47,7 +48,7 @@ public static class ConsolidateBenchmark
         try
         {
             using var store = new LiteDbStore(Path.Combine(dir, "bench.litedb"));
-            var repo = new SubmissionRepository(store);
+            var repo = new SubmissionBook(new LiteDbSubmissionStore(store));
             var registry = new List<RegisteredDepartment>();
             var accepted = new CheckResult([], SubmissionStatus.Accepted);
             var at = DateTime.UtcNow;
@@ -78,11 +79,11 @@ public static class ConsolidateBenchmark
         }
     }
 
-    private static List<(SubmissionRef, FinalAccounts)> ReadAll(SubmissionRepository repo) =>
+    private static List<(SubmissionRef, FinalAccounts)> ReadAll(SubmissionBook repo) =>
         repo.LatestAccepted(SyntheticAccounts.DefaultFiscalYear)
             .Select(s => (new SubmissionRef(s.DepartmentCode, s.DepartmentName, s.Version, s.ContentHash), s.LoadAccounts())).ToList();
 
-    private static Contracts.ConsolidatedDisclosure Consolidate(SubmissionRepository repo, IReadOnlyList<RegisteredDepartment> registry) =>
+    private static Contracts.ConsolidatedDisclosure Consolidate(SubmissionBook repo, IReadOnlyList<RegisteredDepartment> registry) =>
         DisclosureBuilder.Build(new DisclosureInputs(SyntheticAccounts.DefaultFiscalYear, "", ReadAll(repo), registry,
             repo.Filings(SyntheticAccounts.DefaultFiscalYear)));
 

@@ -6,7 +6,9 @@ using Consolidation.Domain.Checking;
 using Consolidation.Domain.Files;
 using Consolidation.Domain.Rules;
 using Consolidation.Domain.Validation;
-using Consolidation.Server.Storage;
+using Consolidation.Server.Application;
+using Consolidation.Server.Application.Ports;
+using Consolidation.Server.Storage.LiteDb;
 using Consolidation.Synthetic;
 using Google.Protobuf;
 using D = Consolidation.Domain.Model;
@@ -18,7 +20,7 @@ namespace Consolidation.Benchmarks;
 /// the LiteDB transaction on the server — each stage run over the same N synthetic submissions on one thread, after a
 /// warm-up pass, and timed as this process's CPU time. The stages are the calls the client and server make
 /// (SubmissionInput/SubmissionFile, AccountsMapper, AccountsValidator, the content hash, AccountsChecker,
-/// SubmissionRepository.StoreRequests); the sum is the single-thread CPU budget of one submission, which the
+/// SubmissionBook.StoreRequests); the sum is the single-thread CPU budget of one submission, which the
 /// <c>batch</c> benchmark spreads over two processes and the machine's cores. Options: --count N (2000), --seed S (1).
 /// </summary>
 public static class IntakeStagesBenchmark
@@ -102,7 +104,7 @@ public static class IntakeStagesBenchmark
         {
             var path = Path.Combine(work, $"stages-{pass}.litedb");
             using var store = new LiteDbStore(path);
-            var repository = new SubmissionRepository(store);
+            var repository = new SubmissionBook(new LiteDbSubmissionStore(store));
             var items = accounts.Select((a, i) =>
             {
                 var bytes = ContentDigest.CanonicalBytes(a);
@@ -123,11 +125,11 @@ public static class IntakeStagesBenchmark
         for (var pass = 0; pass < 3; pass++)
         {
             using var store = new LiteDbStore(Path.Combine(work, $"intake-{pass}.litedb"));
-            var repository = new SubmissionRepository(store);
-            var locks = new Consolidation.Server.Application.YearLocks(new YearLockRepository(store), new ConsolidationRunRepository(store), TimeProvider.System);
+            var repository = new SubmissionBook(new LiteDbSubmissionStore(store));
+            var locks = new Consolidation.Server.Application.YearLocks(new LiteDbYearLockStore(store), new ConsolidationRuns(new LiteDbConsolidationRunStore(store)), TimeProvider.System);
             // An empty registry, as the benchmark always had: the registry decides nothing (docs/access.md#registry).
             var gate = new Consolidation.Server.Application.RegistryGate(
-                new Consolidation.Server.Application.RegistryBook(new RegistryRepository(store), TimeProvider.System), new Consolidation.Server.Application.ServerOptions());
+                new Consolidation.Server.Application.RegistryBook(new LiteDbRegistryStore(store), TimeProvider.System), new Consolidation.Server.Application.ServerOptions());
             var intake = new Consolidation.Server.Application.Intake(repository, AccountsChecker.Standard, TimeProvider.System, locks, gate);
             var idempotent = new Consolidation.Server.Application.IdempotentIntake(intake, repository, TimeProvider.System, locks, gate,
                 Microsoft.Extensions.Logging.Abstractions.NullLogger<Consolidation.Server.Application.IdempotentIntake>.Instance);

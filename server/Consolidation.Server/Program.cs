@@ -4,6 +4,7 @@ using System.Threading.RateLimiting;
 using Consolidation.Domain.Checking;
 using Consolidation.Domain.Rules;
 using Consolidation.Server.Application;
+using Consolidation.Server.Application.Ports;
 using Consolidation.Server.Security;
 using Consolidation.Server.Services;
 using Consolidation.Server.Storage;
@@ -48,12 +49,23 @@ builder.WebHost.ConfigureKestrel(k =>
 builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(TimeProvider.System);
 var dataPath = Path.Combine(builder.Environment.ContentRootPath, options.DataPath);
-// A restore (docs/backup.md): the backup verified, then made the data file, which must not exist yet.
+// The storage adapter the settings name (docs/storage.md): it alone knows its database.
+var storageSettings = new StorageSettings(Path.GetFullPath(dataPath), options.PostgreSqlConnection);
+IStorageAdapter storage;
+try { storage = StorageAdapters.For(options.Storage); }
+catch (StorageSettingException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine("服务器未启动。");
+    Environment.ExitCode = 3;
+    return;
+}
+// A restore (docs/backup.md): the backup verified, then made the data, which must not exist yet.
 if (options.RestoreFrom.Length > 0)
 {
     try
     {
-        var restored = LiteDbBackup.Restore(ResolvePath(options.RestoreFrom), dataPath);
+        var restored = storage.Restore(ResolvePath(options.RestoreFrom), storageSettings);
         Console.WriteLine($"已从备份 {ResolvePath(options.RestoreFrom)} 恢复数据文件 {Path.GetFullPath(dataPath)}：{restored.SubmissionVersions} 个报送版本，{restored.Documents} 条记录，均已核对。");
     }
     catch (BackupInvalidException e)
@@ -64,9 +76,9 @@ if (options.RestoreFrom.Length > 0)
         return;
     }
 }
-builder.Services.AddSingleton(_ => new LiteDbStore(dataPath));
-builder.Services.AddSingleton<SubmissionRepository>();
-builder.Services.AddSingleton<ConsolidationRunRepository>();
+storage.Register(builder.Services, storageSettings);
+builder.Services.AddSingleton<SubmissionBook>();
+builder.Services.AddSingleton<ConsolidationRuns>();
 // The year's identities (审核公式) are data; a bad identities file stops the server here, naming its line.
 AccountsChecker checker;
 try { checker = AccountsChecker.Load(ResolvePath(options.IdentitiesPath)); }
@@ -87,20 +99,14 @@ checker = checker.WithDefaultTemplate(defaultTemplate);
 builder.Services.AddSingleton(checker);
 builder.Services.AddSingleton<RegistryGate>();
 builder.Services.AddSingleton<Intake>();
-builder.Services.AddSingleton<RegistryRepository>();
 builder.Services.AddSingleton<RegistryBook>();
-builder.Services.AddSingleton<YearLockRepository>();
 builder.Services.AddSingleton<YearLocks>();
 builder.Services.AddSingleton<IdempotentIntake>();
-builder.Services.AddSingleton<ReviewRepository>();
 builder.Services.AddSingleton<ReviewDesk>();
 builder.Services.AddSingleton<ConsolidationOffice>();
 builder.Services.AddSingleton(_ => GlossarySources.Load(ResolvePath(options.GlossarySourcePath)));
-builder.Services.AddSingleton<GlossaryChangeRepository>();
 builder.Services.AddSingleton<GlossaryOffice>();
-builder.Services.AddSingleton<CredentialRepository>();
 builder.Services.AddSingleton<Credentials>();
-builder.Services.AddSingleton<AuditRepository>();
 builder.Services.AddSingleton<AuditTrail>();
 builder.Services.AddSingleton<DepartmentAccess>();
 builder.Services.AddSingleton<BackupOffice>();
@@ -142,14 +148,23 @@ builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSe
 builder.Services.AddGrpcReflection();
 
 var app = builder.Build();
-// Open the data file (and take its lock) before accepting calls: a second server on the same file fails here.
-app.Services.GetRequiredService<LiteDbStore>();
+// Open the storage (LiteDB: take the file's lock; PostgreSQL: connect, make the tables) before accepting calls: a
+// second server on the same LiteDB file, or a database that cannot be reached, fails here.
+IStorageHealth storageHealth;
+try { storageHealth = app.Services.GetRequiredService<IStorageHealth>(); }
+catch (StorageSettingException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine("服务器未启动。");
+    Environment.ExitCode = 3;
+    return;
+}
 app.Services.GetRequiredService<GlossaryOffice>();
 app.Services.GetRequiredService<RegistryBook>().ImportAtStartup(ResolvePath(options.RegistryPath)); // only into an empty registry
 // The first start (no credential at all): one bureau credential, written once to an owner-only file, never logged.
 var initialCredentialPath = options.InitialCredentialPath.Length > 0
     ? ResolvePath(options.InitialCredentialPath)
-    : Path.Combine(Path.GetDirectoryName(app.Services.GetRequiredService<LiteDbStore>().FilePath)!, "bureau-credential.txt");
+    : Path.Combine(Path.GetDirectoryName(storageSettings.DataPath)!, "bureau-credential.txt");
 if (app.Services.GetRequiredService<Credentials>().CreateFirstBureauCredential(initialCredentialPath) is { } firstKey)
     app.Logger.LogWarning("First start: the first finance-bureau credential (key {KeyId}, 90 days) was written to {Path}, readable by this user only. " +
                           "Issue personal credentials with it (fa credential issue), then revoke it and delete the file.", firstKey, initialCredentialPath);
@@ -172,7 +187,7 @@ app.MapGrpcService<BackupGrpcService>();
 app.MapGrpcHealthChecksService().RequireAuthorization(Policies.Public);
 app.MapGrpcReflectionService().RequireAuthorization(Policies.Public);
 app.Lifetime.ApplicationStarted.Register(() =>
-    app.Logger.LogInformation("Data file: {Path}", app.Services.GetRequiredService<LiteDbStore>().FilePath));
+    app.Logger.LogInformation("Data file: {Path}", storageHealth.Description));
 app.Run();
 return;
 

@@ -1,4 +1,4 @@
-using Consolidation.Server.Storage;
+using Consolidation.Server.Application.Ports;
 
 namespace Consolidation.Server.Application;
 
@@ -7,7 +7,7 @@ namespace Consolidation.Server.Application;
 /// act) and every refused call, with the principal, time, peer address and reason. Append-only. Never holds a
 /// credential: only its key ID.
 /// </summary>
-public sealed class AuditTrail(AuditRepository repository, TimeProvider clock)
+public sealed class AuditTrail(IAuditStore repository, TimeProvider clock)
 {
     public const int DefaultLimit = 200;
     public const string Anonymous = "(匿名)";
@@ -20,7 +20,7 @@ public sealed class AuditTrail(AuditRepository repository, TimeProvider clock)
     public void Record(IReadOnlyCollection<Entry> entries)
     {
         var at = clock.GetUtcNow().UtcDateTime;
-        repository.Append(entries.Select(e => new AuditDocument
+        repository.Append(entries.Select(e => new AuditRecord
         {
             At = at,
             Principal = e.Principal?.Name ?? Anonymous,
@@ -37,6 +37,6 @@ public sealed class AuditTrail(AuditRepository repository, TimeProvider clock)
         }).ToList());
     }
 
-    public IReadOnlyList<AuditDocument> Find(string departmentCode, int fiscalYear, string kind, DateTime? since, DateTime? until, int limit) =>
+    public IReadOnlyList<AuditRecord> Find(string departmentCode, int fiscalYear, string kind, DateTime? since, DateTime? until, int limit) =>
         repository.Find(departmentCode, fiscalYear, kind, since, until, limit is > 0 and <= 10_000 ? limit : DefaultLimit);
 }

@@ -1,12 +1,12 @@
-using Consolidation.Server.Storage;
+using Consolidation.Server.Application.Ports;
 
 namespace Consolidation.Server.Application;
 
 /// <summary>
-/// 备份 of the running server for the finance bureau: a consistent snapshot of the data file written beside it (same
+/// 备份 of the running server for the finance bureau: a consistent snapshot of the data written beside it (same
 /// disk, so no space on another is assumed), handed to the caller as a stream and deleted when the stream is closed.
 /// </summary>
-public sealed class BackupOffice(LiteDbStore store)
+public sealed class BackupOffice(IStorageBackup storage)
 {
     /// <summary>A snapshot on disk; disposing it deletes the file.</summary>
     public sealed class Snapshot(string path, BackupSummary summary) : IDisposable
@@ -20,13 +20,13 @@ public sealed class BackupOffice(LiteDbStore store)
         }
     }
 
-    /// <summary>Takes the snapshot (synchronously: LiteDB's read transaction belongs to the calling thread).</summary>
+    /// <summary>Takes the snapshot (synchronously: the storage's read transaction may belong to the calling thread).</summary>
     public Snapshot Take()
     {
-        var path = $"{store.FilePath}.backup-{Guid.NewGuid():n}";
+        var path = storage.NewSnapshotPath();
         try
         {
-            return new Snapshot(path, LiteDbBackup.Snapshot(store, path));
+            return new Snapshot(path, storage.Snapshot(path));
         }
         catch
         {

@@ -2,7 +2,7 @@ using Consolidation.Contracts;
 using Consolidation.Contracts.Mapping;
 using Consolidation.Domain.Consolidation;
 using Consolidation.Domain.Glossary;
-using Consolidation.Server.Storage;
+using Consolidation.Server.Application.Ports;
 using Google.Protobuf.WellKnownTypes;
 using CoverageReport = Consolidation.Domain.Consolidation.CoverageReport;
 
@@ -25,7 +25,7 @@ public sealed class ConsolidationOverflowException(int year, int count)
     : Exception($"{year} 年度 {count} 份报送的汇总金额或人数超出可表示的范围，未汇总：请检查是否有金额单位填错（元/万元）的报送");
 
 public sealed class ConsolidationOffice(
-    SubmissionRepository submissions, ConsolidationRunRepository runs, RegistryBook registry, YearLocks locks, GlossaryOffice glossary,
+    SubmissionBook submissions, ConsolidationRuns runs, RegistryBook registry, YearLocks locks, GlossaryOffice glossary,
     TimeProvider clock, ReviewDesk reviews, RegistryGate gate)
 {
     /// <summary>What a consolidation uses: per department its latest 已受理 version (its latest accepted one with the review off).</summary>

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using Consolidation.Server.Storage;
+using Consolidation.Server.Application.Ports;
 
 namespace Consolidation.Server.Application;
 
@@ -38,13 +38,13 @@ public sealed class Credentials
     public const int DefaultOverlapDays = 7;
     public const int FirstCredentialValidDays = 90;
 
-    private readonly CredentialRepository _repository;
+    private readonly ICredentialStore _repository;
     private readonly RegistryBook _registry;
     private readonly TimeProvider _clock;
-    private readonly ConcurrentDictionary<string, CredentialDocument> _byKey = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CredentialRecord> _byKey = new(StringComparer.Ordinal);
     private readonly object _write = new();
 
-    public Credentials(CredentialRepository repository, RegistryBook registry, TimeProvider clock)
+    public Credentials(ICredentialStore repository, RegistryBook registry, TimeProvider clock)
     {
         _repository = repository;
         _registry = registry;
@@ -57,7 +57,7 @@ public sealed class Credentials
     private DateTime Now => _clock.GetUtcNow().UtcDateTime;
 
     /// <summary>A new credential; the returned secret (the whole credential text) is shown once and kept nowhere.</summary>
-    public (CredentialDocument Credential, string Secret) Issue(string name, PrincipalRole role, string departmentCode, int validDays,
+    public (CredentialRecord Credential, string Secret) Issue(string name, PrincipalRole role, string departmentCode, int validDays,
         string issuedBy, string rotatedFrom = "", DateTime? expiresAt = null)
     {
         name = name.Trim();
@@ -81,7 +81,7 @@ public sealed class Credentials
         var secret = RandomNumberGenerator.GetHexString(64, lowercase: true);
         var salt = RandomNumberGenerator.GetBytes(16);
         var now = Now;
-        var credential = new CredentialDocument
+        var credential = new CredentialRecord
         {
             Id = RandomNumberGenerator.GetHexString(12, lowercase: true),
             Name = name,
@@ -114,11 +114,11 @@ public sealed class Credentials
         return (ToPrincipal(c), CredentialFailure.None);
     }
 
-    public static Principal ToPrincipal(CredentialDocument c) => new(c.Id, c.Name, (PrincipalRole)c.Role, c.DepartmentCode);
+    public static Principal ToPrincipal(CredentialRecord c) => new(c.Id, c.Name, (PrincipalRole)c.Role, c.DepartmentCode);
 
-    public CredentialDocument? Find(string keyId) => _byKey.GetValueOrDefault(keyId);
+    public CredentialRecord? Find(string keyId) => _byKey.GetValueOrDefault(keyId);
 
-    public IReadOnlyList<CredentialDocument> List(string departmentCode, bool includeInactive) =>
+    public IReadOnlyList<CredentialRecord> List(string departmentCode, bool includeInactive) =>
         _byKey.Values
             .Where(c => departmentCode.Length == 0 || c.DepartmentCode == departmentCode)
             .Where(c => includeInactive || StateOf(c) == CredentialState.Active)
@@ -126,10 +126,10 @@ public sealed class Credentials
 
     public enum CredentialState { Active, Revoked, Expired }
 
-    public CredentialState StateOf(CredentialDocument c) =>
+    public CredentialState StateOf(CredentialRecord c) =>
         c.RevokedAt is not null ? CredentialState.Revoked : c.ExpiresAt <= Now ? CredentialState.Expired : CredentialState.Active;
 
-    public CredentialDocument Revoke(string keyId, string reason, string by)
+    public CredentialRecord Revoke(string keyId, string reason, string by)
     {
         lock (_write)
         {
@@ -145,7 +145,7 @@ public sealed class Credentials
     }
 
     /// <summary>A new credential for the same principal; the old one works until the overlap ends (or it is revoked).</summary>
-    public (CredentialDocument Credential, string Secret, CredentialDocument Old) Rotate(string keyId, int overlapDays, int validDays, string by)
+    public (CredentialRecord Credential, string Secret, CredentialRecord Old) Rotate(string keyId, int overlapDays, int validDays, string by)
     {
         var old = Find(keyId) ?? throw new CredentialRefusedException($"没有凭据 {keyId}", notFound: true);
         if (StateOf(old) != CredentialState.Active) throw new CredentialRefusedException($"凭据 {keyId} 已吊销或已过期，不能轮换；请重新签发");
@@ -199,7 +199,7 @@ public sealed class Credentials
         return SHA256.HashData(input);
     }
 
-    private static CredentialDocument Copy(CredentialDocument c) => new()
+    private static CredentialRecord Copy(CredentialRecord c) => new()
     {
         Id = c.Id, Name = c.Name, Role = c.Role, DepartmentCode = c.DepartmentCode, Salt = c.Salt, Hash = c.Hash, IssuedAt = c.IssuedAt,
         ExpiresAt = c.ExpiresAt, RevokedAt = c.RevokedAt, RevokeReason = c.RevokeReason, IssuedBy = c.IssuedBy, RotatedFrom = c.RotatedFrom,

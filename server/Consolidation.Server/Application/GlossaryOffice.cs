@@ -1,5 +1,5 @@
 using Consolidation.Domain.Glossary;
-using Consolidation.Server.Storage;
+using Consolidation.Server.Application.Ports;
 
 namespace Consolidation.Server.Application;
 
@@ -10,12 +10,12 @@ namespace Consolidation.Server.Application;
 /// </summary>
 public sealed class GlossaryOffice
 {
-    private readonly GlossaryChangeRepository _changes;
+    private readonly IGlossaryChangeStore _changes;
     private readonly TimeProvider _clock;
     private readonly object _writeLock = new();
     private volatile Glossary _current;
 
-    public GlossaryOffice(Glossary initial, GlossaryChangeRepository changes, TimeProvider clock, ILogger<GlossaryOffice> log)
+    public GlossaryOffice(Glossary initial, IGlossaryChangeStore changes, TimeProvider clock, ILogger<GlossaryOffice> log)
     {
         _changes = changes;
         _clock = clock;

@@ -1,6 +1,6 @@
 using Consolidation.Contracts.Mapping;
 using Consolidation.Domain.Validation;
-using Consolidation.Server.Storage;
+using Consolidation.Server.Application.Ports;
 using Microsoft.Extensions.Logging;
 using Google.Protobuf;
 using Contract = Consolidation.Contracts;
@@ -24,10 +24,10 @@ public sealed record IntakeResult(
 /// <summary>
 /// 报送受理 with request IDs (idempotent), for a group of submissions at once: every request is unpacked, validated,
 /// hashed and checked on worker threads; then the whole group is decided and stored in one LiteDB transaction on one
-/// thread (<see cref="SubmissionRepository.StoreRequests"/>). One bad request gets its own result and never spoils
+/// thread (<see cref="SubmissionBook.StoreRequests"/>). One bad request gets its own result and never spoils
 /// the others.
 /// </summary>
-public sealed class IdempotentIntake(Intake intake, SubmissionRepository submissions, TimeProvider clock, YearLocks locks, RegistryGate gate,
+public sealed class IdempotentIntake(Intake intake, SubmissionBook submissions, TimeProvider clock, YearLocks locks, RegistryGate gate,
     ILogger<IdempotentIntake> log)
 {
     public const string RetryReason = "服务器存储暂时出错（如磁盘已满），本份未保存：请用同一请求编号重新发送";

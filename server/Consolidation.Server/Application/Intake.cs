@@ -2,7 +2,7 @@ using Consolidation.Domain.Checking;
 using Consolidation.Domain.Model;
 using Consolidation.Domain.Rules;
 using Consolidation.Domain.Validation;
-using Consolidation.Server.Storage;
+using Consolidation.Server.Application.Ports;
 
 namespace Consolidation.Server.Application;
 
@@ -14,7 +14,7 @@ public sealed class MalformedSubmissionException(IReadOnlyList<Violation> violat
 }
 
 /// <summary>报送受理: refuses malformed accounts, checks the rest (审核) and stores each as a new version.</summary>
-public sealed class Intake(SubmissionRepository submissions, AccountsChecker checker, TimeProvider clock, YearLocks locks, RegistryGate gate)
+public sealed class Intake(SubmissionBook submissions, AccountsChecker checker, TimeProvider clock, YearLocks locks, RegistryGate gate)
 {
     public CheckResult Validate(FinalAccounts accounts)
     {

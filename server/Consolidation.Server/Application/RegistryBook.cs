@@ -1,7 +1,7 @@
 using Consolidation.Domain.Consolidation;
 using Consolidation.Domain.Model;
 using Consolidation.Domain.Validation;
-using Consolidation.Server.Storage;
+using Consolidation.Server.Application.Ports;
 
 namespace Consolidation.Server.Application;
 
@@ -10,7 +10,7 @@ namespace Consolidation.Server.Application;
 /// import) is a recorded act: who, when, the unit before and after. The start-up CSV (setting RegistryPath) is imported
 /// once, into an empty registry.
 /// </summary>
-public sealed class RegistryBook(RegistryRepository repository, TimeProvider clock)
+public sealed class RegistryBook(IRegistryStore repository, TimeProvider clock)
 {
     // The units as last read, and their tree: the registry is read on every submission (who exists, who may submit for
     // whom), and only this class writes it (one process owns the data file), so it is read again only after a write.
@@ -39,12 +39,12 @@ public sealed class RegistryBook(RegistryRepository repository, TimeProvider clo
         lock (_gate) _cache = null;
     }
 
-    public IReadOnlyList<RegistryUnitDocument> List(string parent) =>
+    public IReadOnlyList<RegistryUnitRecord> List(string parent) =>
         repository.All().Where(u => parent.Length == 0 || u.Parent == parent).ToList();
 
-    public IReadOnlyList<RegistryActDocument> Acts(string code) => repository.Acts(code);
+    public IReadOnlyList<RegistryActRecord> Acts(string code) => repository.Acts(code);
 
-    public RegistryUnitDocument Add(string code, string name, string parent, UnitType type, string by)
+    public RegistryUnitRecord Add(string code, string name, string parent, UnitType type, string by)
     {
         Validate(code, name, parent, type, by);
         if (repository.Find(code) is not null) throw new UnitExistsException(code);
@@ -54,7 +54,7 @@ public sealed class RegistryBook(RegistryRepository repository, TimeProvider clo
         return after;
     }
 
-    public RegistryUnitDocument Change(string code, string name, string parent, UnitType type, string by)
+    public RegistryUnitRecord Change(string code, string name, string parent, UnitType type, string by)
     {
         Validate(code, name, parent, type, by);
         var before = repository.Find(code) ?? throw new UnitNotFoundException(code);
@@ -73,7 +73,7 @@ public sealed class RegistryBook(RegistryRepository repository, TimeProvider clo
         var orphans = units.Where(u => u.Parent.Length > 0 && !known.Contains(u.Parent))
             .Select(u => new Violation(u.Code, $"上级单位 {u.Parent} 不在名录中")).ToList();
         if (orphans.Count > 0) throw new RegistryRefusedException(orphans);
-        var changes = new List<(RegistryUnitDocument?, RegistryUnitDocument, string)>();
+        var changes = new List<(RegistryUnitRecord?, RegistryUnitRecord, string)>();
         int added = 0, changed = 0, unchanged = 0;
         foreach (var u in units)
         {
@@ -107,10 +107,10 @@ public sealed class RegistryBook(RegistryRepository repository, TimeProvider clo
         if (problems.Count > 0) throw new RegistryRefusedException(problems);
     }
 
-    private RegistryUnitDocument Document(string code, string name, string parent, UnitType type, string by) => new()
+    private RegistryUnitRecord Document(string code, string name, string parent, UnitType type, string by) => new()
     {
         Id = code, Name = name.Trim(), Parent = parent, Type = (int)type, ChangedAt = clock.GetUtcNow().UtcDateTime, ChangedBy = by,
     };
 
-    private static RegisteredDepartment ToDomain(RegistryUnitDocument d) => new(d.Id, d.Name, (UnitType)d.Type, d.Parent);
+    private static RegisteredDepartment ToDomain(RegistryUnitRecord d) => new(d.Id, d.Name, (UnitType)d.Type, d.Parent);
 }

@@ -1,4 +1,4 @@
-using Consolidation.Server.Storage;
+using Consolidation.Server.Application.Ports;
 using DomainStatus = Consolidation.Domain.Rules.SubmissionStatus;
 
 namespace Consolidation.Server.Application;
@@ -15,11 +15,11 @@ public sealed class ReviewRefusedException(string message) : Exception(message);
 /// recorded per version, append-only, and the latest decides. With the review on (setting RequireReview, the default)
 /// only 已受理 versions are consolidated.
 /// </summary>
-public sealed class ReviewDesk(ReviewRepository acts, SubmissionRepository submissions, YearLocks locks, TimeProvider clock, ServerOptions options)
+public sealed class ReviewDesk(IReviewStore acts, SubmissionBook submissions, YearLocks locks, TimeProvider clock, ServerOptions options)
 {
     public bool Required => options.RequireReview;
 
-    public sealed record Review(StoredSubmission Submission, ReviewState State, IReadOnlyList<ReviewActDocument> Acts)
+    public sealed record Review(StoredSubmission Submission, ReviewState State, IReadOnlyList<ReviewRecord> Acts)
     {
         public string ReturnReason => State == ReviewState.Returned ? Acts[^1].Reason : "";
     }
@@ -28,7 +28,7 @@ public sealed class ReviewDesk(ReviewRepository acts, SubmissionRepository submi
     public Review Of(StoredSubmission s) =>
         Of(s, s.Status == DomainStatus.Accepted ? acts.Department(s.DepartmentCode, s.FiscalYear) : []);
 
-    private static Review Of(StoredSubmission s, IReadOnlyList<ReviewActDocument> yearActs)
+    private static Review Of(StoredSubmission s, IReadOnlyList<ReviewRecord> yearActs)
     {
         var mine = yearActs.Where(a => a.DepartmentCode == s.DepartmentCode && a.Version == s.Version).ToList();
         var state = s.Status switch
@@ -107,7 +107,7 @@ public sealed class ReviewDesk(ReviewRepository acts, SubmissionRepository submi
         // A published year's consolidation stands: its reviews too, until the year is reopened.
         return locks.WhileOpen(s.FiscalYear, () =>
         {
-            acts.Add(new ReviewActDocument
+            acts.Add(new ReviewRecord
             {
                 DepartmentCode = s.DepartmentCode, FiscalYear = s.FiscalYear, Version = s.Version, Act = act, By = by,
                 At = clock.GetUtcNow().UtcDateTime, Reason = reason,

@@ -38,8 +38,14 @@ public sealed class ServerOptions
     /// <summary>Calls a principal may make at once above the sustained rate (the token bucket's size).</summary>
     public int RateLimitBurst { get; set; } = 400;
 
-    /// <summary>The LiteDB file; relative paths are under the content root.</summary>
+    /// <summary>Which storage adapter holds the data: "LiteDB" (the embedded default, at <see cref="DataPath"/>) or "PostgreSQL" (at <see cref="PostgreSqlConnection"/>); docs/storage.md.</summary>
+    public string Storage { get; set; } = "LiteDB";
+
+    /// <summary>The LiteDB file; relative paths are under the content root. Its folder also takes the first bureau credential, whatever the storage.</summary>
     public string DataPath { get; set; } = "data/consolidation.litedb";
+
+    /// <summary>The PostgreSQL database (an Npgsql connection string: Host, Port, Database, Username, Password…) when <see cref="Storage"/> is "PostgreSQL".</summary>
+    public string PostgreSqlConnection { get; set; } = "";
 
     /// <summary>
     /// A backup (<c>fa backup</c>) to restore at start: verified (every version against its content hash), then made the

@@ -1,4 +1,4 @@
-using Consolidation.Server.Storage;
+using Consolidation.Server.Application.Ports;
 
 namespace Consolidation.Server.Application;
 
@@ -16,9 +16,9 @@ public sealed class YearLockConflictException(string message) : Exception(messag
 /// 发布与锁定: publishing a stored consolidation run locks its fiscal year against further submissions; reopening (with a
 /// reason) unlocks it. Both are recorded acts; the latest act decides. Runs themselves are never changed.
 /// </summary>
-public sealed class YearLocks(YearLockRepository acts, ConsolidationRunRepository runs, TimeProvider clock)
+public sealed class YearLocks(IYearLockStore acts, ConsolidationRuns runs, TimeProvider clock)
 {
-    public sealed record State(int FiscalYear, bool Locked, int PublishedRun, IReadOnlyList<YearLockActDocument> Acts);
+    public sealed record State(int FiscalYear, bool Locked, int PublishedRun, IReadOnlyList<YearLockActRecord> Acts);
 
     // Publishing and storing a submission exclude each other, so no submission slips in between the check and the store.
     private readonly object _gate = new();
@@ -66,7 +66,7 @@ public sealed class YearLocks(YearLockRepository acts, ConsolidationRunRepositor
         {
             var state = Get(fiscalYear);
             if (state.Locked) throw new YearLockConflictException($"{fiscalYear} 年度已发布第 {state.PublishedRun} 次汇总并锁定；要改为发布另一次，请先重新开放");
-            acts.Add(new YearLockActDocument { FiscalYear = fiscalYear, Act = "publish", RunNumber = run.RunNumber, By = by, At = clock.GetUtcNow().UtcDateTime });
+            acts.Add(new YearLockActRecord { FiscalYear = fiscalYear, Act = "publish", RunNumber = run.RunNumber, By = by, At = clock.GetUtcNow().UtcDateTime });
             return Get(fiscalYear);
         }
     }
@@ -79,7 +79,7 @@ public sealed class YearLocks(YearLockRepository acts, ConsolidationRunRepositor
         {
             var state = Get(fiscalYear);
             if (!state.Locked) throw new YearLockConflictException($"{fiscalYear} 年度没有锁定，无需重新开放");
-            acts.Add(new YearLockActDocument { FiscalYear = fiscalYear, Act = "reopen", RunNumber = state.PublishedRun, By = by, Reason = reason, At = clock.GetUtcNow().UtcDateTime });
+            acts.Add(new YearLockActRecord { FiscalYear = fiscalYear, Act = "reopen", RunNumber = state.PublishedRun, By = by, Reason = reason, At = clock.GetUtcNow().UtcDateTime });
             return Get(fiscalYear);
         }
     }

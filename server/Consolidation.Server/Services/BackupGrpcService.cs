@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Consolidation.Contracts;
 using Consolidation.Server.Application;
+using Consolidation.Server.Application.Ports;
 using Consolidation.Server.Security;
 using Google.Protobuf;
 using Grpc.Core;
@@ -25,7 +26,13 @@ public sealed class BackupGrpcService(BackupOffice backups, AuditTrail audit) : 
         {
             snapshot = await Task.Run(backups.Take, context.CancellationToken);
         }
-        catch (Exception e) when (e is IOException or Storage.BackupInvalidException or LiteDB.LiteException)
+        catch (NotSupportedException e)
+        {
+            // The storage takes its backups with its own tools (PostgreSQL: pg_dump); a retry would not change that.
+            Record("FailedPrecondition", e.Message);
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"备份未完成：{e.Message}"));
+        }
+        catch (Exception e) when (e is IOException or BackupInvalidException or LiteDB.LiteException)
         {
             Record("Unavailable", e.Message);
             throw new RpcException(new Status(StatusCode.Unavailable, $"备份未完成：{e.Message}"));

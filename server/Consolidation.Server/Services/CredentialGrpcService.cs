@@ -1,7 +1,7 @@
 using Consolidation.Contracts;
 using Consolidation.Server.Application;
 using Consolidation.Server.Security;
-using Consolidation.Server.Storage;
+using Consolidation.Server.Application.Ports;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
@@ -58,7 +58,7 @@ public sealed class CredentialGrpcService(Credentials credentials) : CredentialS
         _ => 0,
     };
 
-    private CredentialInfo ToProto(CredentialDocument c)
+    private CredentialInfo ToProto(CredentialRecord c)
     {
         var state = credentials.StateOf(c);
         var info = new CredentialInfo

@@ -1,7 +1,7 @@
 using Consolidation.Contracts;
 using Consolidation.Server.Application;
 using Consolidation.Server.Security;
-using Consolidation.Server.Storage;
+using Consolidation.Server.Application.Ports;
 using Microsoft.AspNetCore.Authorization;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;

@@ -1,5 +1,5 @@
 using Consolidation.Contracts;
-using Consolidation.Server.Storage;
+using Consolidation.Server.Application.Ports;
 using Google.Protobuf.WellKnownTypes;
 using D = Consolidation.Domain.Glossary;
 

@@ -1,7 +1,7 @@
 using Consolidation.Contracts;
 using Consolidation.Server.Application;
 using Consolidation.Server.Security;
-using Consolidation.Server.Storage;
+using Consolidation.Server.Application.Ports;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
@@ -52,7 +52,7 @@ public sealed class RegistryGrpcService(RegistryBook registry) : RegistryService
 
     private static string By(ServerCallContext context) => DepartmentAccess.PrincipalOf(context).Recorded;
 
-    private static RegistryUnit ToProto(RegistryUnitDocument d) => new()
+    private static RegistryUnit ToProto(RegistryUnitRecord d) => new()
     {
         Code = d.Id, Name = d.Name, Parent = d.Parent, Type = (UnitType)d.Type,
         ChangedAt = Timestamp.FromDateTime(DateTime.SpecifyKind(d.ChangedAt, DateTimeKind.Utc)), ChangedBy = d.ChangedBy,

@@ -2,7 +2,7 @@ using Consolidation.Contracts;
 using Consolidation.Contracts.Mapping;
 using Consolidation.Server.Application;
 using Consolidation.Server.Security;
-using Consolidation.Server.Storage;
+using Consolidation.Server.Application.Ports;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
@@ -11,7 +11,7 @@ using ReviewState = Consolidation.Server.Application.ReviewState;
 namespace Consolidation.Server.Services;
 
 /// <summary>The bureau's review over gRPC: unpack → <see cref="ReviewDesk"/> → pack (docs/access.md#review).</summary>
-public sealed class ReviewGrpcService(ReviewDesk desk, SubmissionRepository submissions, GlossaryOffice glossary) : ReviewService.ReviewServiceBase
+public sealed class ReviewGrpcService(ReviewDesk desk, SubmissionBook submissions, GlossaryOffice glossary) : ReviewService.ReviewServiceBase
 {
     [Authorize(Policy = Policies.Bureau)]
     public override Task<ListReviewsReply> ListReviews(ListReviewsRequest request, ServerCallContext context)

@@ -2,7 +2,7 @@ using Consolidation.Contracts;
 using Consolidation.Contracts.Mapping;
 using Consolidation.Server.Application;
 using Consolidation.Server.Security;
-using Consolidation.Server.Storage;
+using Consolidation.Server.Application.Ports;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
@@ -15,7 +15,7 @@ namespace Consolidation.Server.Services;
 /// another department's code is answered as a code with nothing on file (<see cref="DepartmentAccess"/>).
 /// </summary>
 public sealed partial class SubmissionGrpcService(
-    Intake intake, IdempotentIntake idempotentIntake, SubmissionRepository submissions, GlossaryOffice glossary, DepartmentAccess access,
+    Intake intake, IdempotentIntake idempotentIntake, SubmissionBook submissions, GlossaryOffice glossary, DepartmentAccess access,
     AuditTrail audit, ReviewDesk reviews)
     : SubmissionService.SubmissionServiceBase
 {

@@ -1,6 +1,7 @@
 using Consolidation.Contracts.Mapping;
 using Consolidation.Server.Application;
-using Consolidation.Server.Storage;
+using Consolidation.Server.Application.Ports;
+using Consolidation.Server.Storage.LiteDb;
 using Consolidation.Tests.Support;
 using static Consolidation.Tests.Support.Accounts;
 
@@ -19,7 +20,7 @@ public sealed class CancellationTests : IDisposable
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
         Assert.ThrowsAny<OperationCanceledException>(() => _server.Service<Intake>().Submit(Consistent(), "test", cancelled.Token));
-        Assert.Equal(0, _server.Service<SubmissionRepository>().Count());
+        Assert.Equal(0, _server.Service<SubmissionBook>().Count());
     }
 
     [Fact]
@@ -29,7 +30,7 @@ public sealed class CancellationTests : IDisposable
         cancelled.Cancel();
         var request = new IntakeRequest("cancelled-1", AccountsMapper.ToProto(Consistent()), "test");
         Assert.ThrowsAny<OperationCanceledException>(() => _server.Service<IdempotentIntake>().SubmitAll([request], cancelled.Token));
-        Assert.Equal(0, _server.Service<SubmissionRepository>().Count());
+        Assert.Equal(0, _server.Service<SubmissionBook>().Count());
         // The same request ID later is a new request, not a replay.
         var result = _server.Service<IdempotentIntake>().SubmitAll([request]).Single();
         Assert.Equal((IntakeOutcome.Stored, false), (result.Outcome, result.Replayed));

@@ -1,7 +1,8 @@
 using Consolidation.Contracts;
 using Consolidation.Contracts.Mapping;
 using Consolidation.Server.Application;
-using Consolidation.Server.Storage;
+using Consolidation.Server.Application.Ports;
+using Consolidation.Server.Storage.LiteDb;
 using Consolidation.Tests.Support;
 using Grpc.Core;
 using Microsoft.Extensions.Time.Testing;
@@ -94,7 +95,7 @@ public sealed class CredentialTests : IDisposable
     public void Expiry_AnExpiredCredentialIsUnauthenticated_AndListedOnlyWithInactiveOnes()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var credentials = new Credentials(new CredentialRepository(_server.Service<LiteDbStore>()), _server.Service<RegistryBook>(), clock);
+        var credentials = new Credentials(new LiteDbCredentialStore(_server.Service<LiteDbStore>()), _server.Service<RegistryBook>(), clock);
         var (issued, secret) = credentials.Issue("短期", AccessRole.Bureau, "", 1, "test");
         Assert.NotNull(credentials.Verify(secret).Principal);
         clock.Advance(TimeSpan.FromDays(1.01));
@@ -142,7 +143,7 @@ public sealed class CredentialTests : IDisposable
 
         // An empty credential book with the file already there: refused, the file left as it was.
         using var store = new LiteDbStore(Path.Combine(_server.Directory, "second.litedb"));
-        var fresh = new Credentials(new CredentialRepository(store), new RegistryBook(new RegistryRepository(store), TimeProvider.System), TimeProvider.System);
+        var fresh = new Credentials(new LiteDbCredentialStore(store), new RegistryBook(new LiteDbRegistryStore(store), TimeProvider.System), TimeProvider.System);
         var before = File.ReadAllText(file);
         Assert.Throws<InvalidOperationException>(() => fresh.CreateFirstBureauCredential(file));
         Assert.Equal(before, File.ReadAllText(file));

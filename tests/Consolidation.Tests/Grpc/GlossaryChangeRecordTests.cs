@@ -1,6 +1,7 @@
 using Consolidation.Domain.Glossary;
 using Consolidation.Server.Application;
-using Consolidation.Server.Storage;
+using Consolidation.Server.Application.Ports;
+using Consolidation.Server.Storage.LiteDb;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Consolidation.Tests.Grpc;
@@ -13,7 +14,7 @@ public sealed class GlossaryChangeRecordTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     private GlossaryOffice Open(LiteDbStore store) =>
-        new(GlossarySources.Load(""), new GlossaryChangeRepository(store), TimeProvider.System, NullLogger<GlossaryOffice>.Instance);
+        new(GlossarySources.Load(""), new LiteDbGlossaryChangeStore(store), TimeProvider.System, NullLogger<GlossaryOffice>.Instance);
 
     [Fact]
     public void Changes_SurviveARestart_AndAreReplayedInOrder()
@@ -46,7 +47,7 @@ public sealed class GlossaryChangeRecordTests : IDisposable
         using var store = new LiteDbStore(Path.Combine(_directory, "g.litedb"));
         var office = Open(store);
         Assert.Throws<GlossaryEditException>(() => office.Change(ChangeKind.Add, "基本支出", 2024, "x", "", "李四", ""));
-        Assert.Empty(new GlossaryChangeRepository(store).All());
+        Assert.Empty(new LiteDbGlossaryChangeStore(store).All());
         Assert.Null(office.History("不存在的名词"));
     }
 }

@@ -1,6 +1,8 @@
 using Consolidation.Contracts;
 using Consolidation.Contracts.Mapping;
-using Consolidation.Server.Storage;
+using Consolidation.Server.Application;
+using Consolidation.Server.Application.Ports;
+using Consolidation.Server.Storage.LiteDb;
 using Consolidation.Tests.Support;
 using Grpc.Core;
 using static Consolidation.Tests.Support.Accounts;
@@ -17,7 +19,7 @@ public sealed class IdempotentSubmitTests : IDisposable
     private SubmissionRecord Submit(Consolidation.Domain.Model.FinalAccounts a, string requestId) =>
         _server.Submissions.Submit(new SubmitRequest { Accounts = AccountsMapper.ToProto(a), RequestId = requestId });
 
-    private int StoredCount() => _server.Service<SubmissionRepository>().Count();
+    private int StoredCount() => _server.Service<SubmissionBook>().Count();
 
     [Fact]
     public void SameIdSameContent_ReturnsTheOriginalResult_AndStoresNothingNew()

@@ -40,7 +40,7 @@ public sealed class RegistryGateTests
         using var server = new InProcessServer(Registry);
         var v = Refusal(() => Submit(server, As("499999", "岳阳市不存在局")));
         Assert.Contains(v, x => x.Field == "department_code" && x.Description.Contains("预算单位名录中没有 499999"));
-        Assert.Equal(0, server.Service<Consolidation.Server.Storage.SubmissionRepository>().Count());
+        Assert.Equal(0, server.Service<Consolidation.Server.Application.SubmissionBook>().Count());
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class RegistryGateTests
         Assert.Equal("composition.subordinates[1].code", only.Field);
         Assert.Contains("405099 岳阳市某中学 未在预算单位名录中登记", only.Description);
         Assert.Contains("fa registry add 405099 --parent 405001", only.Description);
-        Assert.Equal(0, server.Service<Consolidation.Server.Storage.SubmissionRepository>().Count());
+        Assert.Equal(0, server.Service<Consolidation.Server.Application.SubmissionBook>().Count());
     }
 
     [Fact]

@@ -142,7 +142,7 @@ public sealed class ReviewTests : IDisposable
         Assert.Equal("explanations[2]", violation.Field);
         Assert.Contains("不对应本次报送的任何审核结果", violation.Description);
         Assert.Contains("TS-T7-01 T7/reception/actual", violation.Description);
-        Assert.Equal(0, _server.Service<Consolidation.Server.Storage.SubmissionRepository>().Count());
+        Assert.Equal(0, _server.Service<Consolidation.Server.Application.SubmissionBook>().Count());
     }
 
     [Fact]

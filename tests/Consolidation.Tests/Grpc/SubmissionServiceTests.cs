@@ -1,6 +1,8 @@
 using Consolidation.Contracts;
 using Consolidation.Contracts.Mapping;
-using Consolidation.Server.Storage;
+using Consolidation.Server.Application;
+using Consolidation.Server.Application.Ports;
+using Consolidation.Server.Storage.LiteDb;
 using Consolidation.Tests.Support;
 using Google.Rpc;
 using Grpc.Core;
@@ -19,7 +21,7 @@ public sealed class SubmissionServiceTests : IDisposable
         (by is null ? _server.Submissions : _server.As(_server.DepartmentCredential(a.DepartmentCode, by)).Submissions)
             .Submit(new SubmitRequest { Accounts = AccountsMapper.ToProto(a) });
 
-    private int StoredCount() => _server.Service<SubmissionRepository>().Count();
+    private int StoredCount() => _server.Service<SubmissionBook>().Count();
 
     [Fact]
     public void SubmitSeed_ReturnsRejectedWithFindings_AndStoresVersion1()

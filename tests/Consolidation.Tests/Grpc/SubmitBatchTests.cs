@@ -1,6 +1,8 @@
 using Consolidation.Contracts;
 using Consolidation.Contracts.Mapping;
-using Consolidation.Server.Storage;
+using Consolidation.Server.Application;
+using Consolidation.Server.Application.Ports;
+using Consolidation.Server.Storage.LiteDb;
 using Consolidation.Tests.Support;
 using Grpc.Core;
 using D = Consolidation.Domain.Model;
@@ -14,7 +16,7 @@ public sealed class SubmitBatchTests : IDisposable
 
     public void Dispose() => _server.Dispose();
 
-    private int StoredCount() => _server.Service<SubmissionRepository>().Count();
+    private int StoredCount() => _server.Service<SubmissionBook>().Count();
 
     private async Task<List<SubmitResult>> Batch(IEnumerable<SubmitRequest> requests)
     {

@@ -1,7 +1,9 @@
 using Consolidation.Contracts;
 using Consolidation.Contracts.Mapping;
 using Consolidation.Domain.Validation;
-using Consolidation.Server.Storage;
+using Consolidation.Server.Application;
+using Consolidation.Server.Application.Ports;
+using Consolidation.Server.Storage.LiteDb;
 using Consolidation.Tests.Support;
 using Grpc.Core;
 
@@ -62,6 +64,6 @@ public sealed class BatchIsolationTests : IDisposable
                 Assert.Contains(result.Violations, v => v.Field == poison);
             }
         }
-        Assert.Equal(9, _server.Service<SubmissionRepository>().Count());
+        Assert.Equal(9, _server.Service<SubmissionBook>().Count());
     }
 }

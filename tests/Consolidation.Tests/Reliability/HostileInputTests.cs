@@ -1,7 +1,9 @@
 using Consolidation.Contracts;
 using Consolidation.Contracts.Mapping;
 using Consolidation.Domain.Validation;
-using Consolidation.Server.Storage;
+using Consolidation.Server.Application;
+using Consolidation.Server.Application.Ports;
+using Consolidation.Server.Storage.LiteDb;
 using Consolidation.Tests.Support;
 using Google.Protobuf;
 using Google.Rpc;
@@ -182,7 +184,7 @@ public sealed class HostileInputTests(HostileInputTests.Server server) : IClassF
             // What goes back (and into the audit trail) carries no raw control character of the caller's.
             Assert.All(badRequest.FieldViolations, v => Assert.DoesNotContain(v.Description, ch => char.IsControl(ch)));
         }
-        Assert.Equal(0, s.Service<SubmissionRepository>().Count());
+        Assert.Equal(0, s.Service<SubmissionBook>().Count());
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving,
             new Health.HealthClient(s.Channel).Check(new HealthCheckRequest()).Status);
         // And it still takes a good submission's check.
@@ -224,7 +226,7 @@ public sealed class HostileInputTests(HostileInputTests.Server server) : IClassF
         var e = Assert.Throws<RpcException>(() => s.Submissions.Submit(request, deadline: DateTime.UtcNow.AddMilliseconds(-1)));
         Assert.Equal(StatusCode.DeadlineExceeded, e.StatusCode);
         Thread.Sleep(200); // a handler that went on would have stored by now
-        Assert.Equal(0, s.Service<SubmissionRepository>().Count());
+        Assert.Equal(0, s.Service<SubmissionBook>().Count());
     }
 
     /// <summary>Sends <paramref name="bytes"/> as the body of a Submit call, unparsed.</summary>

@@ -1,4 +1,6 @@
-using Consolidation.Server.Storage;
+using Consolidation.Server.Application;
+using Consolidation.Server.Application.Ports;
+using Consolidation.Server.Storage.LiteDb;
 using LiteDB;
 
 namespace Consolidation.Tests.Storage;
@@ -29,9 +31,9 @@ public sealed class LiteDbStoreTests : IDisposable
     {
         using (var db = new LiteDatabase(new ConnectionString { Filename = DataPath, Connection = ConnectionType.Direct }))
         {
-            var requests = db.GetCollection<RequestDocument>("submission_requests");
+            var requests = db.GetCollection<RequestRecord>("submission_requests");
             requests.EnsureIndex(d => d.SubmissionKey);
-            requests.Insert(new RequestDocument { Id = "r-1", ContentHash = "abc", SubmissionKey = "430001/2023/1", Stored = true });
+            requests.Insert(new RequestRecord { Id = "r-1", ContentHash = "abc", SubmissionKey = "430001/2023/1", Stored = true });
         }
 
         using var store = new LiteDbStore(DataPath);

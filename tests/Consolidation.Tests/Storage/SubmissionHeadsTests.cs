@@ -2,7 +2,9 @@ using Consolidation.Contracts.Mapping;
 using Consolidation.Domain.Checking;
 using Consolidation.Domain.Model;
 using Consolidation.Domain.Rules;
-using Consolidation.Server.Storage;
+using Consolidation.Server.Application;
+using Consolidation.Server.Application.Ports;
+using Consolidation.Server.Storage.LiteDb;
 using Consolidation.Tests.Support;
 using Google.Protobuf;
 
@@ -39,7 +41,7 @@ public sealed class SubmissionHeadsTests : IDisposable
         var rejected = Accounts.Seed(); // the seed as published: its arithmetic errors are 强制性
         using (var store = new LiteDbStore(DataPath))
         {
-            var repository = new SubmissionRepository(store);
+            var repository = new SubmissionBook(new LiteDbSubmissionStore(store));
             var stored = repository.Add(lastYear, Check(lastYear), "测试", DateTime.UtcNow);
             Assert.True(stored.Status == SubmissionStatus.Accepted, string.Join("\n", stored.LoadFindings().Select(f => $"{f.RuleId} {f.Severity} {f.Message}")));
             repository.StoreRequests([Prepared(accepted), Prepared(rejected)], p => Check(p.Accounts), DateTime.UtcNow);
@@ -47,7 +49,7 @@ public sealed class SubmissionHeadsTests : IDisposable
 
         using (var store = new LiteDbStore(DataPath))
         {
-            var repository = new SubmissionRepository(store);
+            var repository = new SubmissionBook(new LiteDbSubmissionStore(store));
             Assert.Equal(2, repository.LatestVersion(accepted.DepartmentCode, accepted.FiscalYear));
             Assert.Equal(SubmissionStatus.Rejected, repository.Get(accepted.DepartmentCode, accepted.FiscalYear, 0)!.Status);
             Assert.Equal(1, repository.LatestAccepted(accepted.DepartmentCode, accepted.FiscalYear)!.Version);
@@ -70,7 +72,7 @@ public sealed class SubmissionHeadsTests : IDisposable
         var accounts = Accounts.Consistent();
         var other = Accounts.Seed();
         using var store = new LiteDbStore(DataPath);
-        var repository = new SubmissionRepository(store);
+        var repository = new SubmissionBook(new LiteDbSubmissionStore(store));
         var failing = Prepared(other);
         Assert.Throws<InvalidOperationException>(() => repository.StoreRequests([Prepared(accounts, requestId: "rolled-back"), failing],
             p => p == failing ? throw new InvalidOperationException("审核中断") : Check(p.Accounts), DateTime.UtcNow));
@@ -91,12 +93,12 @@ public sealed class SubmissionHeadsTests : IDisposable
         var accounts = Accounts.Consistent();
         var other = Accounts.Seed();
         using (var store = new LiteDbStore(DataPath))
-            new SubmissionRepository(store).StoreRequests([Prepared(accounts, requestId: "r-1"), Prepared(accounts, requestId: "r-2")],
+            new SubmissionBook(new LiteDbSubmissionStore(store)).StoreRequests([Prepared(accounts, requestId: "r-1"), Prepared(accounts, requestId: "r-2")],
                 p => Check(p.Accounts), DateTime.UtcNow);
 
         using (var store = new LiteDbStore(DataPath))
         {
-            var repository = new SubmissionRepository(store);
+            var repository = new SubmissionBook(new LiteDbSubmissionStore(store));
             var hash = Prepared(accounts).ContentHash;
             Assert.Equal((RequestDecisionKind.Stored, true), Kind(repository.Anticipate("r-1", accounts.DepartmentCode, accounts.FiscalYear, hash)));
             Assert.Equal((RequestDecisionKind.Unchanged, true), Kind(repository.Anticipate("r-2", accounts.DepartmentCode, accounts.FiscalYear, hash)));
@@ -122,14 +124,14 @@ public sealed class SubmissionHeadsTests : IDisposable
         var other = Accounts.Seed();
         using (var store = new LiteDbStore(DataPath))
         {
-            var repository = new SubmissionRepository(store);
+            var repository = new SubmissionBook(new LiteDbSubmissionStore(store));
             repository.StoreRequests([Prepared(accounts, requestId: "req-a")], p => Check(p.Accounts), DateTime.UtcNow);
             var decided = repository.StoreRequests([Prepared(accounts, requestId: "REQ-A"), Prepared(other, requestId: "Req-A")], p => Check(p.Accounts), DateTime.UtcNow);
             Assert.Equal([(RequestDecisionKind.Stored, true), (RequestDecisionKind.Conflict, false)], decided.Select(d => (d.Kind, d.Replayed)));
         }
         using (var store = new LiteDbStore(DataPath))
         {
-            var repository = new SubmissionRepository(store);
+            var repository = new SubmissionBook(new LiteDbSubmissionStore(store));
             var hash = Prepared(accounts).ContentHash;
             Assert.Equal(RequestDecisionKind.Stored, repository.Anticipate("REQ-a", accounts.DepartmentCode, accounts.FiscalYear, hash)?.Kind);
             Assert.Equal(1, repository.Count());
@@ -141,7 +143,7 @@ public sealed class SubmissionHeadsTests : IDisposable
     {
         var accounts = Accounts.Seed();
         using var store = new LiteDbStore(DataPath);
-        var repository = new SubmissionRepository(store);
+        var repository = new SubmissionBook(new LiteDbSubmissionStore(store));
         var decision = repository.StoreRequests([Prepared(accounts)], p => Check(p.Accounts), DateTime.UtcNow)[0];
         var fromFile = repository.Get(accounts.DepartmentCode, accounts.FiscalYear, 1)!;
         Assert.NotEmpty(decision.Submission!.LoadFindings());

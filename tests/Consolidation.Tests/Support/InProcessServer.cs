@@ -2,7 +2,8 @@ using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using Consolidation.Contracts;
 using Consolidation.Server.Application;
-using Consolidation.Server.Storage;
+using Consolidation.Server.Application.Ports;
+using Consolidation.Server.Storage.LiteDb;
 using Grpc.Net.Client;
 using AccessRole = Consolidation.Server.Application.PrincipalRole;
 using Microsoft.AspNetCore.Hosting;
@@ -90,7 +91,7 @@ public sealed class InProcessServer : IDisposable
     }
 
     /// <summary>The audit trail as stored, newest first.</summary>
-    public IReadOnlyList<AuditDocument> Audit(string department = "", string kind = "") =>
+    public IReadOnlyList<AuditRecord> Audit(string department = "", string kind = "") =>
         Service<AuditTrail>().Find(department, 0, kind, null, null, 10_000);
 
     private readonly ConcurrentQueue<GrpcChannel> _channels = new();

@@ -1,13 +1,8 @@
 using System.Security.Cryptography;
+using Consolidation.Server.Application.Ports;
 using LiteDB;
 
-namespace Consolidation.Server.Storage;
-
-/// <summary>What a backup file holds.</summary>
-public sealed record BackupSummary(int Collections, long Documents, int SubmissionVersions);
-
-/// <summary>A backup that cannot be restored as it is; nothing was changed.</summary>
-public sealed class BackupInvalidException(string message, Exception? inner = null) : Exception(message, inner);
+namespace Consolidation.Server.Storage.LiteDb;
 
 /// <summary>
 /// 备份 of the LiteDB file while the server runs: every collection copied, with its indexes, inside one read transaction
@@ -90,7 +85,7 @@ public static class LiteDbBackup
             var versions = 0;
             var keys = new HashSet<string>(StringComparer.Ordinal);
             if (names.Contains("submissions"))
-                foreach (var doc in db.GetCollection<SubmissionDocument>("submissions").FindAll())
+                foreach (var doc in db.GetCollection<VersionRecord>("submissions").FindAll())
                 {
                     versions++;
                     if (Convert.ToHexStringLower(SHA256.HashData(doc.Accounts)) != doc.ContentHash)

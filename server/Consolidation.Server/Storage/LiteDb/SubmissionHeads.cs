@@ -1,21 +1,19 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using Consolidation.Server.Application.Ports;
 
-namespace Consolidation.Server.Storage;
-
-/// <summary>Where a department's year stands: its latest version (key, content hash) and its latest accepted version (0: none).</summary>
-public sealed record SubmissionHead(int Version, string Key, string ContentHash, int AcceptedVersion, string AcceptedKey);
+namespace Consolidation.Server.Storage.LiteDb;
 
 /// <summary>
 /// The head of every department's years, kept in memory so that deciding a submission asks LiteDB nothing: is the
 /// content unchanged since the latest version, which version comes next, is last year's accepted version on file.
 /// A department is read from LiteDB once, on first use (one index lookup); a department with nothing on file — every
 /// department of a first batch — is not even looked up: the codes on file are read once, from the DepartmentCode index
-/// alone. After that every stored version updates the heads under the repository's version lock, once its transaction
+/// alone. After that every stored version updates the heads under the store's write lock, once its transaction
 /// has committed. Valid because one process owns the data file (<see cref="LiteDbStore"/>'s lock file) and every write
-/// goes through <see cref="SubmissionRepository"/>.
+/// goes through <see cref="LiteDbSubmissionStore"/>.
 /// </summary>
-public sealed class SubmissionHeads(Func<string, IEnumerable<SubmissionDocument>> departmentDocuments, Func<IEnumerable<string>> departmentsOnFile)
+public sealed class SubmissionHeads(Func<string, IEnumerable<VersionRecord>> departmentDocuments, Func<IEnumerable<string>> departmentsOnFile)
 {
     private readonly ConcurrentDictionary<string, ImmutableDictionary<int, SubmissionHead>> _departments = new(StringComparer.Ordinal);
 
@@ -27,14 +25,18 @@ public sealed class SubmissionHeads(Func<string, IEnumerable<SubmissionDocument>
         Department(departmentCode).GetValueOrDefault(fiscalYear);
 
     /// <summary>Records a version just committed (call under the version lock, after the commit).</summary>
-    public void Stored(SubmissionDocument doc)
+    public void Stored(VersionRecord doc)
     {
-        var accepted = IsAccepted(doc);
         var years = Department(doc.DepartmentCode);
-        var before = years.GetValueOrDefault(doc.FiscalYear);
-        var head = new SubmissionHead(doc.Version, doc.Key, doc.ContentHash,
-            accepted ? doc.Version : before?.AcceptedVersion ?? 0, accepted ? doc.Key : before?.AcceptedKey ?? "");
-        _departments[doc.DepartmentCode] = years.SetItem(doc.FiscalYear, head);
+        _departments[doc.DepartmentCode] = years.SetItem(doc.FiscalYear, After(years.GetValueOrDefault(doc.FiscalYear), doc));
+    }
+
+    /// <summary>The head of a year once <paramref name="version"/> (the next version) is stored after <paramref name="before"/>.</summary>
+    public static SubmissionHead After(SubmissionHead? before, VersionRecord version)
+    {
+        var accepted = IsAccepted(version);
+        return new SubmissionHead(version.Version, version.Key, version.ContentHash,
+            accepted ? version.Version : before?.AcceptedVersion ?? 0, accepted ? version.Key : before?.AcceptedKey ?? "");
     }
 
     private ImmutableDictionary<int, SubmissionHead> Department(string code) =>
@@ -56,5 +58,5 @@ public sealed class SubmissionHeads(Func<string, IEnumerable<SubmissionDocument>
         return years;
     }
 
-    private static bool IsAccepted(SubmissionDocument doc) => doc.Status == (int)Domain.Rules.SubmissionStatus.Accepted;
+    private static bool IsAccepted(VersionRecord doc) => doc.Status == (int)Domain.Rules.SubmissionStatus.Accepted;
 }

@@ -1,12 +1,13 @@
+using Consolidation.Server.Application.Ports;
 using LiteDB;
 
-namespace Consolidation.Server.Storage;
+namespace Consolidation.Server.Storage.LiteDb;
 
 /// <summary>
 /// The LiteDB file and its collections. One process owns the file: a lock file opened with FileShare.None keeps a
 /// second server from writing to the same data (LiteDB's own locking does not).
 /// </summary>
-public sealed class LiteDbStore : IDisposable
+public sealed class LiteDbStore : IStorageHealth, IStorageBackup, IDisposable
 {
     private readonly FileStream _lock;
     private readonly FileStream? _inodeLock;
@@ -29,32 +30,35 @@ public sealed class LiteDbStore : IDisposable
         var mapper = new BsonMapper { EmptyStringToNull = false, TrimWhitespace = false };
         Database = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct }, mapper);
         Database.Pragma("UTC_DATE", true);
-        Submissions = Database.GetCollection<SubmissionDocument>("submissions");
+        Submissions = Database.GetCollection<VersionRecord>("submissions");
         Submissions.EnsureIndex(d => d.Key, unique: true);
         Submissions.EnsureIndex(d => d.DepartmentCode);
         Submissions.EnsureIndex(d => d.FiscalYear);
-        Runs = Database.GetCollection<ConsolidationRunDocument>("consolidation_runs");
+        Runs = Database.GetCollection<ConsolidationRunRecord>("consolidation_runs");
         Runs.EnsureIndex(d => d.Key, unique: true);
         Runs.EnsureIndex(d => d.FiscalYear);
-        Requests = Database.GetCollection<RequestDocument>("submission_requests");
+        Requests = Database.GetCollection<RequestRecord>("submission_requests");
         // Creates the collection now: created lazily inside the first storing transaction, concurrent readers could fail.
         if (!Database.CollectionExists("submission_requests"))
         {
-            Requests.Insert(new RequestDocument { Id = "(created)" });
+            Requests.Insert(new RequestRecord { Id = "(created)" });
             Requests.Delete("(created)");
         }
         // Files written before 2026-11-27 have an index on SubmissionKey that only served to create the collection:
         // nothing reads it, and every request paid for keeping it.
-        Requests.DropIndex(nameof(RequestDocument.SubmissionKey));
+        Requests.DropIndex(nameof(RequestRecord.SubmissionKey));
         FilePath = full;
     }
 
     public string FilePath { get; }
+    public string Description => $"数据文件 {FilePath}";
+    public string NewSnapshotPath() => $"{FilePath}.backup-{Guid.NewGuid():n}";
+    public BackupSummary Snapshot(string targetPath) => LiteDbBackup.Snapshot(this, targetPath);
     public LiteDatabase Database { get; }
-    public ILiteCollection<SubmissionDocument> Submissions { get; }
-    public ILiteCollection<ConsolidationRunDocument> Runs { get; }
+    public ILiteCollection<VersionRecord> Submissions { get; }
+    public ILiteCollection<ConsolidationRunRecord> Runs { get; }
     /// <summary>Submission request IDs already decided (idempotent retries, docs/batch.md).</summary>
-    public ILiteCollection<RequestDocument> Requests { get; }
+    public ILiteCollection<RequestRecord> Requests { get; }
 
     /// <summary>
     /// "field = value" as a parameterised expression. LiteDB compiles an expression once per distinct text and keeps
@@ -75,13 +79,13 @@ public sealed class LiteDbStore : IDisposable
         var options => StringComparer.Create(Database.Collation.Culture, options),
     };
 
+    /// <summary>Below this much free space on the data file's disk the server reports NOT_SERVING (a submission is ~50–200 KiB).</summary>
+    public const long MinFreeBytes = 1024 * 1024;
+
     /// <summary>
     /// The health probe: a small write to the data file, committed (so it reaches the file as every acknowledged
     /// submission does). Null when it worked; else why not (the data file cannot be written: disk full, read-only).
     /// </summary>
-    /// <summary>Below this much free space on the data file's disk the server reports NOT_SERVING (a submission is ~50–200 KiB).</summary>
-    public const long MinFreeBytes = 1024 * 1024;
-
     public string? Probe()
     {
         try

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Consolidation.Server.Storage;
+namespace Consolidation.Server.Storage.LiteDb;
 
 /// <summary>
 /// An exclusive POSIX record lock (fcntl F_SETLK, F_WRLCK) on the data file itself: it belongs to the file's inode,

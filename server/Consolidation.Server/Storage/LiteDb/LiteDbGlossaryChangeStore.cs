@@ -1,7 +1,8 @@
 using Consolidation.Domain.Glossary;
+using Consolidation.Server.Application.Ports;
 using LiteDB;
 
-namespace Consolidation.Server.Storage;
+namespace Consolidation.Server.Storage.LiteDb;
 
 /// <summary>One change of the glossary as stored: append-only, never updated.</summary>
 public sealed class GlossaryChangeDocument
@@ -21,15 +22,12 @@ public sealed class GlossaryChangeDocument
     public string Reason { get; set; } = "";
 }
 
-/// <summary>A stored change and its number (the order changes were made in).</summary>
-public sealed record StoredGlossaryChange(long Id, GlossaryChange Change);
-
 /// <summary>The change record of the glossary (名词解释的修改记录): every 增补 and 更正, who, when, old and new text.</summary>
-public sealed class GlossaryChangeRepository
+public sealed class LiteDbGlossaryChangeStore : IGlossaryChangeStore
 {
     private readonly ILiteCollection<GlossaryChangeDocument> _changes;
 
-    public GlossaryChangeRepository(LiteDbStore store)
+    public LiteDbGlossaryChangeStore(LiteDbStore store)
     {
         _changes = store.Database.GetCollection<GlossaryChangeDocument>("glossary_changes");
         _changes.EnsureIndex(d => d.TermKey);

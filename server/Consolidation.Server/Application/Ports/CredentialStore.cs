@@ -1,17 +1,15 @@
-using LiteDB;
-
-namespace Consolidation.Server.Storage;
+namespace Consolidation.Server.Application.Ports;
 
 /// <summary>
 /// One issued credential. The secret itself is never stored: only a random salt and SHA-256(salt ‖ secret). Revoking
 /// sets <see cref="RevokedAt"/>; a rotation shortens the old one's <see cref="ExpiresAt"/> to the overlap's end.
 /// </summary>
-public sealed class CredentialDocument
+public sealed class CredentialRecord
 {
     /// <summary>The key ID: the public part of the credential (fa1.KEYID.SECRET).</summary>
     public string Id { get; set; } = "";
     public string Name { get; set; } = "";
-    /// <summary>1 department, 2 bureau (<see cref="Application.PrincipalRole"/>).</summary>
+    /// <summary>1 department, 2 bureau (<see cref="PrincipalRole"/>).</summary>
     public int Role { get; set; }
     public string DepartmentCode { get; set; } = "";
     public byte[] Salt { get; set; } = [];
@@ -24,14 +22,10 @@ public sealed class CredentialDocument
     public string RotatedFrom { get; set; } = "";
 }
 
-/// <summary>The credentials collection. Small (one per person or department): read whole at start, written through.</summary>
-public sealed class CredentialRepository(LiteDbStore store)
+/// <summary>The credentials. Small (one per person or department): read whole at start, written through.</summary>
+public interface ICredentialStore
 {
-    private readonly ILiteCollection<CredentialDocument> _credentials = store.Database.GetCollection<CredentialDocument>("credentials");
-
-    public IReadOnlyList<CredentialDocument> All() => _credentials.FindAll().ToList();
-
-    public void Insert(CredentialDocument credential) => _credentials.Insert(credential);
-
-    public void Update(CredentialDocument credential) => _credentials.Update(credential);
+    IReadOnlyList<CredentialRecord> All();
+    void Insert(CredentialRecord credential);
+    void Update(CredentialRecord credential);
 }

@@ -1,0 +1,198 @@
+using Consolidation.Contracts;
+using Consolidation.Contracts.Mapping;
+using Consolidation.Domain.Checking;
+using Consolidation.Domain.Consolidation;
+using Consolidation.Domain.Rules;
+using Consolidation.Server.Application.Ports;
+using Google.Protobuf;
+using D = Consolidation.Domain.Model;
+using DomainStatus = Consolidation.Domain.Rules.SubmissionStatus;
+
+namespace Consolidation.Server.Application;
+
+/// <summary>A stored version: its metadata, its accounts and its findings.</summary>
+public sealed record StoredSubmission(
+    string DepartmentCode, string DepartmentName, int FiscalYear, int Version, DomainStatus Status,
+    DateTime ReceivedAt, string SubmittedBy, string ContentHash,
+    int MandatoryCount, int AdvisoryCount, int UnexplainedCount,
+    Func<D.FinalAccounts> LoadAccounts, Func<IReadOnlyList<Domain.Rules.Finding>> LoadFindings)
+{
+    /// <summary>The template and catalogue the check applied, as stored with the version (null for versions stored before it was recorded).</summary>
+    public Func<CheckBasis?> LoadBasis { get; init; } = () => null;
+}
+
+/// <summary>
+/// A submission ready to be stored under its request ID: its canonical bytes (the contract's FinalAccounts, serialized
+/// once) and their hash, and its check when it was already run (null: run it only if a new version is stored).
+/// </summary>
+public sealed record PreparedSubmission(
+    string RequestId, D.FinalAccounts Accounts, byte[] CanonicalBytes, string ContentHash, string SubmittedBy, CheckResult? Check);
+
+/// <summary>What was decided for one request.</summary>
+public enum RequestDecisionKind
+{
+    /// <summary>A new version was stored (or, when replayed, had been stored by this request ID).</summary>
+    Stored,
+    /// <summary>Same content as the department's latest version of the year: nothing stored, that version returned.</summary>
+    Unchanged,
+    /// <summary>The request ID was already used for other content: nothing stored.</summary>
+    Conflict,
+}
+
+public sealed record RequestDecision(RequestDecisionKind Kind, bool Replayed, StoredSubmission? Submission);
+
+/// <summary>
+/// The versions of every department's accounts, over the <see cref="ISubmissionStore"/> port: every submission becomes
+/// a new version of its department and year, never overwriting an earlier one. Here, not in storage, is decided what a
+/// request gets — replayed, unchanged, a conflict or the next version — inside the store's write transaction, so that
+/// every adapter behaves the same.
+/// </summary>
+public sealed class SubmissionBook(ISubmissionStore store)
+{
+    /// <summary>Stores checked accounts as the department's next version of the year (the path without a request ID).</summary>
+    public StoredSubmission Add(D.FinalAccounts accounts, CheckResult check, string submittedBy, DateTime receivedAt)
+    {
+        var bytes = ContentDigest.CanonicalBytes(accounts);
+        receivedAt = Milliseconds(receivedAt);
+        var record = store.Write(tx =>
+        {
+            var version = NewRecord(accounts, bytes, ContentDigest.Hex(bytes), submittedBy, check, receivedAt,
+                (tx.Head(accounts.DepartmentCode, accounts.FiscalYear)?.Version ?? 0) + 1);
+            tx.Insert(version);
+            return version;
+        });
+        return ToStored(record, check.Findings);
+    }
+
+    public int LatestVersion(string departmentCode, int fiscalYear) => store.Head(departmentCode, fiscalYear)?.Version ?? 0;
+
+    /// <summary>One version (0 = the latest); null when there is none.</summary>
+    public StoredSubmission? Get(string departmentCode, int fiscalYear, int version)
+    {
+        if (version <= 0) version = LatestVersion(departmentCode, fiscalYear);
+        return store.Version(VersionRecord.KeyOf(departmentCode, fiscalYear, version)) is { } record ? ToStored(record) : null;
+    }
+
+    /// <summary>Every version of a department (of one year, or of all years when year is 0), oldest first.</summary>
+    public IReadOnlyList<StoredSubmission> Versions(string departmentCode, int fiscalYear) =>
+        store.Versions(departmentCode, fiscalYear).Select(r => ToStored(r)).ToList();
+
+    /// <summary>Per department of the year: its latest version and status, and its latest accepted version.</summary>
+    public IReadOnlyList<DepartmentFiling> Filings(int fiscalYear) => store.Filings(fiscalYear);
+
+    /// <summary>The latest accepted version of every department of the year.</summary>
+    public IReadOnlyList<StoredSubmission> LatestAccepted(int fiscalYear) => store.LatestAccepted(fiscalYear).Select(r => ToStored(r)).ToList();
+
+    /// <summary>A department's latest accepted version of a year; null when it has none.</summary>
+    public StoredSubmission? LatestAccepted(string departmentCode, int fiscalYear) =>
+        store.Head(departmentCode, fiscalYear) is { AcceptedVersion: > 0 } head && store.Version(head.AcceptedKey) is { } record ? ToStored(record) : null;
+
+    public int Count() => store.Count();
+
+    /// <summary>
+    /// The decision a request would get now, without storing anything: a retry of a known request ID (replayed or a
+    /// conflict) or unchanged content; null when it needs checking and storing. Used to skip the check; the
+    /// authoritative decision is taken again by <see cref="StoreRequests"/> inside the write transaction.
+    /// </summary>
+    public RequestDecision? Anticipate(string requestId, string departmentCode, int fiscalYear, string contentHash)
+    {
+        if (store.Request(requestId) is { } known) return Replay(known, contentHash, store.Version);
+        return store.Head(departmentCode, fiscalYear) is { } head && head.ContentHash == contentHash && store.Version(head.Key) is { } latest
+            ? new RequestDecision(RequestDecisionKind.Unchanged, false, ToStored(latest))
+            : null;
+    }
+
+    /// <summary>
+    /// Decides and stores a group of requests in one write transaction, on the calling thread (nothing in here
+    /// awaits). Per request, in order: a known request ID is replayed (same content) or a conflict (other content);
+    /// content equal to the department's latest version of the year is unchanged (the request ID is remembered, nothing
+    /// else stored); anything else becomes the next version, checked by <paramref name="check"/> when it was not
+    /// checked before. Many concurrent retries of one request ID therefore store one version.
+    /// </summary>
+    public IReadOnlyList<RequestDecision> StoreRequests(
+        IReadOnlyList<PreparedSubmission> items, Func<PreparedSubmission, CheckResult> check, DateTime receivedAt)
+    {
+        receivedAt = Milliseconds(receivedAt);
+        return store.Write(tx =>
+        {
+            var decisions = new RequestDecision[items.Count];
+            for (var i = 0; i < items.Count; i++)
+            {
+                var item = items[i];
+                if (tx.Request(item.RequestId) is { } known)
+                {
+                    decisions[i] = Replay(known, item.ContentHash, tx.Version);
+                    continue;
+                }
+                VersionRecord version;
+                bool stored;
+                IReadOnlyList<Domain.Rules.Finding>? findings = null;
+                var last = tx.Head(item.Accounts.DepartmentCode, item.Accounts.FiscalYear);
+                if (last is not null && last.ContentHash == item.ContentHash)
+                {
+                    version = tx.Version(last.Key) ?? throw new InvalidOperationException($"the latest version {last.Key} is not stored");
+                    stored = false;
+                }
+                else
+                {
+                    var itemCheck = item.Check ?? check(item);
+                    version = NewRecord(item.Accounts, item.CanonicalBytes, item.ContentHash, item.SubmittedBy, itemCheck, receivedAt, (last?.Version ?? 0) + 1);
+                    tx.Insert(version);
+                    stored = true;
+                    findings = itemCheck.Findings;
+                }
+                tx.Remember(new RequestRecord
+                {
+                    Id = item.RequestId, ContentHash = item.ContentHash, SubmissionKey = version.Key, Stored = stored, DecidedAt = receivedAt,
+                });
+                decisions[i] = new RequestDecision(stored ? RequestDecisionKind.Stored : RequestDecisionKind.Unchanged, false, ToStored(version, findings));
+            }
+            return decisions;
+        });
+    }
+
+    /// <summary>Storage keeps milliseconds (LiteDB does): store what a later read returns, so a replay equals the original reply.</summary>
+    private static DateTime Milliseconds(DateTime at) =>
+        new(at.Ticks - at.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
+
+    private static RequestDecision Replay(RequestRecord known, string contentHash, Func<string, VersionRecord?> version)
+    {
+        if (known.ContentHash != contentHash) return new RequestDecision(RequestDecisionKind.Conflict, false, null);
+        var record = version(known.SubmissionKey)
+            ?? throw new InvalidOperationException($"request {known.Id} points to {known.SubmissionKey}, which is not stored");
+        return new RequestDecision(known.Stored ? RequestDecisionKind.Stored : RequestDecisionKind.Unchanged, true, ToStored(record));
+    }
+
+    /// <summary>A version as stored: the one place a <see cref="VersionRecord"/> is made.</summary>
+    private static VersionRecord NewRecord(D.FinalAccounts a, byte[] canonicalBytes, string contentHash, string submittedBy,
+        CheckResult check, DateTime receivedAt, int version) => new()
+    {
+        Key = VersionRecord.KeyOf(a.DepartmentCode, a.FiscalYear, version),
+        DepartmentCode = a.DepartmentCode,
+        DepartmentName = a.DepartmentName,
+        FiscalYear = a.FiscalYear,
+        Version = version,
+        Status = (int)check.Status,
+        ReceivedAt = receivedAt,
+        SubmittedBy = submittedBy,
+        ContentHash = contentHash,
+        MandatoryCount = check.MandatoryCount,
+        AdvisoryCount = check.AdvisoryCount,
+        UnexplainedCount = check.UnexplainedCount,
+        Accounts = canonicalBytes,
+        Findings = FindingMapper.ToReply(check).ToByteArray(),
+    };
+
+    /// <summary>A stored version; <paramref name="findings"/> when they are at hand (just checked), else read from its bytes when asked.</summary>
+    private static StoredSubmission ToStored(VersionRecord d, IReadOnlyList<Domain.Rules.Finding>? findings = null) => new(
+        d.DepartmentCode, d.DepartmentName, d.FiscalYear, d.Version, (DomainStatus)d.Status,
+        DateTime.SpecifyKind(d.ReceivedAt, DateTimeKind.Utc), d.SubmittedBy, d.ContentHash,
+        d.MandatoryCount, d.AdvisoryCount, d.UnexplainedCount,
+        () => AccountsMapper.ToDomain(FinalAccounts.Parser.ParseFrom(d.Accounts)),
+        findings is not null
+            ? () => findings
+            : () => ValidateReply.Parser.ParseFrom(d.Findings).Findings.Select(FindingMapper.ToDomain).ToList())
+    {
+        LoadBasis = () => ValidateReply.Parser.ParseFrom(d.Findings).Basis,
+    };
+}

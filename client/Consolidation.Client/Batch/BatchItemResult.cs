@@ -49,3 +49,19 @@ public sealed record BatchItemResult
     /// <summary>A <see cref="BatchOutcome.Duplicate"/> whose accounts differ from those sent for the department and year.</summary>
     public bool DiffersFromSent { get; init; }
 }
+
+/// <summary>The Chinese name of each outcome, as the result table and the report print it.</summary>
+public static class BatchOutcomes
+{
+    public static string Name(this BatchOutcome outcome) => outcome switch
+    {
+        BatchOutcome.Accepted => "已接收",
+        BatchOutcome.PendingExplanation => "待说明",
+        BatchOutcome.Rejected => "不通过",
+        BatchOutcome.Unchanged => "未变",
+        BatchOutcome.Malformed => "格式有误",
+        BatchOutcome.Refused => "被拒绝",
+        BatchOutcome.Duplicate => "重复",
+        _ => "失败",
+    };
+}

@@ -56,7 +56,7 @@ public static class BatchReport
         foreach (var r in results)
             csv.WriteRecord(
             [
-                r.File, Output.BatchView.Name(r.Outcome), r.Status, r.DepartmentCode, r.DepartmentName,
+                r.File, r.Outcome.Name(), r.Status, r.DepartmentCode, r.DepartmentName,
                 r.FiscalYear.ToString(CultureInfo.InvariantCulture), r.Version.ToString(CultureInfo.InvariantCulture),
                 r.MandatoryCount.ToString(CultureInfo.InvariantCulture), r.AdvisoryCount.ToString(CultureInfo.InvariantCulture),
                 r.RequestId, r.Replayed ? "是" : "否", r.FromJournal ? "是" : "否",

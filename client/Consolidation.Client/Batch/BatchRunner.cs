@@ -1,5 +1,5 @@
+using Consolidation.Client.Terms;
 using Consolidation.Client.Inputs;
-using Consolidation.Client.Output;
 using Consolidation.Contracts;
 using Consolidation.Contracts.Mapping;
 using Consolidation.Domain.Files;

@@ -1,3 +1,4 @@
+using Consolidation.Client.Terms;
 using System.ComponentModel;
 using System.Globalization;
 using Consolidation.Client.Output;

@@ -43,7 +43,7 @@ public sealed class CredentialIssueCommand : AsyncCommand<CredentialIssueCommand
                 DepartmentCode = settings.Department ?? "",
                 ValidDays = settings.Days,
             }, server.Call(cancellationToken));
-            CredentialView.Show(issued, settings);
+            CredentialView.Show(issued, settings.Out, settings.Json);
             return ExitCodes.Success;
         });
 }

@@ -28,7 +28,7 @@ public sealed class CredentialRotateCommand : AsyncCommand<CredentialRotateComma
                 OverlapDays = settings.OverlapDays,
                 ValidDays = settings.Days,
             }, server.Call(cancellationToken));
-            CredentialView.Show(issued, settings);
+            CredentialView.Show(issued, settings.Out, settings.Json);
             return ExitCodes.Success;
         });
 }

@@ -1,3 +1,4 @@
+using Consolidation.Client.Terms;
 using System.ComponentModel;
 using Consolidation.Client.Output;
 using Consolidation.Contracts;

@@ -1,3 +1,4 @@
+using Consolidation.Client.Terms;
 using System.ComponentModel;
 using Consolidation.Client.Output;
 using Consolidation.Contracts;
@@ -39,12 +40,12 @@ public sealed class VersionsCommand : AsyncCommand<VersionsCommand.Settings>
                 return ExitCodes.NotFound;
             }
             var first = reply.Versions[0];
-            console.MarkupLine($"[bold]{Labels.Text(first.DepartmentCode)} {Labels.Text(first.DepartmentName)}[/]{years} 报送版本（共 {reply.Versions.Count} 版）");
+            console.MarkupLine($"[bold]{Terminal.Text(first.DepartmentCode)} {Terminal.Text(first.DepartmentName)}[/]{years} 报送版本（共 {reply.Versions.Count} 版）");
             var table = new Table().AddColumns("年度", "版本", Labels.TimeLabel("接收时间"), "状态", "强制性", "提示性", "未说明", "内容摘要");
             foreach (var i in new[] { 0, 1, 4, 5, 6 }) table.Columns[i].RightAligned();
             foreach (var v in reply.Versions)
                 table.AddRow(v.FiscalYear.ToString(), v.Version.ToString(), Labels.LocalTime(v.ReceivedAt), Labels.Markup(v.Status),
-                    v.MandatoryCount.ToString(), v.AdvisoryCount.ToString(), v.UnexplainedCount.ToString(), Labels.Text(Labels.ShortHash(v.ContentHash)));
+                    v.MandatoryCount.ToString(), v.AdvisoryCount.ToString(), v.UnexplainedCount.ToString(), Terminal.Text(Labels.ShortHash(v.ContentHash)));
             console.Write(table);
             return ExitCodes.Success;
         });

@@ -6,18 +6,6 @@ namespace Consolidation.Client.Output;
 /// <summary>The end of <c>fa batch</c>: the per-input result table and the summary (counts, time, rate).</summary>
 public static class BatchView
 {
-    public static string Name(BatchOutcome outcome) => outcome switch
-    {
-        BatchOutcome.Accepted => "已接收",
-        BatchOutcome.PendingExplanation => "待说明",
-        BatchOutcome.Rejected => "不通过",
-        BatchOutcome.Unchanged => "未变",
-        BatchOutcome.Malformed => "格式有误",
-        BatchOutcome.Refused => "被拒绝",
-        BatchOutcome.Duplicate => "重复",
-        _ => "失败",
-    };
-
     private static string Style(BatchOutcome outcome) => outcome switch
     {
         BatchOutcome.Accepted => "green",
@@ -41,7 +29,7 @@ public static class BatchView
                 .AddColumn(new TableColumn("版本").RightAligned()).AddColumn("说明");
             foreach (var r in shown)
             {
-                var outcome = $"[{Style(r.Outcome)}]{Name(r.Outcome)}[/]" + (r.Outcome == BatchOutcome.Unchanged && r.Status.Length > 0 ? $"（{r.Status}）" : "")
+                var outcome = $"[{Style(r.Outcome)}]{r.Outcome.Name()}[/]" + (r.Outcome == BatchOutcome.Unchanged && r.Status.Length > 0 ? $"（{r.Status}）" : "")
                     + (r.FromJournal ? " [grey](上次)[/]" : r.Replayed ? " [grey](重放)[/]" : "");
                 var reason = r.Reason.Length > 0 ? r.Reason : r.Details.FirstOrDefault() ?? "";
                 if (r.Outcome == BatchOutcome.Malformed && r.Details.Count > 0)
@@ -57,7 +45,7 @@ public static class BatchView
 
     public static void Summary(IAnsiConsole console, BatchSummary s)
     {
-        var parts = Enum.GetValues<BatchOutcome>().Where(o => s[o] > 0).Select(o => $"{Name(o)} {s[o]}");
+        var parts = Enum.GetValues<BatchOutcome>().Where(o => s[o] > 0).Select(o => $"{o.Name()} {s[o]}");
         console.MarkupLine($"[bold]共 {s.Total} 份[/]：{Terminal.Escape(string.Join("，", parts))}");
         if (s.FromJournal > 0) console.MarkupLine($"其中 {s.FromJournal} 份上次已完成，取自续传日志，未再发送");
         if (s.Replayed > 0) console.MarkupLine($"其中 {s.Replayed} 份服务器按请求编号认出为重试，未重复保存");

@@ -1,3 +1,4 @@
+using Consolidation.Client.Terms;
 using Consolidation.Contracts;
 using Spectre.Console;
 
@@ -23,7 +24,7 @@ public static class CoverageView
         table.Columns[3].RightAligned();
         table.Columns[5].RightAligned();
         foreach (var d in rows)
-            table.AddRow(Labels.Text(d.DepartmentCode), Labels.Text(d.DepartmentName), Labels.Markup(d.State),
+            table.AddRow(Terminal.Text(d.DepartmentCode), Terminal.Text(d.DepartmentName), Labels.Markup(d.State),
                 d.LatestVersion > 0 ? d.LatestVersion.ToString() : "—",
                 d.LatestVersion > 0 ? Labels.Markup(d.LatestStatus) : "—",
                 d.AcceptedVersion > 0 ? d.AcceptedVersion.ToString() : "—",

@@ -1,3 +1,4 @@
+using Consolidation.Client.Terms;
 using System.Text;
 using Consolidation.Contracts;
 using Spectre.Console;
@@ -10,25 +11,25 @@ namespace Consolidation.Client.Output;
 /// </summary>
 public static class CredentialView
 {
-    /// <summary>Shows the new credential once: to the --out file, or on stdout with a warning that it will not be shown again.</summary>
-    public static void Show(IssuedCredential issued, Commands.CredentialSecretSettings settings)
+    /// <summary>Shows the new credential once: to <paramref name="outPath"/> (--out), or on stdout with a warning that it will not be shown again.</summary>
+    public static void Show(IssuedCredential issued, string? outPath, bool json)
     {
-        if (settings.Out is { } path)
+        if (outPath is { } path)
         {
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
             if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
             using (var file = new FileStream(path, options)) file.Write(Encoding.UTF8.GetBytes(issued.Secret + "\n"));
         }
-        if (settings.Json)
+        if (json)
         {
             // The secret goes to the file when one was named; otherwise it is part of the reply printed.
-            if (settings.Out is not null) issued = new IssuedCredential { Credential = issued.Credential };
+            if (outPath is not null) issued = new IssuedCredential { Credential = issued.Credential };
             ProtoJson.Print(issued);
             return;
         }
         Describe(Terminal.Out, issued.Credential);
-        if (settings.Out is not null)
-            Terminal.Out.MarkupLine($"凭据已写入 [bold]{Terminal.Escape(settings.Out)}[/]（仅本用户可读）；持有人用 FA_CREDENTIAL_FILE 或 --credential-file 指向它。");
+        if (outPath is not null)
+            Terminal.Out.MarkupLine($"凭据已写入 [bold]{Terminal.Escape(outPath)}[/]（仅本用户可读）；持有人用 FA_CREDENTIAL_FILE 或 --credential-file 指向它。");
         else
         {
             Terminal.Out.MarkupLine("[yellow]凭据只显示这一次，服务器只保存其加盐散列 (shown once; the server keeps only a salted hash)：[/]");

@@ -1,3 +1,4 @@
+using Consolidation.Client.Terms;
 using Consolidation.Contracts;
 using Consolidation.Contracts.Mapping;
 using Consolidation.Domain.Layouts;
@@ -64,7 +65,7 @@ public static class DisclosureView
             var table = new Table().AddColumns("付出方→收到方", "往来", "付出方填报", "收到方填报", "抵销数", "差额");
             for (var i = 2; i < 6; i++) table.Columns[i].RightAligned();
             foreach (var e in d.Eliminations)
-                table.AddRow(Labels.Text($"{e.PayerCode}→{e.ReceiverCode}"), e.Flow == "subsidy" ? "补助" : "上缴",
+                table.AddRow(Terminal.Text($"{e.PayerCode}→{e.ReceiverCode}"), e.Flow == "subsidy" ? "补助" : "上缴",
                     Money.FormatWanYuan(e.PayerAmount), Money.FormatWanYuan(e.ReceiverAmount), Money.FormatWanYuan(e.Eliminated),
                     e.Difference == 0 ? "0.00" : $"[red]{Money.FormatWanYuan(e.Difference)} 不一致[/]");
             console.Write(table);
@@ -88,9 +89,9 @@ public static class DisclosureView
         grid.AddRow(new Markup("[grey]年度[/]"), new Markup(d.FiscalYear.ToString()));
         grid.AddRow(new Markup("[grey]汇总次序[/]"), new Markup($"第 {d.RunNumber} 次"));
         grid.AddRow(new Markup($"[grey]{Labels.TimeLabel("汇总时间")}[/]"), new Markup(Labels.LocalTime(d.CreatedAt)));
-        grid.AddRow(new Markup("[grey]汇总人[/]"), new Markup(Labels.Text(d.RequestedBy)));
+        grid.AddRow(new Markup("[grey]汇总人[/]"), new Markup(Terminal.Text(d.RequestedBy)));
         grid.AddRow(new Markup("[grey]纳入报送[/]"), new Markup($"{d.Included.Count} 份"));
-        if (d.ContentHash.Length > 0) grid.AddRow(new Markup("[grey]内容指纹[/]"), new Markup(Labels.Text(d.ContentHash)));
+        if (d.ContentHash.Length > 0) grid.AddRow(new Markup("[grey]内容指纹[/]"), new Markup(Terminal.Text(d.ContentHash)));
         if (d.ComparedWithRun > 0) grid.AddRow(new Markup("[grey]同比基准[/]"), new Markup($"{d.FiscalYear - 1} 年度已发布的第 {d.ComparedWithRun} 次汇总"));
         console.Write(grid);
     }
@@ -106,7 +107,7 @@ public static class DisclosureView
         var table = new Table().AddColumns("编码", "名称", "版本", "收入", "支出", "财政拨款", "三公", "人员");
         for (var i = 2; i < 8; i++) table.Columns[i].RightAligned();
         foreach (var h in d.Departments)
-            table.AddRow(Labels.Text(h.DepartmentCode), Labels.Text(h.DepartmentName), h.Version.ToString(),
+            table.AddRow(Terminal.Text(h.DepartmentCode), Terminal.Text(h.DepartmentName), h.Version.ToString(),
                 Money.FormatWanYuan(h.IncomeTotal), Money.FormatWanYuan(h.ExpenditureTotal), Money.FormatWanYuan(h.FiscalAppropriation),
                 Money.FormatWanYuan(h.ThreePublicActual), h.StaffActual.ToString());
         // Summed in 分 and rounded once, so the 合计 row is the rounding of the true total, not a sum of roundings.

@@ -1,3 +1,4 @@
+using Consolidation.Client.Terms;
 using Consolidation.Contracts;
 using Consolidation.Domain.Model;
 using AmountPrecision = Consolidation.Domain.Model.AmountPrecision;

@@ -1,3 +1,4 @@
+using Consolidation.Client.Terms;
 using Consolidation.Contracts;
 using Spectre.Console;
 
@@ -18,10 +19,10 @@ public static class GlossaryView
             // Defined more than once: every text, in printed order, the current one marked.
             var i = 0;
             foreach (var text in t.Texts)
-                console.Numbered(2, $"{++i}.", (text.Current ? "[green]〔现行〕[/]" : "[grey]〔另一处释义，非现行〕[/]") + Labels.Text(text.Text));
+                console.Numbered(2, $"{++i}.", (text.Current ? "[green]〔现行〕[/]" : "[grey]〔另一处释义，非现行〕[/]") + Terminal.Text(text.Text));
             console.Indented(2, $"[grey]此名词在来源中有 {t.Texts.Count} 段不同的释义，以第 {t.Texts.ToList().FindIndex(x => x.Current) + 1} 段为准（后印者为准）[/]");
         }
-        else console.Indented(2, Labels.Text(t.Definition));
+        else console.Indented(2, Terminal.Text(t.Definition));
         if (t.Codes.Count > 1)
         {
             console.Indented(2, $"[grey]科目编码（{t.Codes.Count} 个）：[/]");
@@ -38,7 +39,7 @@ public static class GlossaryView
     {
         var t = hit.Term ?? new Term();
         console.MarkupLine($"{number,3}. [bold]{Terminal.Escape(t.Name)}[/]{Category(t)} [grey]{Labels.Name(hit.Match)}[/]");
-        console.Indented(5, Labels.Text(hit.Snippet));
+        console.Indented(5, Terminal.Text(hit.Snippet));
     }
 
     /// <summary>One recorded change: number, kind, term, year, who, when, old and new text, why.</summary>
@@ -47,9 +48,9 @@ public static class GlossaryView
         var kind = c.Kind == ChangeKind.Add ? "增补" : "更正";
         var at = Labels.LocalTime(c.ChangedAt); // the zone is said once, under the list
         console.MarkupLine($"#{c.Id} [bold]{kind}[/] {Terminal.Escape(c.Term)} [grey]{c.FiscalYear} 年度 · {Terminal.Escape(c.ChangedBy)} · {at}[/]");
-        if (c.Kind == ChangeKind.Correct) console.Indented(2, "[grey]原释义：[/]" + Labels.Text(c.OldDefinition.Length > 0 ? c.OldDefinition : "（无）"));
-        console.Indented(2, "[grey]新释义：[/]" + Labels.Text(c.NewDefinition));
-        if (c.Reason.Length > 0) console.Indented(2, "[grey]说明：[/]" + Labels.Text(c.Reason));
+        if (c.Kind == ChangeKind.Correct) console.Indented(2, "[grey]原释义：[/]" + Terminal.Text(c.OldDefinition.Length > 0 ? c.OldDefinition : "（无）"));
+        console.Indented(2, "[grey]新释义：[/]" + Terminal.Text(c.NewDefinition));
+        if (c.Reason.Length > 0) console.Indented(2, "[grey]说明：[/]" + Terminal.Text(c.Reason));
     }
 
     /// <summary>"名词解释" after findings: the definitions of the terms they mention.</summary>

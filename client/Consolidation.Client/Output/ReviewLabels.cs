@@ -1,3 +1,4 @@
+using Consolidation.Client.Terms;
 using Consolidation.Contracts;
 
 namespace Consolidation.Client.Output;

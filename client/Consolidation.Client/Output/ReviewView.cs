@@ -1,3 +1,4 @@
+using Consolidation.Client.Terms;
 using Consolidation.Contracts;
 using Spectre.Console;
 

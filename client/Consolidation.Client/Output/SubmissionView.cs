@@ -1,4 +1,4 @@
-using Consolidation.Client.Commands;
+using Consolidation.Client.Terms;
 using Consolidation.Contracts;
 using Spectre.Console;
 using D = Consolidation.Domain.Model;
@@ -11,19 +11,19 @@ public static class SubmissionView
     public static void Record(IAnsiConsole console, SubmissionRecord r, D.AmountPrecision? precision)
     {
         var grid = Grid();
-        Row(grid, "部门", $"{Labels.Text(r.DepartmentCode)} {Labels.Text(r.DepartmentName)}");
+        Row(grid, "部门", $"{Terminal.Text(r.DepartmentCode)} {Terminal.Text(r.DepartmentName)}");
         Row(grid, "年度", r.FiscalYear.ToString());
         Row(grid, "版本", $"[bold]第 {r.Version} 版[/]");
         Row(grid, "状态", $"[bold]{Labels.Markup(r.Status)}[/]");
         if (r.ReviewState != ReviewState.Unspecified)
         {
             // The bureau's review (issue 13): where the version stands and what may happen next.
-            Row(grid, "审核流程", $"[bold]{ReviewLabels.Name(r.ReviewState)}[/]{(r.ReturnReason.Length > 0 ? $"（退回原因：{Labels.Text(r.ReturnReason)}）" : "")}");
-            Row(grid, "下一步", Labels.Text(r.NextAction));
+            Row(grid, "审核流程", $"[bold]{ReviewLabels.Name(r.ReviewState)}[/]{(r.ReturnReason.Length > 0 ? $"（退回原因：{Terminal.Text(r.ReturnReason)}）" : "")}");
+            Row(grid, "下一步", Terminal.Text(r.NextAction));
         }
         Row(grid, Labels.TimeLabel("接收时间"), Labels.LocalTime(r.ReceivedAt));
-        Row(grid, "报送人", Labels.Text(r.SubmittedBy));
-        Row(grid, "内容摘要", Labels.Text(Labels.ShortHash(r.ContentHash)));
+        Row(grid, "报送人", Terminal.Text(r.SubmittedBy));
+        Row(grid, "内容摘要", Terminal.Text(Labels.ShortHash(r.ContentHash)));
         Row(grid, "金额单位", precision is { } p ? D.Money.UnitName(p) : "万元（未取得报送数据，按万元显示）");
         Basis(grid, r.Basis, r.FiscalYear);
         console.Write(grid);
@@ -33,7 +33,7 @@ public static class SubmissionView
     public static void Validation(IAnsiConsole console, D.FinalAccounts accounts, ValidateReply reply)
     {
         var grid = Grid();
-        Row(grid, "部门", $"{Labels.Text(accounts.DepartmentCode)} {Labels.Text(accounts.DepartmentName)}");
+        Row(grid, "部门", $"{Terminal.Text(accounts.DepartmentCode)} {Terminal.Text(accounts.DepartmentName)}");
         Row(grid, "年度", accounts.FiscalYear.ToString());
         Row(grid, "审核结果", $"[bold]{Labels.Markup(reply.Status)}[/]（仅审核，未保存）");
         Row(grid, "金额单位", D.Money.UnitName(accounts.Precision));
@@ -47,7 +47,7 @@ public static class SubmissionView
     {
         if (basis is null || basis.CatalogueYear == 0) return;
         var template = Consolidation.Domain.Templates.TemplateCatalogue.Default.Find(basis.Template);
-        Row(grid, "公开模板", Labels.Text(template is null ? basis.Template : $"{template.Name}（{template.Id}）"));
+        Row(grid, "公开模板", Terminal.Text(template is null ? basis.Template : $"{template.Name}（{template.Id}）"));
         Row(grid, "审核公式", basis.CatalogueOfOwnYear
             ? $"{basis.CatalogueYear} 年度"
             : $"[yellow]{fiscalYear} 年度尚无审核公式，按最近的 {basis.CatalogueYear} 年度审核公式审核[/]");

@@ -69,4 +69,7 @@ public static class Terminal
         }
         return console;
     }
+
+    /// <summary>Escaped text, or a dash for an empty one.</summary>
+    public static string Text(string? text) => string.IsNullOrEmpty(text) ? "—" : Escape(text);
 }

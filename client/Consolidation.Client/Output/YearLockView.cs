@@ -1,3 +1,4 @@
+using Consolidation.Client.Terms;
 using Consolidation.Contracts;
 using Spectre.Console;
 
@@ -14,7 +15,7 @@ public static class YearLockView
         if (state.Acts.Count == 0) return;
         var table = new Table().AddColumns(Labels.TimeLabel("时间"), "动作", "汇总次序", "操作人", "原因");
         foreach (var a in state.Acts)
-            table.AddRow(Labels.LocalTime(a.At), a.Act == "publish" ? "发布" : "重新开放", a.RunNumber.ToString(), Labels.Text(a.By), Labels.Text(a.Reason));
+            table.AddRow(Labels.LocalTime(a.At), a.Act == "publish" ? "发布" : "重新开放", a.RunNumber.ToString(), Terminal.Text(a.By), Terminal.Text(a.Reason));
         console.Write(table);
     }
 }

@@ -1,3 +1,4 @@
+using Consolidation.Client.Terms;
 using System.Globalization;
 using System.Net;
 using System.Text;

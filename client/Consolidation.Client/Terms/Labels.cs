@@ -2,7 +2,7 @@ using Consolidation.Contracts;
 using Google.Protobuf.WellKnownTypes;
 using D = Consolidation.Domain.Model;
 
-namespace Consolidation.Client.Output;
+namespace Consolidation.Client.Terms;
 
 /// <summary>The Chinese names and colours of the contract's enums, and the small formatting helpers every view shares.</summary>
 public static class Labels
@@ -102,7 +102,4 @@ public static class Labels
 
     /// <summary>The first 12 hex digits of a content hash: enough to tell versions apart.</summary>
     public static string ShortHash(string hash) => hash.Length <= 12 ? hash : hash[..12];
-
-    /// <summary>Escaped text, or a dash for an empty one.</summary>
-    public static string Text(string? text) => string.IsNullOrEmpty(text) ? "—" : Terminal.Escape(text);
 }

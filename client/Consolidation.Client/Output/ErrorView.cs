@@ -55,6 +55,10 @@ public static class ErrorView
             case StatusCode.AlreadyExists:
                 Console.MarkupLine($"[red]已存在：[/]{detail}");
                 return ExitCodes.BadInput;
+            case StatusCode.Unavailable when e.Status.DebugException is null && !string.IsNullOrEmpty(e.Status.Detail):
+                // The server answered, and said why it cannot serve now (its database down): its words, not a connection error.
+                Console.MarkupLine($"[red]服务器 {Terminal.Escape(address)} 暂时无法处理：[/]{detail}");
+                return ExitCodes.Failure;
             case StatusCode.Unavailable:
                 // gRPC's own text ("Error connecting to subchannel.", the socket error) is English: say why in Chinese.
                 Console.MarkupLine($"[red]无法连接服务器 {Terminal.Escape(address)}：[/]{Terminal.Escape(WhyUnavailable(e))}");

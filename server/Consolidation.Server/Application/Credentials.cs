@@ -29,7 +29,7 @@ public sealed class CredentialRefusedException(string message, bool notFound = f
 /// <summary>
 /// 凭据: credentials per department and per finance-bureau user, issued by the bureau. A credential reads
 /// <c>fa1.KEYID.SECRET</c>; the server keeps a random salt and SHA-256(salt ‖ SECRET) under KEYID, never the secret.
-/// All credentials are held in memory (one process owns the data file) and written through to LiteDB.
+/// All credentials are held in memory (read at start) and written through to the store (ICredentialStore).
 /// </summary>
 public sealed class Credentials
 {

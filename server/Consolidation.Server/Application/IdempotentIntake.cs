@@ -98,6 +98,12 @@ public sealed class IdempotentIntake(Intake intake, SubmissionBook submissions, 
                 prepared[i] = item;
                 anticipated[i] = decision;
             }
+            catch (StorageUnavailableException e)
+            {
+                // The storage is down just now: nothing stored; the same request may be sent again.
+                log.LogWarning("Preparing request {RequestId}: {Error}", InputLimits.Excerpt(requests[i].RequestId), InputLimits.Excerpt(e.Message, 200));
+                results[i] = new IntakeResult(requests[i].RequestId, IntakeOutcome.Retry, false, null, RetryReason, []);
+            }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // A bug on this request alone: its own result, never its neighbours'.

@@ -6,7 +6,7 @@ using Consolidation.Server.Application.Ports;
 namespace Consolidation.Server.Application;
 
 /// <summary>
-/// 预算单位名录: the finance bureau's list of departments and their units, kept in LiteDB. Every change (add, change,
+/// 预算单位名录: the finance bureau's list of departments and their units, kept in storage (IRegistryStore). Every change (add, change,
 /// import) is a recorded act: who, when, the unit before and after. The start-up CSV (setting RegistryPath) is imported
 /// once, into an empty registry.
 /// </summary>

@@ -32,7 +32,7 @@ public sealed class BackupGrpcService(BackupOffice backups, AuditTrail audit) : 
             Record("FailedPrecondition", e.Message);
             throw new RpcException(new Status(StatusCode.FailedPrecondition, $"备份未完成：{e.Message}"));
         }
-        catch (Exception e) when (e is IOException or BackupInvalidException or LiteDB.LiteException)
+        catch (Exception e) when (e is IOException or BackupInvalidException)
         {
             Record("Unavailable", e.Message);
             throw new RpcException(new Status(StatusCode.Unavailable, $"备份未完成：{e.Message}"));

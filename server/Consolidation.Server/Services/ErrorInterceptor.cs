@@ -1,4 +1,5 @@
 using Consolidation.Server.Application;
+using Consolidation.Server.Application.Ports;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
@@ -61,6 +62,11 @@ public sealed class ErrorInterceptor : Interceptor
         catch (UnitNotFoundException e)
         {
             throw new RpcException(new Grpc.Core.Status(StatusCode.NotFound, e.Message));
+        }
+        catch (StorageUnavailableException e)
+        {
+            // The database is down or restarting: nothing was stored; the caller may try again (fa retries UNAVAILABLE).
+            throw new RpcException(new Grpc.Core.Status(StatusCode.Unavailable, $"服务器的数据存储暂时无法访问，本次未保存任何内容，请稍后重试（{Domain.Validation.InputLimits.Excerpt(e.Message, 200)}）"));
         }
     }
 

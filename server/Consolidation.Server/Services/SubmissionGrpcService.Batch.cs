@@ -10,7 +10,7 @@ namespace Consolidation.Server.Services;
 /// <summary>Submit with a request ID, and 批量报送 (SubmitBatch): see docs/batch.md.</summary>
 public sealed partial class SubmissionGrpcService
 {
-    /// <summary>At most this many requests are decided together (one LiteDB transaction).</summary>
+    /// <summary>At most this many requests are decided together (one storage write transaction).</summary>
     public const int MaxGroup = 256;
 
     /// <summary>Requests read ahead of the one being decided (back-pressure on the client beyond that).</summary>
@@ -67,7 +67,7 @@ public sealed partial class SubmissionGrpcService
             for (var i = 0; i < group.Count; i++)
                 allowed[i] = group[i].Accounts is not { } a || principal.IsBureau || await access.MayAsync(context, a.DepartmentCode);
             var requests = group.Where((_, i) => allowed[i]).Select(r => new IntakeRequest(r.RequestId, r.Accounts, principal.Recorded)).ToList();
-            // Decided on a worker thread: the LiteDB transaction begins and commits there, with no await in between.
+            // Decided on a worker thread: the storage write transaction begins and commits there, with no await in between (LiteDB binds it to the thread).
             var decided = requests.Count == 0 ? [] : await Task.Run(() => idempotentIntake.SubmitAll(requests, cancel), cancel);
             var results = new List<IntakeResult>(group.Count);
             for (int i = 0, k = 0; i < group.Count; i++)

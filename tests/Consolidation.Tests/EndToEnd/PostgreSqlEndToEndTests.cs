@@ -114,6 +114,39 @@ public sealed class PostgreSqlEndToEndTests : IDisposable
         Assert.Contains("未知的存储“Oracle”", unknown.Message);
     }
 
+    [Fact]
+    public void ADatabaseOutage_IsUnavailable_NothingStored_AndTheServerRecovers_WithoutARestart()
+    {
+        using var cluster = PostgreSqlCluster.StartPrivate();
+        var connection = cluster.NewDatabase();
+        var first = Path.Combine(_work, "before");
+        var later = Path.Combine(_work, "after");
+        SampleWriter.WriteRandom(first, 3, seed: 51, fiscalYear: 2023);
+        SampleWriter.WriteRandom(later, 3, seed: 52, fiscalYear: 2023);
+        using var server = new ServerProcess(null, "--Consolidation:Storage=PostgreSQL", $"--Consolidation:PostgreSqlConnection={connection}");
+        Assert.True(Client.Run(server.Address, "batch", first, "--no-journal").ExitCode is 0 or 1 or 2);
+        var code = Directory.GetFiles(first, "*.json").Select(f => Path.GetFileName(f)[..6]).Order(StringComparer.Ordinal).First();
+
+        cluster.Stop(); // the database server goes down under the running server
+        var status = Client.Run(server.Address, "status", code, "--year", "2023");
+        Assert.Equal(5, status.ExitCode);
+        Assert.Contains("数据存储暂时无法访问", status.Output);
+        Assert.DoesNotContain("内部错误", status.Output);
+        var submit = Client.Run(server.Address, "submit", Directory.GetFiles(later, "*.json")[0]);
+        Assert.Equal(5, submit.ExitCode);
+        Assert.False(server.HasExited);
+
+        cluster.Start(); // back: the next calls work, the server was never restarted
+        var back = Client.Run(server.Address, "status", code, "--year", "2023");
+        Assert.True(back.ExitCode == 0, back.ToString());
+        var rest = Client.Run(server.Address, "batch", later, "--no-journal");
+        Assert.True(rest.ExitCode is 0 or 1 or 2, rest.ToString());
+        using var db = new NpgsqlConnection(connection);
+        db.Open();
+        using var count = new NpgsqlCommand("SELECT count(*) FROM submissions", db);
+        Assert.Equal(6L, (long)count.ExecuteScalar()!); // three before, three after, none from the outage
+    }
+
     private static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);

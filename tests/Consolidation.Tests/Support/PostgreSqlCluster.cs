@@ -11,7 +11,7 @@ namespace Consolidation.Tests.Support;
 /// deleted when the test process exits. Uses Debian's postgresql (scripts/test.sh installs it when it is missing);
 /// as root the server runs as the postgres user (initdb refuses root). Started once per test process, on first use.
 /// </summary>
-public sealed class PostgreSqlCluster
+public sealed class PostgreSqlCluster : IDisposable
 {
     private static readonly Lazy<PostgreSqlCluster> Instance = new(() => new PostgreSqlCluster());
 
@@ -23,6 +23,9 @@ public sealed class PostgreSqlCluster
     private readonly string _data;
     private readonly bool _asPostgres;
     public int Port { get; }
+
+    /// <summary>A cluster of the caller's own (to stop and start again: an outage), deleted when disposed.</summary>
+    public static PostgreSqlCluster StartPrivate() => new();
 
     private PostgreSqlCluster()
     {
@@ -36,10 +39,16 @@ public sealed class PostgreSqlCluster
         if (_asPostgres) Run("chown", "-R", "postgres:postgres", _directory);
         Port = FreePort();
         Pg("initdb", "-D", _data, "-U", "fa", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync");
-        Pg("pg_ctl", "-D", _data, "-l", Path.Combine(_directory, "server.log"), "-w", "-t", "60",
-            "-o", $"-h 127.0.0.1 -p {Port} -k {_directory} -F -c max_connections=200", "start");
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop();
+        Start();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Dispose();
     }
+
+    /// <summary>Starts the cluster (again, after <see cref="Stop"/>) on the same port.</summary>
+    public void Start() => Pg("pg_ctl", "-D", _data, "-l", Path.Combine(_directory, "server.log"), "-w", "-t", "60",
+        "-o", $"-h 127.0.0.1 -p {Port} -k {_directory} -F -c max_connections=200", "start");
+
+    /// <summary>Stops the cluster at once (as a crash of the database server would: connections cut, nothing flushed).</summary>
+    public void Stop() => Pg("pg_ctl", "-D", _data, "-m", "immediate", "-w", "stop");
 
     /// <summary>A new, empty database of the cluster; its connection string.</summary>
     public string NewDatabase()
@@ -56,9 +65,13 @@ public sealed class PostgreSqlCluster
 
     public string ConnectionString(string database) => $"Host=127.0.0.1;Port={Port};Username=fa;Database={database};Pooling=true;Timeout=30";
 
-    private void Stop()
+    private bool _disposed;
+
+    public void Dispose()
     {
-        try { Pg("pg_ctl", "-D", _data, "-m", "immediate", "-w", "stop"); } catch (InvalidOperationException) { }
+        if (_disposed) return;
+        _disposed = true;
+        try { Stop(); } catch (InvalidOperationException) { } // already stopped
         try { Directory.Delete(_directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 

@@ -10,6 +10,12 @@ public interface IStorageHealth
     string Description { get; }
 }
 
+/// <summary>
+/// The storage cannot be reached just now (a database server down or restarting, its connection lost): nothing was
+/// stored by the call that got it; the same call may be made again. A refusal, not a bug: the caller gets UNAVAILABLE.
+/// </summary>
+public sealed class StorageUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+
 /// <summary>What a backup file holds.</summary>
 public sealed record BackupSummary(int Collections, long Documents, int SubmissionVersions);
 

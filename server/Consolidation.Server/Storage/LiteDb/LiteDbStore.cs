@@ -53,7 +53,12 @@ public sealed class LiteDbStore : IStorageHealth, IStorageBackup, IDisposable
     public string FilePath { get; }
     public string Description => $"数据文件 {FilePath}";
     public string NewSnapshotPath() => $"{FilePath}.backup-{Guid.NewGuid():n}";
-    public BackupSummary Snapshot(string targetPath) => LiteDbBackup.Snapshot(this, targetPath);
+    public BackupSummary Snapshot(string targetPath)
+    {
+        // LiteDB's own failures (a damaged page, a full disk under the snapshot) as the port's: the API layer knows no LiteDB.
+        try { return LiteDbBackup.Snapshot(this, targetPath); }
+        catch (LiteException e) { throw new BackupInvalidException($"快照未完成：{e.Message}", e); }
+    }
     public LiteDatabase Database { get; }
     public ILiteCollection<VersionRecord> Submissions { get; }
     public ILiteCollection<ConsolidationRunRecord> Runs { get; }

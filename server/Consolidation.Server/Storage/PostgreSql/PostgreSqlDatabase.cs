@@ -99,20 +99,35 @@ public sealed class PostgreSqlDatabase : IStorageHealth, IStorageBackup, IDispos
     /// <summary>Runs <paramref name="work"/> on a pooled connection.</summary>
     public T Run<T>(Func<NpgsqlConnection, T> work)
     {
-        using var connection = _source.OpenConnection();
-        return work(connection);
+        try
+        {
+            using var connection = _source.OpenConnection();
+            return work(connection);
+        }
+        catch (Exception e) when (Unreachable(e))
+        {
+            throw new StorageUnavailableException($"{Description} 暂时无法访问：{e.Message}", e);
+        }
     }
 
-    /// <summary>Runs <paramref name="work"/> in one transaction, after taking <paramref name="advisoryLock"/> when one is given; rolled back when it throws.</summary>
-    public T InTransaction<T>(Func<NpgsqlConnection, T> work, long? advisoryLock = null)
+    /// <summary>The database cannot be reached (refused, lost, timed out, shutting down), as opposed to a query it refused.</summary>
+    private static bool Unreachable(Exception e) => e switch
     {
-        using var connection = _source.OpenConnection();
+        PostgresException p => p.IsTransient || p.SqlState.StartsWith("57P", StringComparison.Ordinal) || p.SqlState.StartsWith("08", StringComparison.Ordinal),
+        NpgsqlException => true,
+        TimeoutException => true,
+        _ => false,
+    };
+
+    /// <summary>Runs <paramref name="work"/> in one transaction, after taking <paramref name="advisoryLock"/> when one is given; rolled back when it throws.</summary>
+    public T InTransaction<T>(Func<NpgsqlConnection, T> work, long? advisoryLock = null) => Run(connection =>
+    {
         using var tx = connection.BeginTransaction();
         if (advisoryLock is { } key) Execute(connection, "SELECT pg_advisory_xact_lock(@k)", ("k", key));
         var result = work(connection);
         tx.Commit();
         return result;
-    }
+    });
 
     public static NpgsqlCommand Command(NpgsqlConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
@@ -166,7 +181,11 @@ public sealed class PostgreSqlDatabase : IStorageHealth, IStorageBackup, IDispos
                 return (string?)null;
             });
         }
-        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
+        catch (StorageUnavailableException e)
+        {
+            return e.InnerException?.Message ?? e.Message;
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
         {
             return e.Message;
         }

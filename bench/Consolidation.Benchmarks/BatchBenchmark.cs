@@ -19,7 +19,8 @@ namespace Consolidation.Benchmarks;
 /// same run, the same documents (the shape SubmissionBook stores, with their request records) written straight
 /// into a fresh LiteDB file, grouped in transactions as the server groups them. Prints both rates and their ratio.
 /// Options: --count N (10000), --concurrency C and --chunk K (passed to fa batch), --seed S (1), --warm W (0: a fresh
-/// server; W &gt; 0: W other submissions sent first, untimed, so the timed batch meets a server that has been working).
+/// server; W &gt; 0: W other submissions sent first, untimed, so the timed batch meets a server that has been working),
+/// --postgresql CONNECTION (the server on PostgreSQL, an empty database, instead of a fresh LiteDB file).
 /// </summary>
 public static class BatchBenchmark
 {
@@ -52,7 +53,8 @@ public static class BatchBenchmark
 
             var e2eRate = count / endToEnd.TotalSeconds;
             var rawRate = count / raw.TotalSeconds;
-            Console.WriteLine($"  end to end (fa batch → server → LiteDB): {endToEnd.TotalSeconds:0.00} s, {e2eRate:0} submissions/s");
+            var storageName = Array.IndexOf(args, "--postgresql") >= 0 ? "PostgreSQL" : "LiteDB";
+            Console.WriteLine($"  end to end (fa batch → server → {storageName}): {endToEnd.TotalSeconds:0.00} s, {e2eRate:0} submissions/s");
             Console.WriteLine($"    the client said: {clientLine}");
             Console.WriteLine($"  raw LiteDB (same documents, groups of 256 per transaction): {raw.TotalSeconds:0.00} s, {rawRate:0} submissions/s");
             Console.WriteLine($"  ratio end to end / raw storage: {e2eRate / rawRate:0.00}");
@@ -70,8 +72,10 @@ public static class BatchBenchmark
         var clientDll = Path.Combine(root, "client", "Consolidation.Client", "bin", "Release", "net10.0", "fa.dll");
         var server = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = work };
         if (Environment.GetEnvironmentVariable("FA_BENCH_SERVER_GC") is { } gc) server.Environment["DOTNET_gcServer"] = gc;
+        var postgreSql = Array.IndexOf(args, "--postgresql") is >= 0 and var p && p + 1 < args.Length ? args[p + 1] : null;
+        string[] storage = postgreSql is null ? [] : ["--Consolidation:Storage=PostgreSQL", $"--Consolidation:PostgreSqlConnection={postgreSql}"];
         foreach (var a in new[] { serverDll, "--contentRoot", work, "--Consolidation:Port=0", $"--Consolidation:DataPath={Path.Combine(work, "e2e.litedb")}",
-                     "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information" })
+                     "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information" }.Concat(storage))
             server.ArgumentList.Add(a);
         using var serverProcess = Process.Start(server)!;
         try

@@ -4,37 +4,40 @@ using Spectre.Console;
 
 namespace Consolidation.Client.Output;
 
-/// <summary>The formats a disclosure is exported in.</summary>
-public enum DisclosureFormat { Text, Json, Html, Xlsx, Csv, Pdf }
+/// <summary>One format a disclosure is exported in: the names --format takes, the extensions --out is recognised by, how it is written.</summary>
+public sealed record DisclosureFormat(string[] Names, string[] Extensions, Action<string, ConsolidatedDisclosure> Write);
 
 /// <summary>
 /// Writes a disclosure for <c>--out</c>: text (the console's plain rendering), JSON (proto JSON), HTML (self-contained,
 /// printable, with charts), XLSX (the official 公开表 layout), CSV (UTF-8 with BOM) or PDF (the HTML printed by Chromium).
-/// The format is <c>--format</c>, else the file's extension (.json, .html/.htm, .xlsx, .csv, .pdf), else text.
+/// The format is <c>--format</c>, else the file's extension (.json, .html/.htm, .xlsx, .csv, .pdf), else text. Adding a
+/// format is its writer (a file in Exports/) and one line in <see cref="Formats"/>.
 /// </summary>
 public static class DisclosureFile
 {
-    /// <summary>Every format: the names --format takes and the extensions --out is recognised by (the one list of them).</summary>
-    private static readonly (DisclosureFormat Format, string[] Names, string[] Extensions)[] Formats =
+    private static readonly DisclosureFormat Text = new(["text", "txt"], [], WriteText);
+
+    /// <summary>Every format (the one list of them): what --format, --out's extension, the help and the refusals know.</summary>
+    public static readonly IReadOnlyList<DisclosureFormat> Formats =
     [
-        (DisclosureFormat.Text, ["text", "txt"], []),
-        (DisclosureFormat.Json, ["json"], [".json"]),
-        (DisclosureFormat.Html, ["html", "htm"], [".html", ".htm"]),
-        (DisclosureFormat.Xlsx, ["xlsx"], [".xlsx"]),
-        (DisclosureFormat.Csv, ["csv"], [".csv"]),
-        (DisclosureFormat.Pdf, ["pdf"], [".pdf"]),
+        Text,
+        new(["json"], [".json"], (path, d) => File.WriteAllText(path, ProtoJson.Format(d) + Environment.NewLine)),
+        new(["html", "htm"], [".html", ".htm"], (path, d) => File.WriteAllText(path, HtmlExport.Render(d))),
+        new(["xlsx"], [".xlsx"], XlsxExport.Write),
+        new(["csv"], [".csv"], CsvExport.Write),
+        new(["pdf"], [".pdf"], (path, d) => Documents.PdfPrinter.Print(HtmlExport.Render(d), path)),
     ];
 
     /// <summary>"text、json、html、xlsx、csv 或 pdf": what a refusal says --format may be.</summary>
     public static string Allowed { get; } =
-        string.Join("、", Formats[..^1].Select(f => f.Names[0])) + " 或 " + Formats[^1].Names[0];
+        string.Join("、", Formats.SkipLast(1).Select(f => f.Names[0])) + " 或 " + Formats[^1].Names[0];
 
     /// <summary>The format a --format value names; null when none is given or it names none.</summary>
     public static DisclosureFormat? Find(string? format)
     {
         var name = format?.Trim().ToLowerInvariant();
         foreach (var f in Formats)
-            if (f.Names.Contains(name)) return f.Format;
+            if (f.Names.Contains(name)) return f;
         return null;
     }
 
@@ -46,44 +49,27 @@ public static class DisclosureFile
     {
         var extension = Path.GetExtension(path).ToLowerInvariant();
         foreach (var f in Formats)
-            if (f.Extensions.Contains(extension)) return f.Format;
-        return DisclosureFormat.Text;
+            if (f.Extensions.Contains(extension)) return f;
+        return Text;
     }
 
     public static void Write(string path, ConsolidatedDisclosure disclosure, DisclosureFormat? format = null)
     {
         try
         {
-            switch (format ?? FromExtension(path))
-            {
-                case DisclosureFormat.Json:
-                    File.WriteAllText(path, ProtoJson.Format(disclosure) + Environment.NewLine);
-                    break;
-                case DisclosureFormat.Html:
-                    File.WriteAllText(path, HtmlExport.Render(disclosure));
-                    break;
-                case DisclosureFormat.Xlsx:
-                    XlsxExport.Write(path, disclosure);
-                    break;
-                case DisclosureFormat.Csv:
-                    CsvExport.Write(path, disclosure);
-                    break;
-                case DisclosureFormat.Pdf:
-                    Documents.PdfPrinter.Print(HtmlExport.Render(disclosure), path);
-                    break;
-                default:
-                    using (var writer = new StringWriter())
-                    {
-                        DisclosureView.Render(Terminal.Plain(writer), disclosure);
-                        File.WriteAllText(path, writer.ToString());
-                    }
-                    break;
-            }
+            (format ?? FromExtension(path)).Write(path, disclosure);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             throw new UsageException($"无法写入 --out 文件 {path}：{Consolidation.Domain.Files.ReadErrorText.Of(e)}");
         }
+    }
+
+    private static void WriteText(string path, ConsolidatedDisclosure disclosure)
+    {
+        using var writer = new StringWriter();
+        DisclosureView.Render(Terminal.Plain(writer), disclosure);
+        File.WriteAllText(path, writer.ToString());
     }
 
     /// <summary>Writes the file and says so (on stderr with --json, so stdout stays JSON).</summary>

@@ -20,8 +20,8 @@ public sealed class YearLocks(IYearLockStore acts, ConsolidationRuns runs, TimeP
 {
     public sealed record State(int FiscalYear, bool Locked, int PublishedRun, IReadOnlyList<YearLockActRecord> Acts);
 
-    // Publishing and storing a submission exclude each other, so no submission slips in between the check and the store.
-    private readonly object _gate = new();
+    // Publishing and storing a submission exclude each other (IYearLockStore.Exclusive: across servers where several
+    // share the storage), so no submission slips in between the check and the store.
 
     public State Get(int fiscalYear)
     {
@@ -32,29 +32,23 @@ public sealed class YearLocks(IYearLockStore acts, ConsolidationRuns runs, TimeP
     }
 
     /// <summary>Runs <paramref name="store"/> if the year is open; throws <see cref="YearLockedException"/> if it is published.</summary>
-    public T WhileOpen<T>(int fiscalYear, Func<T> store)
+    public T WhileOpen<T>(int fiscalYear, Func<T> store) => acts.Exclusive(() =>
     {
-        lock (_gate)
-        {
-            var state = Get(fiscalYear);
-            if (state.Locked) throw new YearLockedException(fiscalYear, state.PublishedRun);
-            return store();
-        }
-    }
+        var state = Get(fiscalYear);
+        if (state.Locked) throw new YearLockedException(fiscalYear, state.PublishedRun);
+        return store();
+    });
 
     /// <summary>
     /// Runs <paramref name="store"/> with the published years among <paramref name="years"/> (year → the refusal message),
     /// under the same gate as publishing: the store leaves those years alone.
     /// </summary>
-    public T WhileOpen<T>(IEnumerable<int> years, Func<IReadOnlyDictionary<int, string>, T> store)
+    public T WhileOpen<T>(IEnumerable<int> years, Func<IReadOnlyDictionary<int, string>, T> store) => acts.Exclusive(() =>
     {
-        lock (_gate)
-        {
-            var locked = years.Distinct().Select(Get).Where(s => s.Locked)
-                .ToDictionary(s => s.FiscalYear, s => new YearLockedException(s.FiscalYear, s.PublishedRun).Message);
-            return store(locked);
-        }
-    }
+        var locked = years.Distinct().Select(Get).Where(s => s.Locked)
+            .ToDictionary(s => s.FiscalYear, s => new YearLockedException(s.FiscalYear, s.PublishedRun).Message);
+        return store(locked);
+    });
 
     /// <returns>null when the run does not exist.</returns>
     public State? Publish(int fiscalYear, int runNumber, string by)
@@ -62,26 +56,26 @@ public sealed class YearLocks(IYearLockStore acts, ConsolidationRuns runs, TimeP
         if (string.IsNullOrWhiteSpace(by)) throw new YearLockConflictException("发布须写明发布人");
         var run = runs.Get(fiscalYear, runNumber, runNumber > 0 ? null : "");
         if (run is null) return null;
-        lock (_gate)
+        return acts.Exclusive(() =>
         {
             var state = Get(fiscalYear);
             if (state.Locked) throw new YearLockConflictException($"{fiscalYear} 年度已发布第 {state.PublishedRun} 次汇总并锁定；要改为发布另一次，请先重新开放");
             acts.Add(new YearLockActRecord { FiscalYear = fiscalYear, Act = "publish", RunNumber = run.RunNumber, By = by, At = clock.GetUtcNow().UtcDateTime });
             return Get(fiscalYear);
-        }
+        });
     }
 
     public State Reopen(int fiscalYear, string by, string reason)
     {
         if (string.IsNullOrWhiteSpace(by) || string.IsNullOrWhiteSpace(reason))
             throw new YearLockConflictException("重新开放须写明操作人和原因");
-        lock (_gate)
+        return acts.Exclusive(() =>
         {
             var state = Get(fiscalYear);
             if (!state.Locked) throw new YearLockConflictException($"{fiscalYear} 年度没有锁定，无需重新开放");
             acts.Add(new YearLockActRecord { FiscalYear = fiscalYear, Act = "reopen", RunNumber = state.PublishedRun, By = by, Reason = reason, At = clock.GetUtcNow().UtcDateTime });
             return Get(fiscalYear);
-        }
+        });
     }
 
     /// <summary>The run most recently published for the year (even if reopened since): last year's figures to compare with.</summary>

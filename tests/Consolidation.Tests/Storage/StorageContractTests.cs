@@ -198,6 +198,32 @@ public abstract class StorageContractTests : IDisposable
     }
 
     [Fact]
+    public void TheYearGate_RunsOneWorkAtATime()
+    {
+        var store = Port<IYearLockStore>();
+        var inside = 0;
+        var most = 0;
+        Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, _ => store.Exclusive(() =>
+        {
+            var now = Interlocked.Increment(ref inside);
+            InterlockedMax(ref most, now);
+            Thread.Sleep(20);
+            Interlocked.Decrement(ref inside);
+            return 0;
+        }));
+        Assert.Equal(1, most);
+        // What the work throws comes out as it was, and the gate is free again.
+        Assert.Throws<TimeZoneNotFoundException>(() => store.Exclusive<int>(() => throw new TimeZoneNotFoundException("作业出错")));
+        Assert.Equal(7, store.Exclusive(() => 7));
+    }
+
+    protected static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen) { }
+    }
+
+    [Fact]
     public void ReviewAuditCredentialsGlossaryAndRegistry_KeepWhatWasWritten()
     {
         Port<IReviewStore>().Add(new ReviewRecord { DepartmentCode = "430001", FiscalYear = 2023, Version = 1, Act = "return", By = "审核员", At = At, Reason = "请补充说明" });
@@ -294,4 +320,23 @@ public sealed class PostgreSqlStorageContractTests : StorageContractTests
 
     protected override (IStorageAdapter, StorageSettings) Storage =>
         (StorageAdapters.For("PostgreSQL"), new StorageSettings(Path.Combine(Path.GetTempPath(), "unused.litedb"), _connection));
+
+    [Fact]
+    public void TheYearGate_HoldsAcrossServers_SharingTheDatabase()
+    {
+        // Two "servers" (each its own adapter over the database): their gated work never overlaps either.
+        using var one = new Consolidation.Server.Storage.PostgreSql.PostgreSqlDatabase(_connection);
+        using var two = new Consolidation.Server.Storage.PostgreSql.PostgreSqlDatabase(_connection);
+        var gates = new[] { new Consolidation.Server.Storage.PostgreSql.PostgreSqlYearLockStore(one), new Consolidation.Server.Storage.PostgreSql.PostgreSqlYearLockStore(two) };
+        var inside = 0;
+        var most = 0;
+        Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => gates[i % 2].Exclusive(() =>
+        {
+            InterlockedMax(ref most, Interlocked.Increment(ref inside));
+            Thread.Sleep(30);
+            Interlocked.Decrement(ref inside);
+            return 0;
+        }));
+        Assert.Equal(1, most);
+    }
 }

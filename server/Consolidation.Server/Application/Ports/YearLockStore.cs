@@ -18,4 +18,10 @@ public interface IYearLockStore
     /// <summary>A year's acts, oldest first.</summary>
     IReadOnlyList<YearLockActRecord> Acts(int fiscalYear);
     void Add(YearLockActRecord act);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> while no other caller runs work here — in this process or, where several servers
+    /// share the storage, in any of them: publishing a year and storing a submission of it exclude each other.
+    /// </summary>
+    T Exclusive<T>(Func<T> work);
 }

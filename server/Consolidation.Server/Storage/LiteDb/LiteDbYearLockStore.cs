@@ -18,4 +18,12 @@ public sealed class LiteDbYearLockStore : IYearLockStore
         _acts.Find(a => a.FiscalYear == fiscalYear).OrderBy(a => a.Id).ToList();
 
     public void Add(YearLockActRecord act) => _acts.Insert(act);
+
+    private readonly object _gate = new();
+
+    /// <summary>One process owns the file: a lock in the process is enough.</summary>
+    public T Exclusive<T>(Func<T> work)
+    {
+        lock (_gate) return work();
+    }
 }

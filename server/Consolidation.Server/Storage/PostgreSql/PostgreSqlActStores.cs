@@ -20,6 +20,26 @@ public sealed class PostgreSqlYearLockStore(PostgreSqlDatabase database) : IYear
             ("y", act.FiscalYear), ("act", act.Act), ("run", act.RunNumber), ("by", act.By), ("at", act.At), ("reason", act.Reason));
         return (long)command.ExecuteScalar()!;
     });
+
+    private readonly object _gate = new();
+
+    /// <summary>
+    /// A lock in the process (callers of this server queue without a connection each) and, held for the whole work on a
+    /// connection of its own, the session advisory lock <see cref="YearGateLock"/> (the other servers' callers queue on
+    /// it; released at the end, or by PostgreSQL when the connection is lost).
+    /// </summary>
+    public T Exclusive<T>(Func<T> work)
+    {
+        lock (_gate)
+        {
+            return database.Run(c =>
+            {
+                Execute(c, "SELECT pg_advisory_lock(@k)", ("k", YearGateLock));
+                try { return work(); }
+                finally { Execute(c, "SELECT pg_advisory_unlock(@k)", ("k", YearGateLock)); }
+            });
+        }
+    }
 }
 
 /// <summary>The review acts in PostgreSQL, append-only.</summary>

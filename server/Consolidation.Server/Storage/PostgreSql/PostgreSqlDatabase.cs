@@ -16,6 +16,8 @@ public sealed class PostgreSqlDatabase : IStorageHealth, IStorageBackup, IDispos
     public const long SubmissionWriteLock = 0x4641_5355_424D_4954; // "FASUBMIT"
     /// <summary>The advisory lock of numbering consolidation runs.</summary>
     public const long RunNumberLock = 0x4641_5255_4E4E_554D; // "FARUNNUM"
+    /// <summary>The advisory lock between publishing a year and storing submissions (held across the work, by session).</summary>
+    public const long YearGateLock = 0x4641_5945_4152_4C4B; // "FAYEARLK"
     private const long SchemaLock = 0x4641_5343_4845_4D41; // "FASCHEMA"
 
     private readonly NpgsqlDataSource _source;

@@ -7,7 +7,7 @@ namespace Consolidation.Server.Application;
 /// act) and every refused call, with the principal, time, peer address and reason. Append-only. Never holds a
 /// credential: only its key ID.
 /// </summary>
-public sealed class AuditTrail(IAuditStore repository, TimeProvider clock)
+public sealed class AuditTrail(IAuditStore store, TimeProvider clock)
 {
     public const int DefaultLimit = 200;
     public const string Anonymous = "(匿名)";
@@ -20,7 +20,7 @@ public sealed class AuditTrail(IAuditStore repository, TimeProvider clock)
     public void Record(IReadOnlyCollection<Entry> entries)
     {
         var at = clock.GetUtcNow().UtcDateTime;
-        repository.Append(entries.Select(e => new AuditRecord
+        store.Append(entries.Select(e => new AuditRecord
         {
             At = at,
             Principal = e.Principal?.Name ?? Anonymous,
@@ -38,5 +38,5 @@ public sealed class AuditTrail(IAuditStore repository, TimeProvider clock)
     }
 
     public IReadOnlyList<AuditRecord> Find(string departmentCode, int fiscalYear, string kind, DateTime? since, DateTime? until, int limit) =>
-        repository.Find(departmentCode, fiscalYear, kind, since, until, limit is > 0 and <= 10_000 ? limit : DefaultLimit);
+        store.Find(departmentCode, fiscalYear, kind, since, until, limit is > 0 and <= 10_000 ? limit : DefaultLimit);
 }

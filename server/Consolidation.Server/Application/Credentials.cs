@@ -38,18 +38,18 @@ public sealed class Credentials
     public const int DefaultOverlapDays = 7;
     public const int FirstCredentialValidDays = 90;
 
-    private readonly ICredentialStore _repository;
+    private readonly ICredentialStore _store;
     private readonly RegistryBook _registry;
     private readonly TimeProvider _clock;
     private readonly ConcurrentDictionary<string, CredentialRecord> _byKey = new(StringComparer.Ordinal);
     private readonly object _write = new();
 
-    public Credentials(ICredentialStore repository, RegistryBook registry, TimeProvider clock)
+    public Credentials(ICredentialStore store, RegistryBook registry, TimeProvider clock)
     {
-        _repository = repository;
+        _store = store;
         _registry = registry;
         _clock = clock;
-        foreach (var c in repository.All()) _byKey[c.Id] = c;
+        foreach (var c in store.All()) _byKey[c.Id] = c;
     }
 
     public bool IsEmpty => _byKey.IsEmpty;
@@ -96,7 +96,7 @@ public sealed class Credentials
         };
         lock (_write)
         {
-            _repository.Insert(credential);
+            _store.Insert(credential);
             _byKey[credential.Id] = credential;
         }
         return (credential, $"{Prefix}.{credential.Id}.{secret}");
@@ -138,7 +138,7 @@ public sealed class Credentials
             var revoked = Copy(c);
             revoked.RevokedAt = Now;
             revoked.RevokeReason = reason.Length > 0 ? $"{reason}（{by}）" : $"（{by}）";
-            _repository.Update(revoked);
+            _store.Update(revoked);
             _byKey[keyId] = revoked;
             return revoked;
         }
@@ -156,7 +156,7 @@ public sealed class Credentials
             var shortened = Copy(Find(keyId)!);
             var end = Now.AddDays(overlapDays == 0 ? DefaultOverlapDays : overlapDays);
             if (shortened.ExpiresAt > end) shortened.ExpiresAt = end;
-            _repository.Update(shortened);
+            _store.Update(shortened);
             _byKey[keyId] = shortened;
             return (issued, secret, shortened);
         }

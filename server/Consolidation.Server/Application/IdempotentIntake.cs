@@ -23,7 +23,7 @@ public sealed record IntakeResult(
 
 /// <summary>
 /// 报送受理 with request IDs (idempotent), for a group of submissions at once: every request is unpacked, validated,
-/// hashed and checked on worker threads; then the whole group is decided and stored in one LiteDB transaction on one
+/// hashed and checked on worker threads; then the whole group is decided and stored in one storage write transaction on one
 /// thread (<see cref="SubmissionBook.StoreRequests"/>). One bad request gets its own result and never spoils
 /// the others.
 /// </summary>

@@ -105,7 +105,7 @@ public sealed class PostgreSqlEndToEndTests : IDisposable
         Assert.Contains("pg_restore", restore.Message);
 
         var unreachable = Assert.Throws<ServerExitedException>(() => new ServerProcess(null,
-            "--Consolidation:Storage=PostgreSQL", $"--Consolidation:PostgreSqlConnection=Host=127.0.0.1;Port={FreePort()};Database=x;Username=fa;Timeout=3"));
+            "--Consolidation:Storage=PostgreSQL", $"--Consolidation:PostgreSqlConnection=Host=127.0.0.1;Port={PostgreSqlCluster.FreePort()};Database=x;Username=fa;Timeout=3"));
         Assert.Equal(3, unreachable.ExitCode);
         Assert.Contains("无法打开 PostgreSQL 数据库 x", unreachable.Message);
 
@@ -145,12 +145,5 @@ public sealed class PostgreSqlEndToEndTests : IDisposable
         db.Open();
         using var count = new NpgsqlCommand("SELECT count(*) FROM submissions", db);
         Assert.Equal(6L, (long)count.ExecuteScalar()!); // three before, three after, none from the outage
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -118,7 +118,8 @@ public sealed class PostgreSqlCluster : IDisposable
             .FirstOrDefault();
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nothing listens on just now.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -33,7 +33,7 @@ public sealed class PostgreSqlCluster : IDisposable
             "PostgreSQL is not installed (no initdb under /usr/lib/postgresql/*/bin, nor FA_PG_BIN): run the tests through scripts/test.sh, which installs Debian's postgresql");
         _asPostgres = Environment.UserName == "root";
         RemoveLeftovers();
-        _directory = Directory.CreateTempSubdirectory("fa-pg-").FullName;
+        _directory = Directory.CreateTempSubdirectory("fa-pgcluster-").FullName;
         _data = Path.Combine(_directory, "data");
         Directory.CreateDirectory(_data);
         if (_asPostgres) Run("chown", "-R", "postgres:postgres", _directory);
@@ -81,7 +81,7 @@ public sealed class PostgreSqlCluster : IDisposable
     /// </summary>
     private static void RemoveLeftovers()
     {
-        foreach (var dir in Directory.GetDirectories(Path.GetTempPath(), "fa-pg-*"))
+        foreach (var dir in Directory.GetDirectories(Path.GetTempPath(), "fa-pgcluster-*"))
         {
             if (File.Exists(Path.Combine(dir, "data", "postmaster.pid"))) continue;
             try { Directory.Delete(dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }

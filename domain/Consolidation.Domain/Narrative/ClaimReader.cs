@@ -300,6 +300,12 @@ public static partial class ClaimReader
 
     internal static long Scaled(string digits, int scale)
     {
+        // Any decimal digit (\d matches every Unicode Nd: full-width ５, Arabic-Indic …) as its ASCII twin; long.Parse takes ASCII only.
+        if (digits.Any(c => c is not (>= '0' and <= '9' or '.')))
+        {
+            if (digits.Any(c => c != '.' && char.GetNumericValue(c) is < 0 or > 9)) return -1;
+            digits = string.Concat(digits.Select(c => c == '.' ? '.' : (char)('0' + (int)char.GetNumericValue(c))));
+        }
         var dot = digits.IndexOf('.');
         var whole = dot < 0 ? digits : digits[..dot];
         var frac = dot < 0 ? "" : digits[(dot + 1)..];

@@ -17,6 +17,7 @@ public class NarrativeRobustnessTests
     [InlineData("与上年相比，减少5万元，减少10%")]
     [InlineData("999999999999999999999万元，0.0000001%，1.5辆")]
     [InlineData("\r\n\r\n（一）\n1、\n十四、\n")]
+    [InlineData("支出５万元，增长１２.５%，减少٣٤万元")]  // full-width and Arabic-Indic digits (\d matches them; long.Parse did not)
     public void OddNarrative_IsCheckedWithoutThrowing(string narrative)
     {
         var result = AccountsChecker.Standard.Check(Accounts.Consistent() with { Narrative = narrative });

@@ -5,6 +5,7 @@ using Consolidation.Domain.Model;
 using Consolidation.Domain.Rules;
 using Consolidation.Server.Application;
 using Consolidation.Server.Application.Ports;
+using Consolidation.Server.Services;
 using Consolidation.Server.Storage.LiteDb;
 using Consolidation.Synthetic;
 
@@ -48,7 +49,7 @@ public static class ConsolidateBenchmark
         try
         {
             using var store = new LiteDbStore(Path.Combine(dir, "bench.litedb"));
-            var repo = new SubmissionBook(new LiteDbSubmissionStore(store));
+            var repo = new SubmissionBook(new LiteDbSubmissionStore(store), ContractEncoding.Instance);
             var registry = new List<RegisteredDepartment>();
             var accepted = new CheckResult([], SubmissionStatus.Accepted);
             var at = DateTime.UtcNow;

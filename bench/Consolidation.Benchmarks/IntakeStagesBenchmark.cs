@@ -8,6 +8,7 @@ using Consolidation.Domain.Rules;
 using Consolidation.Domain.Validation;
 using Consolidation.Server.Application;
 using Consolidation.Server.Application.Ports;
+using Consolidation.Server.Services;
 using Consolidation.Server.Storage.LiteDb;
 using Consolidation.Synthetic;
 using Google.Protobuf;
@@ -45,6 +46,7 @@ public static class IntakeStagesBenchmark
             var unpacked = parsed.Select(AccountsMapper.ToDomain).ToArray();
             var checker = AccountsChecker.Standard;
             var checks = unpacked.Select(a => checker.Check(a)).ToArray();
+            var findingBytes = checks.Select(FindingBytes).ToArray();
 
             var stages = new (string Side, string Name, Action<int> Step)[]
             {
@@ -58,7 +60,10 @@ public static class IntakeStagesBenchmark
                 ("server", "well-formedness (AccountsValidator)", i => AccountsValidator.Validate(unpacked[i])),
                 ("server", "canonical bytes + SHA-256", i => ContentDigest.Of(unpacked[i])),
                 ("server", "审核 (AccountsChecker, every rule)", i => checker.Check(unpacked[i])),
-                ("server", "findings → bytes", i => FindingBytes(checks[i])),
+                ("server", "findings → bytes (stored with the version)", i => FindingBytes(checks[i])),
+                // The reply's findings: parsed from the stored bytes (now), or the domain findings mapped a second time (until 2026-12-03).
+                ("server", "reply's findings: the stored bytes parsed", i => ContractEncoding.StoredFindings(findingBytes[i])),
+                ("server", "  (replaced: the findings mapped again)", i => checks[i].Findings.Select(FindingMapper.ToProto).ToList()),
             };
             var rows = new List<(string Side, string Name, double Micro, double KiB)>();
             foreach (var (side, name, step) in stages)
@@ -81,7 +86,8 @@ public static class IntakeStagesBenchmark
 
             Console.WriteLine($"  {"",-6} {"stage",-60} {"CPU µs",8} {"KiB alloc",9}");
             foreach (var (side, name, micro, kib) in rows) Console.WriteLine($"  {side,-6} {name,-60} {micro,8:0.0} {kib,9:0.0}");
-            Console.WriteLine($"  client total {rows.Where(r => r.Side == "client").Sum(r => r.Micro),8:0.0} µs; server total {rows.Where(r => r.Side == "server").Sum(r => r.Micro),8:0.0} µs" +
+            var counted = rows.Where(r => !r.Name.StartsWith("  (", StringComparison.Ordinal)).ToList();
+            Console.WriteLine($"  client total {counted.Where(r => r.Side == "client").Sum(r => r.Micro),8:0.0} µs; server total {counted.Where(r => r.Side == "server").Sum(r => r.Micro),8:0.0} µs" +
                               " (without gRPC transfer and the reply)");
             var (cpu, wall, gcs) = WholeIntake(work, parsed);
             Console.WriteLine($"  server's whole intake in process (IdempotentIntake.SubmitAll, groups of 256, fresh file): CPU {cpu,6:0.0} µs per submission, " +
@@ -104,11 +110,10 @@ public static class IntakeStagesBenchmark
         {
             var path = Path.Combine(work, $"stages-{pass}.litedb");
             using var store = new LiteDbStore(path);
-            var repository = new SubmissionBook(new LiteDbSubmissionStore(store));
+            var repository = new SubmissionBook(new LiteDbSubmissionStore(store), ContractEncoding.Instance);
             var items = accounts.Select((a, i) =>
             {
-                var bytes = ContentDigest.CanonicalBytes(a);
-                return new PreparedSubmission(Guid.NewGuid().ToString("n"), a, bytes, ContentDigest.Hex(bytes), "bench", checks[i]);
+                return repository.Prepare(Guid.NewGuid().ToString("n"), a, "bench", checks[i]);
             }).ToArray();
             var cpu0 = Measure.Cpu();
             var allocated = GC.GetAllocatedBytesForCurrentThread();
@@ -125,7 +130,7 @@ public static class IntakeStagesBenchmark
         for (var pass = 0; pass < 3; pass++)
         {
             using var store = new LiteDbStore(Path.Combine(work, $"intake-{pass}.litedb"));
-            var repository = new SubmissionBook(new LiteDbSubmissionStore(store));
+            var repository = new SubmissionBook(new LiteDbSubmissionStore(store), ContractEncoding.Instance);
             var locks = new Consolidation.Server.Application.YearLocks(new LiteDbYearLockStore(store), new ConsolidationRuns(new LiteDbConsolidationRunStore(store)), TimeProvider.System);
             // An empty registry, as the benchmark always had: the registry decides nothing (docs/access.md#registry).
             var gate = new Consolidation.Server.Application.RegistryGate(
@@ -133,16 +138,18 @@ public static class IntakeStagesBenchmark
             var intake = new Consolidation.Server.Application.Intake(repository, AccountsChecker.Standard, TimeProvider.System, locks, gate);
             var idempotent = new Consolidation.Server.Application.IdempotentIntake(intake, repository, TimeProvider.System, locks, gate,
                 Microsoft.Extensions.Logging.Abstractions.NullLogger<Consolidation.Server.Application.IdempotentIntake>.Instance);
-            var requests = messages.Select(m => new Consolidation.Server.Application.IntakeRequest(Guid.NewGuid().ToString("n"), m, "bench")).ToArray();
+            var ids = messages.Select(_ => Guid.NewGuid().ToString("n")).ToArray();
             GC.Collect();
             var gc0 = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
             var cpu0 = Measure.Cpu();
             var watch = Stopwatch.StartNew();
-            foreach (var group in requests.Chunk(256))
-                if (idempotent.SubmitAll(group).Any(r => r.Outcome != Consolidation.Server.Application.IntakeOutcome.Stored))
+            // As the batch handler does: each request's accounts mapped from the contract to the domain, then the group decided.
+            foreach (var group in Enumerable.Range(0, messages.Length).Chunk(256))
+                if (idempotent.SubmitAll(group.Select(i => new IntakeRequest(ids[i], AccountsMapper.ToDomain(messages[i]), "bench")).ToList())
+                    .Any(r => r.Outcome != IntakeOutcome.Stored))
                     throw new InvalidOperationException("a synthetic submission was not stored");
-            var gcs = string.Join("/", Enumerable.Range(0, 3).Select(g => ((GC.CollectionCount(g) - gc0[g]) * 1000.0 / requests.Length).ToString("0.0", CultureInfo.InvariantCulture)));
-            results.Add(((Measure.Cpu() - cpu0).TotalMicroseconds / requests.Length, watch.Elapsed.TotalMicroseconds / requests.Length, gcs));
+            var gcs = string.Join("/", Enumerable.Range(0, 3).Select(g => ((GC.CollectionCount(g) - gc0[g]) * 1000.0 / messages.Length).ToString("0.0", CultureInfo.InvariantCulture)));
+            results.Add(((Measure.Cpu() - cpu0).TotalMicroseconds / messages.Length, watch.Elapsed.TotalMicroseconds / messages.Length, gcs));
         }
         return results.OrderBy(r => r.Item2).ElementAt(1);
     }

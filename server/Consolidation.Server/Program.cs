@@ -77,6 +77,8 @@ if (options.RestoreFrom.Length > 0)
     }
 }
 storage.Register(builder.Services, storageSettings);
+// The stored records' encoding: the contract's messages, known to the API layer alone.
+builder.Services.AddSingleton<IRecordEncoding>(ContractEncoding.Instance);
 builder.Services.AddSingleton<SubmissionBook>();
 builder.Services.AddSingleton<ConsolidationRuns>();
 // The year's identities (审核公式) are data; a bad identities file stops the server here, naming its line.

@@ -1,14 +1,12 @@
-using Consolidation.Contracts.Mapping;
+using Consolidation.Domain.Model;
 using Consolidation.Domain.Validation;
 using Consolidation.Server.Application.Ports;
 using Microsoft.Extensions.Logging;
-using Google.Protobuf;
-using Contract = Consolidation.Contracts;
 
 namespace Consolidation.Server.Application;
 
-/// <summary>One submission as it arrived: the client's request ID, the accounts (contract message, possibly missing), who.</summary>
-public sealed record IntakeRequest(string RequestId, Contract.FinalAccounts? Accounts, string SubmittedBy);
+/// <summary>One submission as it arrived: the client's request ID, the accounts (unpacked from the wire; missing when the request had none), who.</summary>
+public sealed record IntakeRequest(string RequestId, FinalAccounts? Accounts, string SubmittedBy);
 
 /// <summary>What became of one request (docs/batch.md).</summary>
 /// <remarks>
@@ -154,19 +152,19 @@ public sealed class IdempotentIntake(Intake intake, SubmissionBook submissions, 
             return (Malformed(request.RequestId, MalformedReason, [new Violation("request_id", idProblem)]), null, null);
         if (request.Accounts is null)
             return (Malformed(request.RequestId, MissingAccountsReason, [new Violation("accounts", "缺少决算数据")]), null, null);
-        var accounts = AccountsMapper.ToDomain(request.Accounts);
+        var accounts = request.Accounts;
         var violations = AccountsValidator.Validate(accounts);
         if (violations.Count > 0) return (Malformed(request.RequestId, MalformedReason, violations), null, null);
         if (gate.Refusals(accounts) is { Count: > 0 } refused) return (Malformed(request.RequestId, MalformedReason, refused), null, null);
-        // The canonical bytes: the domain accounts packed again, so that equal content always hashes equal.
-        var bytes = ContentDigest.CanonicalBytes(accounts);
-        var hash = ContentDigest.Hex(bytes);
+        // The canonical bytes: the domain accounts encoded, so that equal content always hashes equal.
+        var prepared = submissions.Prepare(request.RequestId, accounts, request.SubmittedBy);
         // A retry or an unchanged resubmission needs no check; the decision is taken again under the lock.
-        var anticipated = submissions.Anticipate(request.RequestId, accounts.DepartmentCode, accounts.FiscalYear, hash);
-        var check = anticipated is null ? intake.Check(accounts) : null;
-        if (check is not null && ExplanationCheck.Problems(accounts, check) is { Count: > 0 } unreadable)
+        var anticipated = submissions.Anticipate(request.RequestId, accounts.DepartmentCode, accounts.FiscalYear, prepared.ContentHash);
+        if (anticipated is not null) return (null, prepared, anticipated);
+        var check = intake.Check(accounts);
+        if (ExplanationCheck.Problems(accounts, check) is { Count: > 0 } unreadable)
             return (Malformed(request.RequestId, MalformedReason, unreadable), null, null);
-        return (null, new PreparedSubmission(request.RequestId, accounts, bytes, hash, request.SubmittedBy, check), anticipated);
+        return (null, prepared with { Check = check }, null);
     }
 
     private static IntakeResult Malformed(string requestId, string reason, IReadOnlyList<Violation> violations) =>

@@ -1,29 +1,25 @@
-using Consolidation.Contracts;
-using Consolidation.Contracts.Mapping;
 using Consolidation.Domain.Checking;
 using Consolidation.Domain.Consolidation;
-using Consolidation.Domain.Rules;
 using Consolidation.Server.Application.Ports;
-using Google.Protobuf;
 using D = Consolidation.Domain.Model;
 using DomainStatus = Consolidation.Domain.Rules.SubmissionStatus;
 
 namespace Consolidation.Server.Application;
 
-/// <summary>A stored version: its metadata, its accounts and its findings.</summary>
+/// <summary>
+/// A stored version: its metadata, its accounts and its findings — as the domain's (read when asked) and as the
+/// encoded bytes it keeps them in (<see cref="IRecordEncoding.EncodeFindings"/>: status, basis and findings), which a
+/// reply carries on without mapping them again.
+/// </summary>
 public sealed record StoredSubmission(
     string DepartmentCode, string DepartmentName, int FiscalYear, int Version, DomainStatus Status,
     DateTime ReceivedAt, string SubmittedBy, string ContentHash,
     int MandatoryCount, int AdvisoryCount, int UnexplainedCount,
-    Func<D.FinalAccounts> LoadAccounts, Func<IReadOnlyList<Domain.Rules.Finding>> LoadFindings)
-{
-    /// <summary>The template and catalogue the check applied, as stored with the version (null for versions stored before it was recorded).</summary>
-    public Func<CheckBasis?> LoadBasis { get; init; } = () => null;
-}
+    Func<D.FinalAccounts> LoadAccounts, Func<IReadOnlyList<Domain.Rules.Finding>> LoadFindings, byte[] EncodedFindings);
 
 /// <summary>
-/// A submission ready to be stored under its request ID: its canonical bytes (the contract's FinalAccounts, serialized
-/// once) and their hash, and its check when it was already run (null: run it only if a new version is stored).
+/// A submission ready to be stored under its request ID (made by <see cref="SubmissionBook.Prepare"/>): its canonical
+/// bytes (encoded once) and their hash, and its check when it was already run (null: run it only if a new version is stored).
 /// </summary>
 public sealed record PreparedSubmission(
     string RequestId, D.FinalAccounts Accounts, byte[] CanonicalBytes, string ContentHash, string SubmittedBy, CheckResult? Check);
@@ -47,16 +43,23 @@ public sealed record RequestDecision(RequestDecisionKind Kind, bool Replayed, St
 /// request gets — replayed, unchanged, a conflict or the next version — inside the store's write transaction, so that
 /// every adapter behaves the same.
 /// </summary>
-public sealed class SubmissionBook(ISubmissionStore store)
+public sealed class SubmissionBook(ISubmissionStore store, IRecordEncoding encoding)
 {
+    /// <summary>A submission ready for <see cref="StoreRequests"/>: its accounts encoded once, with their content hash.</summary>
+    public PreparedSubmission Prepare(string requestId, D.FinalAccounts accounts, string submittedBy, CheckResult? check = null)
+    {
+        var encoded = encoding.EncodeAccounts(accounts);
+        return new PreparedSubmission(requestId, accounts, encoded.Bytes, encoded.ContentHash, submittedBy, check);
+    }
+
     /// <summary>Stores checked accounts as the department's next version of the year (the path without a request ID).</summary>
     public StoredSubmission Add(D.FinalAccounts accounts, CheckResult check, string submittedBy, DateTime receivedAt)
     {
-        var bytes = ContentDigest.CanonicalBytes(accounts);
+        var encoded = encoding.EncodeAccounts(accounts);
         receivedAt = Milliseconds(receivedAt);
         var record = store.Write(tx =>
         {
-            var version = NewRecord(accounts, bytes, ContentDigest.Hex(bytes), submittedBy, check, receivedAt,
+            var version = NewRecord(accounts, encoded.Bytes, encoded.ContentHash, submittedBy, check, receivedAt,
                 (tx.Head(accounts.DepartmentCode, accounts.FiscalYear)?.Version ?? 0) + 1);
             tx.Insert(version);
             return version;
@@ -155,7 +158,7 @@ public sealed class SubmissionBook(ISubmissionStore store)
     private static DateTime Milliseconds(DateTime at) =>
         new(at.Ticks - at.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
 
-    private static RequestDecision Replay(RequestRecord known, string contentHash, Func<string, VersionRecord?> version)
+    private RequestDecision Replay(RequestRecord known, string contentHash, Func<string, VersionRecord?> version)
     {
         if (known.ContentHash != contentHash) return new RequestDecision(RequestDecisionKind.Conflict, false, null);
         var record = version(known.SubmissionKey)
@@ -164,7 +167,7 @@ public sealed class SubmissionBook(ISubmissionStore store)
     }
 
     /// <summary>A version as stored: the one place a <see cref="VersionRecord"/> is made.</summary>
-    private static VersionRecord NewRecord(D.FinalAccounts a, byte[] canonicalBytes, string contentHash, string submittedBy,
+    private VersionRecord NewRecord(D.FinalAccounts a, byte[] canonicalBytes, string contentHash, string submittedBy,
         CheckResult check, DateTime receivedAt, int version) => new()
     {
         Key = VersionRecord.KeyOf(a.DepartmentCode, a.FiscalYear, version),
@@ -180,19 +183,15 @@ public sealed class SubmissionBook(ISubmissionStore store)
         AdvisoryCount = check.AdvisoryCount,
         UnexplainedCount = check.UnexplainedCount,
         Accounts = canonicalBytes,
-        Findings = FindingMapper.ToReply(check).ToByteArray(),
+        Findings = encoding.EncodeFindings(check),
     };
 
     /// <summary>A stored version; <paramref name="findings"/> when they are at hand (just checked), else read from its bytes when asked.</summary>
-    private static StoredSubmission ToStored(VersionRecord d, IReadOnlyList<Domain.Rules.Finding>? findings = null) => new(
+    private StoredSubmission ToStored(VersionRecord d, IReadOnlyList<Domain.Rules.Finding>? findings = null) => new(
         d.DepartmentCode, d.DepartmentName, d.FiscalYear, d.Version, (DomainStatus)d.Status,
         DateTime.SpecifyKind(d.ReceivedAt, DateTimeKind.Utc), d.SubmittedBy, d.ContentHash,
         d.MandatoryCount, d.AdvisoryCount, d.UnexplainedCount,
-        () => AccountsMapper.ToDomain(FinalAccounts.Parser.ParseFrom(d.Accounts)),
-        findings is not null
-            ? () => findings
-            : () => ValidateReply.Parser.ParseFrom(d.Findings).Findings.Select(FindingMapper.ToDomain).ToList())
-    {
-        LoadBasis = () => ValidateReply.Parser.ParseFrom(d.Findings).Basis,
-    };
+        () => encoding.DecodeAccounts(d.Accounts),
+        findings is not null ? () => findings : () => encoding.DecodeFindings(d.Findings),
+        d.Findings);
 }

@@ -60,7 +60,7 @@ public sealed class ReviewGrpcService(ReviewDesk desk, SubmissionBook submission
         }));
         if (withFindings)
         {
-            item.Findings.AddRange(s.LoadFindings().Select(FindingMapper.ToProto));
+            item.Findings.AddRange(ContractEncoding.StoredFindings(s.EncodedFindings).Findings);
             FindingTerms.Annotate(item.Findings, glossary.Current, s.FiscalYear);
         }
         return item;

@@ -19,7 +19,7 @@ public sealed partial class SubmissionGrpcService
     /// <summary>Submit with a request ID: the idempotent path; REFUSED becomes ALREADY_EXISTS, MALFORMED INVALID_ARGUMENT.</summary>
     private SubmissionRecord SubmitIdempotent(SubmitRequest request, Principal principal, CancellationToken cancel)
     {
-        var result = idempotentIntake.SubmitAll([new IntakeRequest(request.RequestId, request.Accounts, principal.Recorded)], cancel)[0];
+        var result = idempotentIntake.SubmitAll([Unpacked(request, principal)], cancel)[0];
         return result.Outcome switch
         {
             IntakeOutcome.Malformed when request.Accounts is null =>
@@ -66,7 +66,7 @@ public sealed partial class SubmissionGrpcService
             var allowed = new bool[group.Count];
             for (var i = 0; i < group.Count; i++)
                 allowed[i] = group[i].Accounts is not { } a || principal.IsBureau || await access.MayAsync(context, a.DepartmentCode);
-            var requests = group.Where((_, i) => allowed[i]).Select(r => new IntakeRequest(r.RequestId, r.Accounts, principal.Recorded)).ToList();
+            var requests = group.Where((_, i) => allowed[i]).Select(r => Unpacked(r, principal)).ToList();
             // Decided on a worker thread: the storage write transaction begins and commits there, with no await in between (LiteDB binds it to the thread).
             var decided = requests.Count == 0 ? [] : await Task.Run(() => idempotentIntake.SubmitAll(requests, cancel), cancel);
             var results = new List<IntakeResult>(group.Count);
@@ -90,6 +90,10 @@ public sealed partial class SubmissionGrpcService
         }
         await pump;
     }
+
+    /// <summary>The request as the intake takes it: the accounts mapped from the wire to the domain, once.</summary>
+    private static IntakeRequest Unpacked(SubmitRequest request, Principal principal) =>
+        new(request.RequestId, request.Accounts is { } a ? Contracts.Mapping.AccountsMapper.ToDomain(a) : null, principal.Recorded);
 
     private SubmitResult ToResult(IntakeResult r, int index)
     {

@@ -112,8 +112,10 @@ public sealed partial class SubmissionGrpcService(
         record.ReviewState = (Contracts.ReviewState)(int)review.State;
         record.NextAction = ReviewDesk.NextAction(review.State);
         record.ReturnReason = review.ReturnReason;
-        record.Findings.AddRange(s.LoadFindings().Select(FindingMapper.ToProto));
-        if (s.LoadBasis() is { } basis) record.Basis = basis;
+        // The findings as stored (mapped to the contract once, when the version was checked): parsed, not mapped again.
+        var stored = ContractEncoding.StoredFindings(s.EncodedFindings);
+        record.Findings.AddRange(stored.Findings);
+        record.Basis = stored.Basis;
         FindingTerms.Annotate(record.Findings, glossary.Current, s.FiscalYear);
         if (includeAccounts) record.Accounts = AccountsMapper.ToProto(s.LoadAccounts());
         return record;

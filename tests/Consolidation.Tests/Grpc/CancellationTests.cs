@@ -28,7 +28,7 @@ public sealed class CancellationTests : IDisposable
     {
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
-        var request = new IntakeRequest("cancelled-1", AccountsMapper.ToProto(Consistent()), "test");
+        var request = new IntakeRequest("cancelled-1", Consistent(), "test");
         Assert.ThrowsAny<OperationCanceledException>(() => _server.Service<IdempotentIntake>().SubmitAll([request], cancelled.Token));
         Assert.Equal(0, _server.Service<SubmissionBook>().Count());
         // The same request ID later is a new request, not a replay.

@@ -4,6 +4,7 @@ using Consolidation.Domain.Glossary;
 using Consolidation.Domain.Model;
 using Consolidation.Domain.Rules;
 using Consolidation.Server.Application;
+using Consolidation.Server.Services;
 using Consolidation.Server.Application.Ports;
 using Consolidation.Server.Storage;
 using Consolidation.Tests.Support;
@@ -43,12 +44,12 @@ public abstract class StorageContractTests : IDisposable
     public virtual void Dispose() => _services?.Dispose();
 
     private T Port<T>() where T : notnull => Services.GetRequiredService<T>();
-    private SubmissionBook Book => new(Port<ISubmissionStore>());
+    private SubmissionBook Book => new(Port<ISubmissionStore>(), ContractEncoding.Instance);
 
     private static PreparedSubmission Prepared(FinalAccounts accounts, string? requestId = null)
     {
-        var bytes = ContentDigest.CanonicalBytes(accounts);
-        return new PreparedSubmission(requestId ?? Guid.NewGuid().ToString("n"), accounts, bytes, ContentDigest.Hex(bytes), "测试", null);
+        var encoded = ContractEncoding.Instance.EncodeAccounts(accounts);
+        return new PreparedSubmission(requestId ?? Guid.NewGuid().ToString("n"), accounts, encoded.Bytes, encoded.ContentHash, "测试", null);
     }
 
     private static CheckResult Check(PreparedSubmission p) => AccountsChecker.Standard.Check(p.Accounts);

@@ -3,6 +3,7 @@ using Consolidation.Domain.Checking;
 using Consolidation.Domain.Model;
 using Consolidation.Domain.Rules;
 using Consolidation.Server.Application;
+using Consolidation.Server.Services;
 using Consolidation.Server.Application.Ports;
 using Consolidation.Server.Storage.LiteDb;
 using Consolidation.Tests.Support;
@@ -23,8 +24,8 @@ public sealed class SubmissionHeadsTests : IDisposable
 
     private static PreparedSubmission Prepared(FinalAccounts accounts, CheckResult? check = null, string? requestId = null)
     {
-        var bytes = ContentDigest.CanonicalBytes(accounts);
-        return new PreparedSubmission(requestId ?? Guid.NewGuid().ToString("n"), accounts, bytes, ContentDigest.Hex(bytes), "测试", check);
+        var encoded = ContractEncoding.Instance.EncodeAccounts(accounts);
+        return new PreparedSubmission(requestId ?? Guid.NewGuid().ToString("n"), accounts, encoded.Bytes, encoded.ContentHash, "测试", check);
     }
 
     private static CheckResult Check(FinalAccounts accounts) => AccountsChecker.Standard.Check(accounts);
@@ -41,7 +42,7 @@ public sealed class SubmissionHeadsTests : IDisposable
         var rejected = Accounts.Seed(); // the seed as published: its arithmetic errors are 强制性
         using (var store = new LiteDbStore(DataPath))
         {
-            var repository = new SubmissionBook(new LiteDbSubmissionStore(store));
+            var repository = new SubmissionBook(new LiteDbSubmissionStore(store), ContractEncoding.Instance);
             var stored = repository.Add(lastYear, Check(lastYear), "测试", DateTime.UtcNow);
             Assert.True(stored.Status == SubmissionStatus.Accepted, string.Join("\n", stored.LoadFindings().Select(f => $"{f.RuleId} {f.Severity} {f.Message}")));
             repository.StoreRequests([Prepared(accepted), Prepared(rejected)], p => Check(p.Accounts), DateTime.UtcNow);
@@ -49,7 +50,7 @@ public sealed class SubmissionHeadsTests : IDisposable
 
         using (var store = new LiteDbStore(DataPath))
         {
-            var repository = new SubmissionBook(new LiteDbSubmissionStore(store));
+            var repository = new SubmissionBook(new LiteDbSubmissionStore(store), ContractEncoding.Instance);
             Assert.Equal(2, repository.LatestVersion(accepted.DepartmentCode, accepted.FiscalYear));
             Assert.Equal(SubmissionStatus.Rejected, repository.Get(accepted.DepartmentCode, accepted.FiscalYear, 0)!.Status);
             Assert.Equal(1, repository.LatestAccepted(accepted.DepartmentCode, accepted.FiscalYear)!.Version);
@@ -72,7 +73,7 @@ public sealed class SubmissionHeadsTests : IDisposable
         var accounts = Accounts.Consistent();
         var other = Accounts.Seed();
         using var store = new LiteDbStore(DataPath);
-        var repository = new SubmissionBook(new LiteDbSubmissionStore(store));
+        var repository = new SubmissionBook(new LiteDbSubmissionStore(store), ContractEncoding.Instance);
         var failing = Prepared(other);
         Assert.Throws<InvalidOperationException>(() => repository.StoreRequests([Prepared(accounts, requestId: "rolled-back"), failing],
             p => p == failing ? throw new InvalidOperationException("审核中断") : Check(p.Accounts), DateTime.UtcNow));
@@ -93,12 +94,12 @@ public sealed class SubmissionHeadsTests : IDisposable
         var accounts = Accounts.Consistent();
         var other = Accounts.Seed();
         using (var store = new LiteDbStore(DataPath))
-            new SubmissionBook(new LiteDbSubmissionStore(store)).StoreRequests([Prepared(accounts, requestId: "r-1"), Prepared(accounts, requestId: "r-2")],
+            new SubmissionBook(new LiteDbSubmissionStore(store), ContractEncoding.Instance).StoreRequests([Prepared(accounts, requestId: "r-1"), Prepared(accounts, requestId: "r-2")],
                 p => Check(p.Accounts), DateTime.UtcNow);
 
         using (var store = new LiteDbStore(DataPath))
         {
-            var repository = new SubmissionBook(new LiteDbSubmissionStore(store));
+            var repository = new SubmissionBook(new LiteDbSubmissionStore(store), ContractEncoding.Instance);
             var hash = Prepared(accounts).ContentHash;
             Assert.Equal((RequestDecisionKind.Stored, true), Kind(repository.Anticipate("r-1", accounts.DepartmentCode, accounts.FiscalYear, hash)));
             Assert.Equal((RequestDecisionKind.Unchanged, true), Kind(repository.Anticipate("r-2", accounts.DepartmentCode, accounts.FiscalYear, hash)));
@@ -124,14 +125,14 @@ public sealed class SubmissionHeadsTests : IDisposable
         var other = Accounts.Seed();
         using (var store = new LiteDbStore(DataPath))
         {
-            var repository = new SubmissionBook(new LiteDbSubmissionStore(store));
+            var repository = new SubmissionBook(new LiteDbSubmissionStore(store), ContractEncoding.Instance);
             repository.StoreRequests([Prepared(accounts, requestId: "req-a")], p => Check(p.Accounts), DateTime.UtcNow);
             var decided = repository.StoreRequests([Prepared(accounts, requestId: "REQ-A"), Prepared(other, requestId: "Req-A")], p => Check(p.Accounts), DateTime.UtcNow);
             Assert.Equal([(RequestDecisionKind.Stored, true), (RequestDecisionKind.Conflict, false)], decided.Select(d => (d.Kind, d.Replayed)));
         }
         using (var store = new LiteDbStore(DataPath))
         {
-            var repository = new SubmissionBook(new LiteDbSubmissionStore(store));
+            var repository = new SubmissionBook(new LiteDbSubmissionStore(store), ContractEncoding.Instance);
             var hash = Prepared(accounts).ContentHash;
             Assert.Equal(RequestDecisionKind.Stored, repository.Anticipate("REQ-a", accounts.DepartmentCode, accounts.FiscalYear, hash)?.Kind);
             Assert.Equal(1, repository.Count());
@@ -143,7 +144,7 @@ public sealed class SubmissionHeadsTests : IDisposable
     {
         var accounts = Accounts.Seed();
         using var store = new LiteDbStore(DataPath);
-        var repository = new SubmissionBook(new LiteDbSubmissionStore(store));
+        var repository = new SubmissionBook(new LiteDbSubmissionStore(store), ContractEncoding.Instance);
         var decision = repository.StoreRequests([Prepared(accounts)], p => Check(p.Accounts), DateTime.UtcNow)[0];
         var fromFile = repository.Get(accounts.DepartmentCode, accounts.FiscalYear, 1)!;
         Assert.NotEmpty(decision.Submission!.LoadFindings());

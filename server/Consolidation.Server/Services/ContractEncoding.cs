@@ -1,0 +1,33 @@
+using Consolidation.Contracts;
+using Consolidation.Contracts.Mapping;
+using Consolidation.Domain.Checking;
+using Consolidation.Server.Application.Ports;
+using Google.Protobuf;
+using D = Consolidation.Domain.Model;
+using DomainFinding = Consolidation.Domain.Rules.Finding;
+
+namespace Consolidation.Server.Services;
+
+/// <summary>
+/// The stored records in the contract's encoding: a version's accounts as the FinalAccounts message and its findings as
+/// the ValidateReply message, serialized — the bytes the replies carry on without mapping again (<see cref="StoredFindings"/>).
+/// </summary>
+public sealed class ContractEncoding : IRecordEncoding
+{
+    public static ContractEncoding Instance { get; } = new();
+
+    public EncodedAccounts EncodeAccounts(D.FinalAccounts accounts)
+    {
+        var bytes = ContentDigest.CanonicalBytes(accounts);
+        return new EncodedAccounts(bytes, ContentDigest.Hex(bytes));
+    }
+
+    public D.FinalAccounts DecodeAccounts(byte[] bytes) => AccountsMapper.ToDomain(FinalAccounts.Parser.ParseFrom(bytes));
+
+    public byte[] EncodeFindings(CheckResult check) => FindingMapper.ToReply(check).ToByteArray();
+
+    public IReadOnlyList<DomainFinding> DecodeFindings(byte[] bytes) => StoredFindings(bytes).Findings.Select(FindingMapper.ToDomain).ToList();
+
+    /// <summary>A version's stored findings as the contract's message, for a reply: parsed, never mapped.</summary>
+    public static ValidateReply StoredFindings(byte[] bytes) => ValidateReply.Parser.ParseFrom(bytes);
+}

@@ -131,7 +131,7 @@ public static class IntakeStagesBenchmark
         {
             using var store = new LiteDbStore(Path.Combine(work, $"intake-{pass}.litedb"));
             var repository = new SubmissionBook(new LiteDbSubmissionStore(store), ContractEncoding.Instance);
-            var locks = new Consolidation.Server.Application.YearLocks(new LiteDbYearLockStore(store), new ConsolidationRuns(new LiteDbConsolidationRunStore(store)), TimeProvider.System);
+            var locks = new Consolidation.Server.Application.YearLocks(new LiteDbYearLockStore(store), new ConsolidationRuns(new LiteDbConsolidationRunStore(store), ContractEncoding.Instance), TimeProvider.System);
             // An empty registry, as the benchmark always had: the registry decides nothing (docs/access.md#registry).
             var gate = new Consolidation.Server.Application.RegistryGate(
                 new Consolidation.Server.Application.RegistryBook(new LiteDbRegistryStore(store), TimeProvider.System), new Consolidation.Server.Application.ServerOptions());

@@ -32,4 +32,14 @@ public static class CoverageMapper
         }));
         return m;
     }
+
+    public static D.CoverageReport ToDomain(Coverage m) => new(
+        m.FiscalYear,
+        m.Departments.Select(d => new D.DepartmentCoverage(
+            d.DepartmentCode, d.DepartmentName, (D.CoverageState)(int)d.State, d.LatestVersion,
+            d.LatestStatus == SubmissionStatus.Unspecified ? null : FindingMapper.ToDomain(d.LatestStatus), d.AcceptedVersion, d.Registered)
+        {
+            CoveredBy = d.CoveredBy, Type = (Consolidation.Domain.Model.UnitType)(int)d.Type, Parent = d.Parent,
+        }).ToList(),
+        m.ExpectedCount);
 }

@@ -1,10 +1,5 @@
-using Consolidation.Contracts;
-using Consolidation.Contracts.Mapping;
 using Consolidation.Domain.Consolidation;
-using Consolidation.Domain.Glossary;
 using Consolidation.Server.Application.Ports;
-using Google.Protobuf.WellKnownTypes;
-using CoverageReport = Consolidation.Domain.Consolidation.CoverageReport;
 
 namespace Consolidation.Server.Application;
 
@@ -26,7 +21,7 @@ public sealed class ConsolidationOverflowException(int year, int count)
 
 public sealed class ConsolidationOffice(
     SubmissionBook submissions, ConsolidationRuns runs, RegistryBook registry, YearLocks locks, GlossaryOffice glossary,
-    TimeProvider clock, ReviewDesk reviews, RegistryGate gate)
+    TimeProvider clock, ReviewDesk reviews, RegistryGate gate, IRecordEncoding encoding)
 {
     /// <summary>What a consolidation uses: per department its latest 已受理 version (its latest accepted one with the review off).</summary>
     private IReadOnlyList<StoredSubmission> Consolidable(int fiscalYear) =>
@@ -46,16 +41,14 @@ public sealed class ConsolidationOffice(
         }).ToList();
     }
 
-    public ConsolidatedDisclosure Run(int fiscalYear, string requestedBy, string scope = "")
+    public Disclosure Run(int fiscalYear, string requestedBy, string scope = "")
     {
         var disclosure = Build(fiscalYear, scope);
-        disclosure.CreatedAt = Timestamp.FromDateTimeOffset(clock.GetUtcNow());
-        disclosure.RequestedBy = requestedBy;
-        return runs.Add(disclosure);
+        return runs.Add(disclosure with { CreatedAt = clock.GetUtcNow().UtcDateTime, RequestedBy = requestedBy });
     }
 
-    /// <summary>The disclosure the current state gives, without run metadata and without storing it.</summary>
-    public ConsolidatedDisclosure Build(int fiscalYear, string scope)
+    /// <summary>The disclosure the current state gives, with its content hash, without run metadata and without storing it.</summary>
+    public Disclosure Build(int fiscalYear, string scope)
     {
         var hierarchy = registry.Hierarchy();
         var accepted = Consolidable(fiscalYear)
@@ -66,11 +59,12 @@ public sealed class ConsolidationOffice(
         if (last is not null && last.ScopeCode != scope) last = null;
         try
         {
-            return DisclosureBuilder.Build(new DisclosureInputs(
-            fiscalYear, scope,
-            accepted.Select(s => (new SubmissionRef(s.DepartmentCode, s.DepartmentName, s.Version, s.ContentHash), s.LoadAccounts())).ToList(),
-            registry.Units(), Filings(fiscalYear), glossary.Current,
-            last?.RunNumber ?? 0, last?.Totals is { } totals ? AccountsMapper.ToDomain(totals) : null));
+            var disclosure = DisclosureBuilder.Build(new DisclosureInputs(
+                fiscalYear, scope,
+                accepted.Select(s => (new SubmissionRef(s.DepartmentCode, s.DepartmentName, s.Version, s.ContentHash), s.LoadAccounts())).ToList(),
+                registry.Units(), Filings(fiscalYear), glossary.Current,
+                last?.RunNumber ?? 0, last?.Totals));
+            return disclosure with { ContentHash = encoding.ContentHash(disclosure) };
         }
         catch (OverflowException)
         {
@@ -79,7 +73,7 @@ public sealed class ConsolidationOffice(
         }
     }
 
-    public ConsolidatedDisclosure? Get(int fiscalYear, int runNumber, string? scope = null) => runs.Get(fiscalYear, runNumber, scope);
+    public Disclosure? Get(int fiscalYear, int runNumber, string? scope = null) => runs.Get(fiscalYear, runNumber, scope);
 
     public CoverageReport Coverage(int fiscalYear)
     {

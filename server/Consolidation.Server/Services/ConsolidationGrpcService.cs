@@ -20,7 +20,7 @@ public sealed class ConsolidationGrpcService(ConsolidationOffice office, YearLoc
         RequireYear(request.FiscalYear);
         RequireScope(request.Scope);
         context.CancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(office.Run(request.FiscalYear, DepartmentAccess.PrincipalOf(context).Recorded, request.Scope));
+        return Task.FromResult(DisclosureMapper.ToProto(office.Run(request.FiscalYear, DepartmentAccess.PrincipalOf(context).Recorded, request.Scope)));
     }
 
     [Authorize(Policy = Policies.Bureau)]
@@ -28,9 +28,10 @@ public sealed class ConsolidationGrpcService(ConsolidationOffice office, YearLoc
     {
         RequireYear(request.FiscalYear);
         RequireScope(request.Scope);
-        return Task.FromResult(office.Get(request.FiscalYear, request.RunNumber, request.RunNumber > 0 ? null : request.Scope)
+        var run = office.Get(request.FiscalYear, request.RunNumber, request.RunNumber > 0 ? null : request.Scope)
             ?? throw new RpcException(new Status(StatusCode.NotFound,
-                $"{request.FiscalYear} 年度还没有{(request.RunNumber > 0 ? $"第 {request.RunNumber} 次" : "")}汇总结果")));
+                $"{request.FiscalYear} 年度还没有{(request.RunNumber > 0 ? $"第 {request.RunNumber} 次" : "")}汇总结果"));
+        return Task.FromResult(DisclosureMapper.ToProto(run));
     }
 
     [Authorize(Policy = Policies.Bureau)]

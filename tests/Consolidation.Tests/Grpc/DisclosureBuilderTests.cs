@@ -2,7 +2,7 @@ using Consolidation.Contracts.Mapping;
 using Consolidation.Domain.Consolidation;
 using Consolidation.Domain.Model;
 using Consolidation.Domain.Rules;
-using Consolidation.Server.Application;
+using Consolidation.Server.Services;
 using Consolidation.Synthetic;
 using Consolidation.Tests.Support;
 using Google.Protobuf;
@@ -26,6 +26,15 @@ public sealed class DisclosureBuilderTests
 
     private static string SubmissionHash(FinalAccounts a) => Consolidation.Contracts.Mapping.ContentDigest.Of(a);
 
+    /// <summary>The disclosure as a run keeps and sends it: built, its content hash set, in the contract's message.</summary>
+    private static Consolidation.Contracts.ConsolidatedDisclosure Build(DisclosureInputs inputs)
+    {
+        var d = DisclosureBuilder.Build(inputs);
+        return DisclosureMapper.ToProto(d with { ContentHash = ContractEncoding.Instance.ContentHash(d) });
+    }
+
+    private static string ContentHash(Consolidation.Contracts.ConsolidatedDisclosure d) => ContractEncoding.Instance.ContentHash(DisclosureMapper.ToDomain(d));
+
     private static DisclosureInputs Inputs(IEnumerable<(SubmissionRef Ref, FinalAccounts Accounts)> set, IReadOnlyList<RegisteredDepartment> registry,
         string scope = "") =>
         new(2023, scope, set.ToList(), registry,
@@ -36,32 +45,51 @@ public sealed class DisclosureBuilderTests
     {
         var set = Set(30, 41);
         var registry = set.Select(s => new RegisteredDepartment(s.Ref.DepartmentCode, s.Ref.DepartmentName, UnitType.Administrative)).ToList();
-        var reference = DisclosureBuilder.Build(Inputs(set, registry)).ToByteArray();
+        var reference = Build(Inputs(set, registry)).ToByteArray();
         var rng = new Random(7);
         for (var i = 0; i < 5; i++)
         {
             var shuffled = set.OrderBy(_ => rng.Next()).ToList();
             var shuffledRegistry = registry.OrderBy(_ => rng.Next()).ToList();
-            Assert.Equal(reference, DisclosureBuilder.Build(Inputs(shuffled, shuffledRegistry)).ToByteArray());
+            Assert.Equal(reference, Build(Inputs(shuffled, shuffledRegistry)).ToByteArray());
         }
-        var d = DisclosureBuilder.Build(Inputs(set, registry));
-        Assert.Equal(DisclosureBuilder.ContentHash(d), d.ContentHash);
+        var d = Build(Inputs(set, registry));
+        Assert.Equal(ContentHash(d), d.ContentHash);
         Assert.Single(d.Eliminations, e => e.Difference == 200_000);
+    }
+
+    [Fact]
+    public void StoredRun_ReadBack_IsByteForByteTheOneWritten()
+    {
+        var set = Set(12, 44);
+        var registry = set.Take(10).Select(s => new RegisteredDepartment(s.Ref.DepartmentCode, s.Ref.DepartmentName, UnitType.PublicInstitution)).ToList();
+        registry.Add(new RegisteredDepartment("999000001", "未报送的单位", UnitType.Other));
+        var written = Build(Inputs(set, registry)).Clone();
+        written.RunNumber = 3;
+        written.RequestedBy = "财政局";
+        written.CreatedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(new DateTime(2026, 12, 3, 8, 0, 0, DateTimeKind.Utc).AddTicks(1234567));
+        var encoding = ContractEncoding.Instance;
+        var read = encoding.DecodeDisclosure(written.ToByteArray());
+        Assert.Equal(written.ToByteArray(), encoding.EncodeDisclosure(read));
+        Assert.Equal(written.ContentHash, encoding.ContentHash(read));
+        Assert.NotEmpty(read.Eliminations);
+        Assert.NotEmpty(read.CoverageSummary.Missing);
+        Assert.NotEmpty(read.Glossary);
     }
 
     [Fact]
     public void ContentHash_IgnoresOnlyTheRunMetadata()
     {
         var set = Set(3, 42);
-        var d = DisclosureBuilder.Build(Inputs(set, []));
+        var d = Build(Inputs(set, []));
         var stamped = d.Clone();
         stamped.RunNumber = 9;
         stamped.RequestedBy = "someone";
         stamped.CreatedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(DateTime.UtcNow);
-        Assert.Equal(d.ContentHash, DisclosureBuilder.ContentHash(stamped));
+        Assert.Equal(d.ContentHash, ContentHash(stamped));
         var changed = d.Clone();
         changed.Totals.T1.IncomeTotal += 1;
-        Assert.NotEqual(d.ContentHash, DisclosureBuilder.ContentHash(changed));
+        Assert.NotEqual(d.ContentHash, ContentHash(changed));
     }
 
     [Fact]
@@ -70,7 +98,7 @@ public sealed class DisclosureBuilderTests
         var set = Set(3, 43);
         var registry = set.Select(s => new RegisteredDepartment(s.Ref.DepartmentCode, s.Ref.DepartmentName, UnitType.Administrative))
             .Append(new RegisteredDepartment("599999", "岳阳市未报送局", UnitType.Administrative)).ToList();
-        var d = DisclosureBuilder.Build(Inputs(set, registry));
+        var d = Build(Inputs(set, registry));
         Assert.False(d.CoverageSummary.Complete);
         Assert.Equal(["599999 岳阳市未报送局"], d.CoverageSummary.Missing);
         Assert.Equal(4, d.CoverageSummary.DepartmentsExpected);
@@ -79,7 +107,7 @@ public sealed class DisclosureBuilderTests
         Assert.Contains(d.CoverageSummary.Statement, d.Overview);
         Assert.Contains(d.Coverage.Departments, c => c.DepartmentCode == "599999" && c.State == Consolidation.Contracts.CoverageState.Missing);
 
-        var complete = DisclosureBuilder.Build(Inputs(set, registry.Take(3).ToList()));
+        var complete = Build(Inputs(set, registry.Take(3).ToList()));
         Assert.True(complete.CoverageSummary.Complete);
         Assert.Equal("名录中应报的 3 个单位均已纳入本汇总。", complete.CoverageSummary.Statement);
     }
@@ -97,7 +125,7 @@ public sealed class DisclosureBuilderTests
             new(dept.DepartmentCode, dept.DepartmentName, UnitType.Administrative),
             new("777701", "某中学", UnitType.PublicInstitution, dept.DepartmentCode),
         };
-        var d = DisclosureBuilder.Build(Inputs([(set[0].Ref, dept)], registry));
+        var d = Build(Inputs([(set[0].Ref, dept)], registry));
         Assert.True(d.CoverageSummary.Complete, d.CoverageSummary.Statement);
         Assert.Equal(dept.DepartmentCode, d.Coverage.Departments.Single(c => c.DepartmentCode == "777701").CoveredBy);
         Assert.Contains(d.CoverageSummary.UnitsByType, t => t.Type == Consolidation.Contracts.UnitType.PublicInstitution && t.Count >= 1);
@@ -115,7 +143,7 @@ public sealed class DisclosureBuilderTests
             new(set[2].Ref.DepartmentCode, "部门丙", UnitType.Administrative),
             new(set[3].Ref.DepartmentCode, "部门丁", UnitType.Administrative),
         };
-        var d = DisclosureBuilder.Build(Inputs(set, registry, scope: parent));
+        var d = Build(Inputs(set, registry, scope: parent));
         Assert.Equal([parent, set[1].Ref.DepartmentCode], d.Included.Select(i => i.DepartmentCode));
         Assert.Equal("部门甲（含下属单位）", d.ScopeName);
         Assert.Equal(parent, d.ScopeCode);
@@ -129,7 +157,7 @@ public sealed class DisclosureBuilderTests
     [Fact]
     public void Glossary_HoldsTheTermsTheNarrativeUses()
     {
-        var d = DisclosureBuilder.Build(Inputs(Set(3, 46), []));
+        var d = Build(Inputs(Set(3, 46), []));
         var names = d.Glossary.Select(t => t.Name).ToList();
         Assert.Contains(names, n => n.Contains("三公"));
         Assert.Contains(names, n => n.Contains("机关运行经费"));

@@ -11,7 +11,7 @@ public sealed class ConsolidationRunRecord
     public DateTime CreatedAt { get; set; }
     /// <summary>The department code the run consolidates; empty for the city.</summary>
     public string Scope { get; set; } = "";
-    /// <summary>The contract's ConsolidatedDisclosure message, serialized.</summary>
+    /// <summary>The disclosure (<see cref="IRecordEncoding.EncodeDisclosure"/>).</summary>
     public byte[] Disclosure { get; set; } = [];
 }
 

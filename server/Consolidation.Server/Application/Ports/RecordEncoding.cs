@@ -1,11 +1,12 @@
 using Consolidation.Domain.Checking;
+using Consolidation.Domain.Consolidation;
 using Consolidation.Domain.Model;
 using Consolidation.Domain.Rules;
 
 namespace Consolidation.Server.Application.Ports;
 
 /// <summary>
-/// How the accounts and findings a version keeps become bytes and back. The stored bytes are the contract's messages
+/// How the accounts and findings a version keeps, and the disclosure a consolidation run keeps, become bytes and back. The stored bytes are the contract's messages
 /// (so that a reply can carry them without mapping again), and the contract is the API layer's to know: it implements
 /// this port (<c>Services/ContractEncoding</c>), and this layer handles the bytes without ever naming a wire type.
 /// </summary>
@@ -23,6 +24,17 @@ public interface IRecordEncoding
     byte[] EncodeFindings(CheckResult check);
 
     IReadOnlyList<Finding> DecodeFindings(byte[] bytes);
+
+    /// <summary>A consolidated disclosure, run metadata and content hash included, as its run keeps it.</summary>
+    byte[] EncodeDisclosure(Disclosure disclosure);
+
+    Disclosure DecodeDisclosure(byte[] bytes);
+
+    /// <summary>
+    /// The disclosure's content hash: SHA-256 (hex) of its encoding with the run's number, time, who and the hash itself
+    /// cleared, so that the same inputs always give the same hash.
+    /// </summary>
+    string ContentHash(Disclosure disclosure);
 }
 
 /// <summary>Canonical bytes of a department's accounts and their content hash.</summary>

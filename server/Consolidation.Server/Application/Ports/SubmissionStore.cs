@@ -19,9 +19,9 @@ public sealed class VersionRecord
     public int MandatoryCount { get; set; }
     public int AdvisoryCount { get; set; }
     public int UnexplainedCount { get; set; }
-    /// <summary>The accounts as the contract's FinalAccounts message, serialized (the canonical bytes the hash is of).</summary>
+    /// <summary>The accounts' canonical bytes (<see cref="IRecordEncoding.EncodeAccounts"/>): what the content hash is of.</summary>
     public byte[] Accounts { get; set; } = [];
-    /// <summary>The findings as the contract's ValidateReply message, serialized.</summary>
+    /// <summary>The findings with the status, counts and basis of the check (<see cref="IRecordEncoding.EncodeFindings"/>).</summary>
     public byte[] Findings { get; set; } = [];
 
     public static string KeyOf(string departmentCode, int fiscalYear, int version) => $"{departmentCode}/{fiscalYear}/{version}";

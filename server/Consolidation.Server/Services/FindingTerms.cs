@@ -2,7 +2,7 @@ using Consolidation.Domain.Classification;
 using Consolidation.Domain.Glossary;
 using Finding = Consolidation.Contracts.Finding;
 
-namespace Consolidation.Server.Application;
+namespace Consolidation.Server.Services;
 
 /// <summary>
 /// Names on each finding the 名词解释 terms it mentions — in its message, its row and column names, and the term of

@@ -28,21 +28,21 @@ public sealed record CheckResult(IReadOnlyList<Finding> Findings, SubmissionStat
 }
 
 /// <summary>
-/// 审核: runs every rule of the catalogue of the submission's fiscal year (全审 — never stopping at the first failure),
+/// 审核: runs every check of the catalogue of the submission's fiscal year (全审 — never stopping at the first failure),
 /// attaches the department's explanations to the 提示性 findings they name, and derives the status. A year without
 /// its own identities file uses the latest earlier one (or the earliest, for a year before all of them).
 /// </summary>
 public sealed class AccountsChecker
 {
-    private readonly SortedList<int, IReadOnlyList<IRule>> _byYear = new();
+    private readonly SortedList<int, IReadOnlyList<ICheck>> _byYear = new();
 
     /// <summary>One catalogue for every year.</summary>
-    public AccountsChecker(IReadOnlyList<IRule> rules) => _byYear[0] = rules;
+    public AccountsChecker(IReadOnlyList<ICheck> checks) => _byYear[0] = checks;
 
-    /// <summary>A catalogue per identities set (one per year), each with the rules written in code and the narrative checks.</summary>
+    /// <summary>A catalogue per identities set (one per year), each with the rules written in code and the narrative check.</summary>
     public AccountsChecker(IEnumerable<IdentitySet> identities, ClassificationCatalogue catalogue)
     {
-        foreach (var set in identities) _byYear[set.Year] = RuleCatalogue.Build(set, catalogue).Concat(NarrativeRules.All).ToList();
+        foreach (var set in identities) _byYear[set.Year] = [.. RuleCatalogue.Build(set, catalogue), NarrativeCheck.Instance];
         if (_byYear.Count == 0) throw new ArgumentException("no identities set", nameof(identities));
     }
 
@@ -67,9 +67,13 @@ public sealed class AccountsChecker
     public IReadOnlyList<int> Years => _byYear.Keys.ToList();
 
     /// <summary>The catalogue of <see cref="RuleCatalogue.DefaultYear"/> (or the nearest year): what docs/rules.md lists.</summary>
-    public IReadOnlyList<IRule> Rules => RulesFor(RuleCatalogue.DefaultYear);
+    /// <summary>The checks of the default year's catalogue, in the order they run.</summary>
+    public IReadOnlyList<ICheck> Checks => ChecksFor(RuleCatalogue.DefaultYear);
 
-    public IReadOnlyList<IRule> RulesFor(int fiscalYear) => _byYear[CatalogueYearFor(fiscalYear)];
+    public IReadOnlyList<ICheck> ChecksFor(int fiscalYear) => _byYear[CatalogueYearFor(fiscalYear)];
+
+    /// <summary>Every rule the year's checks report, each once, in catalogue order.</summary>
+    public IReadOnlyList<RuleInfo> RulesFor(int fiscalYear) => ChecksFor(fiscalYear).SelectMany(c => c.Reports).DistinctBy(r => r.Id).ToList();
 
     /// <summary>The year whose catalogue checks <paramref name="fiscalYear"/>: its own, else the nearest earlier (the earliest for a year before all).</summary>
     public int CatalogueYearFor(int fiscalYear)
@@ -110,9 +114,9 @@ public sealed class AccountsChecker
             explanations.TryAdd((e.RuleId, e.Location), e.Text);
         }
         var findings = new List<Finding>();
-        foreach (var rule in RulesFor(accounts.FiscalYear))
+        foreach (var check in ChecksFor(accounts.FiscalYear))
         {
-            foreach (var finding in rule.Check(context))
+            foreach (var finding in check.Check(context))
             {
                 findings.Add(finding.Severity == Severity.Advisory && explanations is not null
                     && explanations.TryGetValue((finding.RuleId, finding.Location.Text), out var text)

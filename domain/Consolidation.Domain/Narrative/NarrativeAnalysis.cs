@@ -4,12 +4,12 @@ namespace Consolidation.Domain.Narrative;
 
 /// <summary>
 /// One reading of a submission's narrative: the document (sections, sentences, claims), the ties of every claim, the
-/// findings of every WZ rule, and which claims were compared with a cell or figure. Computed once per check run and
-/// shared by the WZ rules.
+/// findings of every WZ rule, and which claims were compared with a cell or figure. Made once per check run, by
+/// <see cref="NarrativeCheck"/>.
 /// </summary>
 public sealed class NarrativeAnalysis
 {
-    public static NarrativeAnalysis Of(CheckContext context) => context.Derived(c => new NarrativeAnalysis(c));
+    public static NarrativeAnalysis Of(CheckContext context) => new(context);
 
     private NarrativeAnalysis(CheckContext context)
     {
@@ -31,23 +31,6 @@ public sealed class NarrativeAnalysis
     public IReadOnlyList<TiedDirection> Directions { get; }
     public IReadOnlyList<ItemHeading> Items { get; }
     public IReadOnlyList<Finding> Findings { get; }
-
-    private Dictionary<string, List<Finding>>? _byRule;
-
-    /// <summary>The findings of one rule, in order (each WZ rule asks for its own).</summary>
-    public IReadOnlyList<Finding> FindingsOf(string ruleId)
-    {
-        if (_byRule is null)
-        {
-            _byRule = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
-            foreach (var f in Findings)
-            {
-                if (!_byRule.TryGetValue(f.RuleId, out var list)) _byRule[f.RuleId] = list = [];
-                list.Add(f);
-            }
-        }
-        return _byRule.TryGetValue(ruleId, out var found) ? found : [];
-    }
 
     /// <summary>Claims compared with a table cell, a figure derived from cells, or other stated numbers.</summary>
     public IReadOnlySet<Claim> Checked { get; }

@@ -43,7 +43,7 @@ internal sealed partial class NarrativeChecker(CheckContext context, NarrativeAn
         return _findings;
     }
 
-    private static readonly Dictionary<string, RuleInfo> InfoById = NarrativeRules.All.ToDictionary(r => r.Info.Id, r => r.Info, StringComparer.Ordinal);
+    private static readonly Dictionary<string, RuleInfo> InfoById = NarrativeRules.All.ToDictionary(r => r.Id, StringComparer.Ordinal);
 
     private static RuleInfo Info(string id) => InfoById[id];
 

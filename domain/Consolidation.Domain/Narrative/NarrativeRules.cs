@@ -3,8 +3,8 @@ using Consolidation.Domain.Rules;
 namespace Consolidation.Domain.Narrative;
 
 /// <summary>
-/// 文字与数据: the checks of the narrative against the tables. IDs WZ-01 … are stable and never reused. Each rule shows
-/// the findings of its ID from the one reading of the narrative (<see cref="NarrativeAnalysis"/>).
+/// 文字与数据: the rules of the narrative against the tables — their identities, as data. IDs WZ-01 … are stable and
+/// never reused. One check reports them all (<see cref="NarrativeCheck"/>: one reading of the narrative).
 /// </summary>
 public static class NarrativeRules
 {
@@ -36,7 +36,7 @@ public static class NarrativeRules
     private const string AmountTolerance = "0.005 万元 per printed number (情况说明 and 表格 each rounded); 元: 0";
     private const string PercentTolerance = "to the decimals printed (0.01 percentage point)";
 
-    public static IReadOnlyList<IRule> All { get; } =
+    public static IReadOnlyList<RuleInfo> All { get; } =
     [
         Rule(Amount, Severity.Mandatory, "情况说明所述金额 = 表中对应数据（收支总计、收入来源、基本/项目支出、各类各项、人员/公用经费、三公、机关运行经费、政府性基金、绩效…）", AmountTolerance),
         Rule(Share, Severity.Mandatory, "情况说明所述占比 = 按表中数据（或所述金额）重新计算的比例，分母按所在部分（本年收入合计、本年支出合计、一般公共预算财政拨款支出合计、基本支出、三公合计、政府采购总额…）", PercentTolerance),
@@ -63,15 +63,5 @@ public static class NarrativeRules
         Rule(OtherYear, Severity.Advisory, "情况说明只应提及本年度和上年度（日期除外）：其他年份疑为沿用往年文字", "—"),
     ];
 
-    private static NarrativeRule Rule(string id, Severity severity, string title, string tolerance) =>
-        new(new RuleInfo(id, N, severity, title, tolerance));
-}
-
-/// <summary>One rule of the narrative checks: the findings of its ID.</summary>
-public sealed class NarrativeRule(RuleInfo info) : IRule
-{
-    public RuleInfo Info { get; } = info;
-
-    public IEnumerable<Finding> Check(CheckContext context) =>
-        NarrativeAnalysis.Of(context).FindingsOf(Info.Id);
+    private static RuleInfo Rule(string id, Severity severity, string title, string tolerance) => new(id, N, severity, title, tolerance);
 }

@@ -39,19 +39,6 @@ public sealed record CheckContext(FinalAccounts Accounts, FinalAccounts? LastYea
 
     private readonly Dictionary<Table, TableIndex> _indexes = new(ReferenceEqualityComparer.Instance);
     private readonly TableIndex?[] _byOrdinal = new TableIndex?[2 * Layouts.StandardLayouts.All.Count];
-    private readonly Dictionary<Type, (CheckContext For, object Value)> _derived = [];
-
-    /// <summary>
-    /// What several rules derive from the accounts once per check (the narrative's reading), computed on first use and
-    /// kept with this context (a copy made with <c>with</c> computes its own).
-    /// </summary>
-    public T Derived<T>(Func<CheckContext, T> compute) where T : class
-    {
-        if (_derived.TryGetValue(typeof(T), out var d) && ReferenceEquals(d.For, this)) return (T)d.Value;
-        var value = compute(this);
-        _derived[typeof(T)] = (this, value);
-        return value;
-    }
 
     /// <summary>The index of one table of <see cref="Accounts"/> or <see cref="LastYear"/>, built on first use.</summary>
     public TableIndex Index(Table table)
@@ -113,9 +100,23 @@ public sealed class TableIndex
     }
 }
 
-/// <summary>A check: a pure function from accounts to findings. Business failures are findings, never exceptions.</summary>
-public interface IRule
+/// <summary>
+/// A check: a pure function from accounts to findings that declares, beside its code, the rules it reports — one rule
+/// for most (<see cref="IRule"/>); the narrative's one reading reports every WZ rule (<c>Narrative/NarrativeCheck</c>).
+/// Business failures are findings, never exceptions.
+/// </summary>
+public interface ICheck
+{
+    /// <summary>The rules whose findings this check reports, in catalogue order; it reports no other.</summary>
+    IReadOnlyList<RuleInfo> Reports { get; }
+
+    IEnumerable<Finding> Check(CheckContext context);
+}
+
+/// <summary>A check that reports one rule.</summary>
+public interface IRule : ICheck
 {
     RuleInfo Info { get; }
-    IEnumerable<Finding> Check(CheckContext context);
+
+    IReadOnlyList<RuleInfo> ICheck.Reports => [Info];
 }

@@ -9,7 +9,7 @@ namespace Consolidation.Domain.Rules;
 /// </summary>
 public static class RuleCatalogueDocument
 {
-    public static string Render(IEnumerable<IRule> rules, int year = RuleCatalogue.DefaultYear)
+    public static string Render(IEnumerable<ICheck> checks, int year = RuleCatalogue.DefaultYear)
     {
         var sb = new StringBuilder();
         sb.Append("# 审核规则目录 — rule catalogue\n\n");
@@ -28,12 +28,11 @@ public static class RuleCatalogueDocument
         sb.Append("A check on a cell the submission's template does not print (docs/templates.md) is not run. ");
         sb.Append("An inequality (≤, ≥) allows the same. A cross-year check compares with last year's accounts in the coarser of the two precisions.\n\n");
         sb.Append("| ID | category | severity | what it checks | tolerance |\n|---|---|---|---|---|\n");
-        foreach (var rule in rules)
-        {
-            var i = rule.Info;
-            sb.Append($"| {i.Id} | {i.Category} | {SeverityName(i.Severity)} | {Escape(i.Title)}{Formulas(rule)} | {i.Tolerance} |\n");
-        }
         var tail = RoundingTail.Info;
+        var seen = new HashSet<string>(StringComparer.Ordinal) { tail.Id }; // every identity reports 尾差: one line, last
+        foreach (var check in checks)
+            foreach (var i in check.Reports.Where(r => seen.Add(r.Id)))
+                sb.Append($"| {i.Id} | {i.Category} | {SeverityName(i.Severity)} | {Escape(i.Title)}{Formulas(check)} | {i.Tolerance} |\n");
         sb.Append($"| {tail.Id} | {tail.Category} | {SeverityName(tail.Severity)} | {Escape(tail.Title)}（由每条恒等式报告，每表一条，列出各处） | {tail.Tolerance} |\n");
         return sb.ToString();
     }
@@ -45,8 +44,8 @@ public static class RuleCatalogueDocument
         _ => "信息",
     };
 
-    private static string Formulas(IRule rule) =>
-        rule is FormulaRule f ? string.Concat(f.Checks.Select(c => c.Source).Distinct().Select(s => $"<br>`{Escape(s)}`")) : "";
+    private static string Formulas(ICheck check) =>
+        check is FormulaRule f ? string.Concat(f.Checks.Select(c => c.Source).Distinct().Select(s => $"<br>`{Escape(s)}`")) : "";
 
     private static string Escape(string s) => s.Replace("|", "\\|");
 }

@@ -137,7 +137,7 @@ public class IdentityFileTests
             var seed2025 = Seed() with { FiscalYear = 2025 };
             Assert.DoesNotContain(checker.Check(seed2025).Findings, f => f.RuleId == "BN-T5-02");
             Assert.Contains(checker.Check(Seed()).Findings, f => f.RuleId == "BN-T5-02"); // 2023 keeps the shipped formula
-            Assert.Same(checker.RulesFor(2025), checker.RulesFor(2030)); // later years use the latest file
+            Assert.Same(checker.ChecksFor(2025), checker.ChecksFor(2030)); // later years use the latest file
         }
         finally { Directory.Delete(dir, recursive: true); }
     }

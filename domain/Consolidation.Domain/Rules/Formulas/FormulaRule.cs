@@ -7,6 +7,10 @@ namespace Consolidation.Domain.Rules.Formulas;
 public sealed class FormulaRule(RuleInfo info, string hint, IReadOnlyList<FormulaCheck> checks, int line) : IRule
 {
     public RuleInfo Info { get; } = info;
+
+    /// <summary>The identity's own rule, and the 尾差 (WC-01, 信息) it reports where a difference is inside the tolerance.</summary>
+    public IReadOnlyList<RuleInfo> Reports { get; } = [info, RoundingTail.Info];
+
     public string Hint { get; } = hint;
     public IReadOnlyList<FormulaCheck> Checks { get; } = checks;
 

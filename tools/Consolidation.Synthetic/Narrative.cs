@@ -1,4 +1,5 @@
 using System.Text;
+using Consolidation.Domain.Layouts;
 using Consolidation.Domain.Model;
 
 namespace Consolidation.Synthetic;
@@ -59,9 +60,11 @@ public static class Narrative
         sb.Append("（一）一般公共预算财政拨款支出决算总体情况\n");
         sb.Append($"{y}年度一般公共预算财政拨款支出{W(general)}，占本年支出合计的{Share(general, spent)}。\n");
         sb.Append("（二）一般公共预算财政拨款支出决算结构情况\n");
-        var classes = t5.Rows.Where(r => r.Code.Length == 3 && r.Values[1] > 0).ToList();
+        // Columns by their layout keys, never by position.
+        var (t5Budget, t5Actual) = (StandardLayouts.T5.ColumnIndex("budget"), StandardLayouts.T5.ColumnIndex("total"));
+        var classes = t5.Rows.Where(r => r.Code.Length == 3 && r[t5Actual] > 0).ToList();
         sb.Append($"{y}年度一般公共预算财政拨款支出{W(general)}，主要用于以下方面：")
-          .Append(string.Join("；", classes.Select(r => $"{r.Name}（类）{W(r.Values[1])}，占{Share(r.Values[1], general)}"))).Append("。\n");
+          .Append(string.Join("；", classes.Select(r => $"{r.Name}（类）{W(r[t5Actual])}，占{Share(r[t5Actual], general)}"))).Append("。\n");
         sb.Append("（三）一般公共预算财政拨款支出决算具体情况\n");
         var budget = t5.Fixed("total", "budget");
         sb.Append($"{y}年度一般公共预算财政拨款支出年初预算数为{W(budget)}，支出决算数为{W(general)}")
@@ -70,7 +73,7 @@ public static class Narrative
         var n = 0;
         foreach (var item in t5.Rows.Where(r => r.Code.Length == 7))
         {
-            var (itemBudget, itemActual) = (item.Values[0], item.Values[1]);
+            var (itemBudget, itemActual) = (item[t5Budget], item[t5Actual]);
             sb.Append($"{++n}、{names[item.Code[..3]]}（类）{names[item.Code[..5]]}（款）{item.Name}（项）。");
             sb.Append($"年初预算为{W(itemBudget)}，支出决算为{W(itemActual)}");
             if (itemBudget > 0) sb.Append($"，完成年初预算的{Share(itemActual, itemBudget)}");
@@ -90,9 +93,10 @@ public static class Narrative
 
         sb.Append("七、政府性基金预算财政拨款收入支出决算情况说明\n");
         var fund = t8.FixedRows["total"];
+        long Fund(string column) => t8.Fixed("total", column);
         if (fund.All(v => v == 0)) sb.Append($"{y}年度本部门没有政府性基金预算财政拨款收入和支出，故政府性基金预算财政拨款收入支出决算表无数据。\n");
         else
-            sb.Append($"{y}年度政府性基金预算财政拨款收入{W(fund[1])}；年初结转和结余{W(fund[0])}；支出{W(fund[2])}，其中基本支出{W(fund[3])}，项目支出{W(fund[4])}；年末结转和结余{W(fund[5])}。\n");
+            sb.Append($"{y}年度政府性基金预算财政拨款收入{W(Fund("income"))}；年初结转和结余{W(Fund("openingBalance"))}；支出{W(Fund("expenditureTotal"))}，其中基本支出{W(Fund("basic"))}，项目支出{W(Fund("project"))}；年末结转和结余{W(Fund("closingBalance"))}。\n");
 
         sb.Append("八、国有资本经营预算财政拨款支出决算情况说明\n");
         sb.Append($"{y}年度本部门没有国有资本经营预算财政拨款收入和支出，故国有资本经营预算财政拨款支出决算表无数据。\n");

@@ -331,12 +331,16 @@ internal sealed class Generator
 
         // T4 财政拨款收入支出决算总表: 一般公共预算 from T5, 政府性基金 from T8, by 类.
         var t4Classes = new SortedDictionary<string, long[]>(StringComparer.Ordinal);
-        foreach (var r in t5.Rows.Where(r => r.Code.Length == 3 && r.Values[1] > 0)) Add(t4Classes, r.Code, 1, r.Values[1]);
-        foreach (var r in t8.Rows.Where(r => r.Code.Length == 3 && r.Values[2] > 0)) Add(t4Classes, r.Code, 2, r.Values[2]);
-        foreach (var v in t4Classes.Values) v[0] = v[1] + v[2] + v[3];
+        // Columns by their layout keys, never by position.
+        var (t5Actual, t8Spent) = (StandardLayouts.T5.ColumnIndex("total"), StandardLayouts.T8.ColumnIndex("expenditureTotal"));
+        var (t4Total, t4General, t4Fund, t4Capital) = (StandardLayouts.T4.ColumnIndex("total"), StandardLayouts.T4.ColumnIndex("generalBudget"),
+            StandardLayouts.T4.ColumnIndex("governmentFund"), StandardLayouts.T4.ColumnIndex("stateCapital"));
+        foreach (var r in t5.Rows.Where(r => r.Code.Length == 3 && r[t5Actual] > 0)) Add(t4Classes, r.Code, t4General, r[t5Actual]);
+        foreach (var r in t8.Rows.Where(r => r.Code.Length == 3 && r[t8Spent] > 0)) Add(t4Classes, r.Code, t4Fund, r[t8Spent]);
+        foreach (var v in t4Classes.Values) v[t4Total] = v[t4General] + v[t4Fund] + v[t4Capital];
         long[] Funds(long generalBudget, long governmentFund) => [generalBudget + governmentFund, generalBudget, governmentFund, 0];
-        var generalSpent = t5.FixedRows["total"][1];
-        var fundSpent = t8.FixedRows["total"][2];
+        var generalSpent = t5.Fixed("total", "total");
+        var fundSpent = t8.Fixed("total", "expenditureTotal");
         var t4 = new Table(StandardLayouts.T4, new Dictionary<string, long[]>
         {
             ["incomeCurrent"] = Funds(generalIncome, fundIncome),
@@ -423,7 +427,7 @@ internal sealed class Generator
 
     private static void Add(SortedDictionary<string, long[]> rows, string code, int column, long fen)
     {
-        if (!rows.TryGetValue(code, out var values)) rows[code] = values = new long[4];
+        if (!rows.TryGetValue(code, out var values)) rows[code] = values = new long[StandardLayouts.T4.Columns.Count];
         values[column] += fen;
     }
 

@@ -44,7 +44,8 @@ public static partial class DisclosureHtml
         return sb.ToString();
     }
 
-    private static string TypeName(UnitType type) => type switch { UnitType.Administrative => "行政", UnitType.PublicInstitution => "事业", _ => "" };
+    /// <summary>行政 / 事业 (UnitTypes' words); nothing for 其他 or a type not given: "下属单位".</summary>
+    private static string TypeName(UnitType type) => type == UnitType.Other ? "" : UnitTypes.Name(type, "");
 
     [GeneratedRegex(@"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")]
     private static partial Regex Heading();

@@ -16,7 +16,11 @@ public sealed class MalformedSubmissionException(IReadOnlyList<Violation> violat
 /// <summary>报送受理: refuses malformed accounts, checks the rest (审核) and stores each as a new version.</summary>
 public sealed class Intake(SubmissionBook submissions, AccountsChecker checker, TimeProvider clock, YearLocks locks, RegistryGate gate)
 {
-    public CheckResult Validate(FinalAccounts accounts)
+    /// <summary>
+    /// 预审 (the Validate RPC, fa validate): refuses malformed accounts (well-formedness, <see cref="AccountsValidator"/>),
+    /// then the 审核; stores nothing.
+    /// </summary>
+    public CheckResult PreCheck(FinalAccounts accounts)
     {
         var violations = AccountsValidator.Validate(accounts);
         if (violations.Count > 0) throw new MalformedSubmissionException(violations);
@@ -41,7 +45,7 @@ public sealed class Intake(SubmissionBook submissions, AccountsChecker checker, 
     /// <param name="cancel">the call's cancellation: once it fires (deadline passed, caller gone) nothing is stored</param>
     public StoredSubmission Submit(FinalAccounts accounts, string submittedBy, CancellationToken cancel = default)
     {
-        var check = Validate(accounts);
+        var check = PreCheck(accounts);
         cancel.ThrowIfCancellationRequested();
         // A published year takes no submission until reopened; checked and stored under the lock that publishing takes.
         return locks.WhileOpen(accounts.FiscalYear, () => submissions.Add(accounts, check, submittedBy, clock.GetUtcNow().UtcDateTime));

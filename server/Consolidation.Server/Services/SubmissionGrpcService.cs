@@ -39,7 +39,7 @@ public sealed partial class SubmissionGrpcService(
     {
         var accounts = AccountsMapper.ToDomain(RequireAccounts(request.Accounts));
         await access.RequireAsync(context, accounts.DepartmentCode, accounts.FiscalYear, () => NotSubmittable(accounts.DepartmentCode));
-        var check = intake.Validate(accounts);
+        var check = intake.PreCheck(accounts);
         var reply = FindingMapper.ToReply(check);
         FindingTerms.Annotate(reply.Findings, glossary.Current, accounts.FiscalYear);
         return reply;

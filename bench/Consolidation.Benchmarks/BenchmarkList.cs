@@ -1,7 +1,7 @@
 namespace Consolidation.Benchmarks;
 
 /// <summary>The benchmarks, by name. Each one prints its figures; docs/benchmarks.md records what was measured.</summary>
-public static class Registry
+public static class BenchmarkList
 {
     public static readonly IReadOnlyDictionary<string, (string Description, Func<string[], int> Run)> All =
         new SortedDictionary<string, (string, Func<string[], int>)>

@@ -19,7 +19,7 @@ public static class DisclosureMapper
         {
             FiscalYear = d.FiscalYear,
             RunNumber = d.RunNumber,
-            CreatedAt = d.CreatedAt is { } at ? Timestamp.FromDateTime(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null,
+            CreatedAt = d.CreatedAt is { } at ? WireTime.Utc(at) : null,
             RequestedBy = d.RequestedBy,
             ScopeCode = d.ScopeCode,
             ScopeName = d.ScopeName,

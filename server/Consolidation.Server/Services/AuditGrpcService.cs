@@ -1,4 +1,5 @@
 using Consolidation.Contracts;
+using Consolidation.Contracts.Mapping;
 using Consolidation.Server.Application;
 using Consolidation.Server.Security;
 using Google.Protobuf.WellKnownTypes;
@@ -17,7 +18,7 @@ public sealed class AuditGrpcService(AuditTrail audit) : AuditService.AuditServi
         reply.Entries.AddRange(audit.Find(request.DepartmentCode, request.FiscalYear, request.Kind,
             request.Since?.ToDateTime(), request.Until?.ToDateTime(), request.Limit).Select(e => new AuditEntry
         {
-            Sequence = e.Id, At = Timestamp.FromDateTime(DateTime.SpecifyKind(e.At, DateTimeKind.Utc)), Principal = e.Principal, KeyId = e.KeyId,
+            Sequence = e.Id, At = WireTime.Utc(e.At), Principal = e.Principal, KeyId = e.KeyId,
             Role = e.Role, Peer = e.Peer, Method = e.Method, Kind = e.Kind, DepartmentCode = e.DepartmentCode, FiscalYear = e.FiscalYear,
             Outcome = e.Outcome, Reason = e.Reason,
         }));

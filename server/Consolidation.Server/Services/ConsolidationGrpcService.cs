@@ -71,7 +71,7 @@ public sealed class ConsolidationGrpcService(ConsolidationOffice office, YearLoc
         m.Acts.AddRange(state.Acts.Select(a => new YearLockAct
         {
             Act = a.Act, RunNumber = a.RunNumber, By = a.By, Reason = a.Reason,
-            At = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(DateTime.SpecifyKind(a.At, DateTimeKind.Utc)),
+            At = WireTime.Utc(a.At),
         }));
         return m;
     }

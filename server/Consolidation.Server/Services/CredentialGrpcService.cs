@@ -1,4 +1,5 @@
 using Consolidation.Contracts;
+using Consolidation.Contracts.Mapping;
 using Consolidation.Server.Application;
 using Consolidation.Server.Security;
 using Consolidation.Server.Application.Ports;
@@ -64,13 +65,12 @@ public sealed class CredentialGrpcService(Credentials credentials) : CredentialS
         var info = new CredentialInfo
         {
             KeyId = c.Id, Name = c.Name, Role = (Contract.PrincipalRole)c.Role, DepartmentCode = c.DepartmentCode,
-            IssuedAt = Utc(c.IssuedAt), ExpiresAt = Utc(c.ExpiresAt), IssuedBy = c.IssuedBy, RotatedFrom = c.RotatedFrom,
+            IssuedAt = WireTime.Utc(c.IssuedAt), ExpiresAt = WireTime.Utc(c.ExpiresAt), IssuedBy = c.IssuedBy, RotatedFrom = c.RotatedFrom,
             State = state switch { Credentials.CredentialState.Revoked => "已吊销", Credentials.CredentialState.Expired => "已过期", _ => "有效" },
             RevokeReason = c.RevokeReason,
         };
-        if (c.RevokedAt is { } at) info.RevokedAt = Utc(at);
+        if (c.RevokedAt is { } at) info.RevokedAt = WireTime.Utc(at);
         return info;
     }
 
-    private static Timestamp Utc(DateTime t) => Timestamp.FromDateTime(DateTime.SpecifyKind(t, DateTimeKind.Utc));
 }

@@ -1,4 +1,5 @@
 using Consolidation.Contracts;
+using Consolidation.Contracts.Mapping;
 using Consolidation.Server.Application.Ports;
 using Google.Protobuf.WellKnownTypes;
 using D = Consolidation.Domain.Glossary;
@@ -34,7 +35,7 @@ public static class GlossaryMapper
         NewDefinition = s.Change.NewDefinition,
         Category = s.Change.Category,
         ChangedBy = s.Change.By,
-        ChangedAt = Timestamp.FromDateTime(DateTime.SpecifyKind(s.Change.At, DateTimeKind.Utc)),
+        ChangedAt = WireTime.Utc(s.Change.At),
         Reason = s.Change.Reason,
     };
 }

@@ -1,4 +1,5 @@
 using Consolidation.Contracts;
+using Consolidation.Contracts.Mapping;
 using Consolidation.Server.Application;
 using Consolidation.Server.Security;
 using Consolidation.Server.Application.Ports;
@@ -44,7 +45,7 @@ public sealed class RegistryGrpcService(RegistryBook registry) : RegistryService
         var reply = new ListRegistryActsReply();
         reply.Acts.AddRange(registry.Acts(request.Code).Select(a => new RegistryAct
         {
-            Sequence = a.Id, At = Timestamp.FromDateTime(DateTime.SpecifyKind(a.At, DateTimeKind.Utc)), By = a.By, Action = a.Action, Code = a.Code,
+            Sequence = a.Id, At = WireTime.Utc(a.At), By = a.By, Action = a.Action, Code = a.Code,
             Before = a.Before is null ? null : ToProto(a.Before), After = a.After is null ? null : ToProto(a.After), Source = a.Source,
         }));
         return Task.FromResult(reply);
@@ -55,6 +56,6 @@ public sealed class RegistryGrpcService(RegistryBook registry) : RegistryService
     private static RegistryUnit ToProto(RegistryUnitRecord d) => new()
     {
         Code = d.Id, Name = d.Name, Parent = d.Parent, Type = (UnitType)d.Type,
-        ChangedAt = Timestamp.FromDateTime(DateTime.SpecifyKind(d.ChangedAt, DateTimeKind.Utc)), ChangedBy = d.ChangedBy,
+        ChangedAt = WireTime.Utc(d.ChangedAt), ChangedBy = d.ChangedBy,
     };
 }

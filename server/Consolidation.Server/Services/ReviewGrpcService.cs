@@ -56,7 +56,7 @@ public sealed class ReviewGrpcService(ReviewDesk desk, SubmissionBook submission
         };
         item.Acts.AddRange(r.Acts.Select(a => new ReviewActRecord
         {
-            Act = a.Act, By = a.By, Reason = a.Reason, At = Timestamp.FromDateTime(DateTime.SpecifyKind(a.At, DateTimeKind.Utc)),
+            Act = a.Act, By = a.By, Reason = a.Reason, At = WireTime.Utc(a.At),
         }));
         if (withFindings)
         {

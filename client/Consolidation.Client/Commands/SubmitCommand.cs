@@ -14,7 +14,7 @@ public sealed class SubmitCommand : AsyncCommand<SubmitCommand.Settings>
     public sealed class Settings : JsonServerSettings
     {
         [CommandArgument(0, "<FILE>")]
-        [Description("报送文件：.json、.xlsx 或 CSV 文件夹")]
+        [Description("报送文件：.json、.xlsx（本程序格式或公开表）、.pdf（公开的决算）或 CSV 文件夹")]
         public string File { get; set; } = "";
     }
 
@@ -22,7 +22,7 @@ public sealed class SubmitCommand : AsyncCommand<SubmitCommand.Settings>
         Connection.RunAsync(settings, async server =>
         {
             // A bad file throws here, before anything is sent.
-            var accounts = SubmissionInput.Read(settings.File);
+            var (accounts, origins) = SubmissionInput.ReadWithOrigins(settings.File);
             var request = new SubmitRequest
             {
                 Accounts = AccountsMapper.ToProto(accounts),
@@ -35,7 +35,7 @@ public sealed class SubmitCommand : AsyncCommand<SubmitCommand.Settings>
             {
                 if (record.Outcome == SubmitOutcome.Unchanged)
                     Terminal.Out.MarkupLine($"[grey]内容与第 {record.Version} 版相同，未保存新版本[/]");
-                SubmissionView.Record(Terminal.Out, record, accounts.Precision);
+                SubmissionView.Record(Terminal.Out, record, accounts.Precision, FindingOrigins.Of(origins));
             }
             return ExitCodes.For(record.Status);
         });

@@ -33,6 +33,17 @@ public static class SubmissionInput
     };
 
     /// <summary>
+    /// Reads and validates one input, with where its content is printed when it came from a PDF (null otherwise): for
+    /// findings that name the page.
+    /// </summary>
+    public static (FinalAccounts Accounts, Pdf.PdfOrigins? Origins) ReadWithOrigins(string path)
+    {
+        if (CheckSize(path) != InputFormat.Pdf) return (Read(path), null);
+        var read = Pdf.DisclosurePdf.ReadDetailed(path, new Pdf.PdfImportOptions(RegistryBeside(path)));
+        return (read.Accounts, read.Origins);
+    }
+
+    /// <summary>
     /// Reads and validates one input, with a fingerprint of its content (SHA-256, hex) for the batch journal: of the
     /// file's bytes for JSON (read once, parsed from those bytes), of the contract message for a workbook or a CSV folder.
     /// </summary>

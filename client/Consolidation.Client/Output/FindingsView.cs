@@ -16,7 +16,9 @@ public static class FindingsView
     private static readonly Severity[] Order = [Severity.Mandatory, Severity.Advisory, Severity.Info, Severity.Unspecified];
 
     /// <param name="precision">The unit the accounts were published in; null (unknown) prints 万元.</param>
-    public static void Render(IAnsiConsole console, IReadOnlyCollection<Finding> findings, AmountPrecision? precision)
+    /// <param name="origin">where the input printed what a finding points at ("PDF 第 5 页…"), when it was read from a PDF</param>
+    public static void Render(IAnsiConsole console, IReadOnlyCollection<Finding> findings, AmountPrecision? precision,
+        Func<Finding, string?>? origin = null)
     {
         var unit = precision ?? AmountPrecision.WanYuan2;
         if (findings.Count == 0)
@@ -30,7 +32,7 @@ public static class FindingsView
             if (group.Count == 0) continue;
             console.WriteLine();
             console.Heading($"[{Labels.Style(severity)} bold]{Labels.Name(severity)}[/]（{group.Count} 条）{Hint(severity)}");
-            foreach (var f in group) RenderOne(console, f, ++number, unit);
+            foreach (var f in group) RenderOne(console, f, ++number, unit, origin);
         }
         console.WriteLine();
         console.MarkupLine(Summary(findings));
@@ -56,12 +58,13 @@ public static class FindingsView
         _ => "",
     };
 
-    private static void RenderOne(IAnsiConsole console, Finding f, int number, AmountPrecision unit)
+    private static void RenderOne(IAnsiConsole console, Finding f, int number, AmountPrecision unit, Func<Finding, string?>? origin)
     {
         var e = Markup.Escape;
         var category = f.Category.Length > 0 ? $" [grey]{e(f.Category)}[/]" : "";
         console.MarkupLine($"{number,3}. [{Labels.Style(f.Severity)}]{Labels.Name(f.Severity)}[/] [bold]{e(f.RuleId)}[/]{category}");
         console.Indented(5, $"位置：{e(Where(f.Location))}（定位 [bold]{e(LocationText(f))}[/]）");
+        if (origin?.Invoke(f) is { } printed) console.Indented(5, $"[blue]{Terminal.Escape(printed)}[/]");
         if (f.Expected != 0 || f.Actual != 0 || f.Difference != 0 || f.Tolerance != 0)
             console.Indented(5, Figures(f, unit));
         console.Indented(5, e(f.Message));

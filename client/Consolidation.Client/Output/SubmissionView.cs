@@ -8,7 +8,8 @@ namespace Consolidation.Client.Output;
 /// <summary>Prints a stored submission (submit, status) or a check's outcome (validate), then its findings.</summary>
 public static class SubmissionView
 {
-    public static void Record(IAnsiConsole console, SubmissionRecord r, D.AmountPrecision? precision)
+    /// <param name="origin">where the input printed what a finding points at, when it was read from a PDF</param>
+    public static void Record(IAnsiConsole console, SubmissionRecord r, D.AmountPrecision? precision, Func<Finding, string?>? origin = null)
     {
         var grid = Grid();
         Row(grid, "部门", $"{Terminal.Text(r.DepartmentCode)} {Terminal.Text(r.DepartmentName)}");
@@ -27,10 +28,10 @@ public static class SubmissionView
         Row(grid, "金额单位", precision is { } p ? D.Money.UnitName(p) : "万元（未取得报送数据，按万元显示）");
         Basis(grid, r.Basis, r.FiscalYear);
         console.Write(grid);
-        FindingsView.Render(console, r.Findings, precision);
+        FindingsView.Render(console, r.Findings, precision, origin);
     }
 
-    public static void Validation(IAnsiConsole console, D.FinalAccounts accounts, ValidateReply reply)
+    public static void Validation(IAnsiConsole console, D.FinalAccounts accounts, ValidateReply reply, Func<Finding, string?>? origin = null)
     {
         var grid = Grid();
         Row(grid, "部门", $"{Terminal.Text(accounts.DepartmentCode)} {Terminal.Text(accounts.DepartmentName)}");
@@ -39,7 +40,7 @@ public static class SubmissionView
         Row(grid, "金额单位", D.Money.UnitName(accounts.Precision));
         Basis(grid, reply.Basis, accounts.FiscalYear);
         console.Write(grid);
-        FindingsView.Render(console, reply.Findings, accounts.Precision);
+        FindingsView.Render(console, reply.Findings, accounts.Precision, origin);
     }
 
     /// <summary>What the check applied: the template and the year's catalogue (said when it is not the year's own), and the tails.</summary>

@@ -58,6 +58,38 @@ public class PutuoPdfTests
     }
 
     [Fact]
+    public void ItsFindings_NameThePageTheirFigureAndSentenceArePrintedOn()
+    {
+        // pdftotext's pages (split at form feeds) are the independent reference for where a sentence is printed.
+        var pages = File.ReadAllText(Text).Split('\f').Select(p => Regex.Replace(p, @"\s", "")).ToList();
+        var findings = AccountsChecker.Standard.Check(Read.Value.Accounts).Findings;
+        var origins = Read.Value.Origins;
+        var (cells, sentences) = (0, 0);
+        foreach (var f in findings)
+        {
+            var said = origins.Of(f.Location.Table, f.Location.Row, f.Location.Column, f.Message);
+            var table = Read.Value.Tables.SingleOrDefault(t => t.Id == f.Location.Table);
+            if (table is not null && table.Cells.TryGetValue((f.Location.Row, f.Location.Column), out var cell))
+            {
+                Assert.Contains($"表中数据在第 {cell.Page} 页「{cell.Printed}」", said);
+                cells++;
+            }
+            if (said is not null && Regex.Match(said, @"情况说明此句在第 (\d+) 页") is { Success: true } m)
+            {
+                var quoted = Regex.Match(f.Message, "「([^」]*)」").Groups[1].Value.Split('…').Select(q => Regex.Replace(q, @"\s", "")).MaxBy(q => q.Length)!;
+                var page = int.Parse(m.Groups[1].Value);
+                Assert.True(pages[page - 1].Contains(quoted[..Math.Min(12, quoted.Length)], StringComparison.Ordinal),
+                    $"{f.RuleId}: 「{quoted}」 is not on page {page} of pdftotext's text");
+                sentences++;
+            }
+        }
+        Assert.True(cells > 0 && sentences > 0, $"{findings.Count} findings: {cells} named a printed cell's page, {sentences} a sentence's page");
+        // Every finding that quotes the narrative names its page.
+        Assert.All(findings.Where(f => f.Message.Contains("情况说明") && f.Message.Contains('「') && f.Location.Table == "NR"),
+            f => Assert.Contains("情况说明此句在第", origins.Of(f.Location.Table, f.Location.Row, f.Location.Column, f.Message)));
+    }
+
+    [Fact]
     public void TheCoverCompositionNotesAndTemplate_AreRead()
     {
         var a = Read.Value.Accounts;

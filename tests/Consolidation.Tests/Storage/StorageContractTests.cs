@@ -21,11 +21,19 @@ namespace Consolidation.Tests.Storage;
 public abstract class StorageContractTests : IDisposable
 {
     private ServiceProvider? _services;
+    private readonly Lock _opening = new();
 
     /// <summary>The adapter under test and the settings that point it at a fresh, empty storage.</summary>
     protected abstract (IStorageAdapter Adapter, StorageSettings Settings) Storage { get; }
 
-    private ServiceProvider Services => _services ??= Open();
+    /// <summary>Opened on first use — by one thread only, though a test's first use may come from several at once.</summary>
+    private ServiceProvider Services
+    {
+        get
+        {
+            lock (_opening) return _services ??= Open();
+        }
+    }
 
     private ServiceProvider Open()
     {
@@ -37,8 +45,11 @@ public abstract class StorageContractTests : IDisposable
     /// <summary>Closes the storage and opens it again, as a restarted server does.</summary>
     protected void Reopen()
     {
-        _services?.Dispose();
-        _services = Open();
+        lock (_opening)
+        {
+            _services?.Dispose();
+            _services = Open();
+        }
     }
 
     public virtual void Dispose() => _services?.Dispose();

@@ -14,7 +14,11 @@ public sealed record RegistryUnit(string Code, string Name, string Parent, strin
 public sealed record PdfImportOptions(string? RegistryPath = null, string? DepartmentCode = null);
 
 /// <summary>A disclosure PDF read: the accounts, the submission file text it gives, and where each value was printed.</summary>
-public sealed record DisclosureRead(FinalAccounts Accounts, string SubmissionJson, IReadOnlyList<PdfTable> Tables, IReadOnlyList<string> Sources);
+public sealed record DisclosureRead(FinalAccounts Accounts, string SubmissionJson, IReadOnlyList<PdfTable> Tables, IReadOnlyList<string> Sources)
+{
+    /// <summary>Where each finding's figure and quoted sentence are printed (pages are numbered from 1).</summary>
+    public PdfOrigins Origins { get; init; } = new(Tables, []);
+}
 
 /// <summary>
 /// Reads a published 部门决算 PDF (its text layer; docs/documents.md): the cover's department and year, 第一部分's
@@ -93,7 +97,9 @@ public static partial class DisclosurePdf
         if (problems.Any) throw new SubmissionFileException(path, problems.All);
         var text = json.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, WriteIndented = true });
         var accounts = SubmissionFile.Parse(text, path);
-        return new DisclosureRead(accounts, text, tables.Values.ToList(), sources);
+        // A page's text as the narrative reads it: its lines without the whitespace, page furniture left out.
+        var pageTexts = pages.Select(p => string.Concat(p.Where(l => !IsPageFurniture(l, pages)).Select(l => l.Compact))).ToList();
+        return new DisclosureRead(accounts, text, tables.Values.ToList(), sources) { Origins = new PdfOrigins(tables.Values.ToList(), pageTexts) };
     }
 
     /// <summary>A page number alone at a page's foot.</summary>

@@ -87,4 +87,23 @@ public sealed class PdfExportTests : IDisposable
         Assert.All(amounts, a => Assert.Matches(@"^\d{1,3}(,\d{3})*\.\d{2}$", a));
         Assert.Contains("9,746.50", amounts);
     }
+
+    [Fact]
+    public void EveryPrintedWord_StaysInsideThePageMargins()
+    {
+        // The page's margins (DisclosureHtml's @page rules): 15 mm left and right on portrait pages, 12 mm on landscape.
+        const double Mm = 72 / 25.4;
+        var pdf = Print(SubmissionFile.Read(Repo.PutuoSample), "putuo-margins");
+        using var document = PdfDocument.Open(pdf);
+        var outside = new List<string>();
+        foreach (var page in document.GetPages())
+        {
+            // 2 pt for a glyph's box reaching past its advance at a right-aligned edge, and the border's half width.
+            var margin = (page.Width > page.Height ? 12 : 15) * Mm - 2;
+            foreach (var word in page.GetWords())
+                if (word.BoundingBox.Left < margin || word.BoundingBox.Right > page.Width - margin)
+                    outside.Add($"page {page.Number}: «{word.Text}» at {word.BoundingBox.Left:0.#}–{word.BoundingBox.Right:0.#} pt of {page.Width:0} pt");
+        }
+        Assert.True(outside.Count == 0, string.Join("\n", outside.Take(20)));
+    }
 }

@@ -4,19 +4,21 @@
 #   bash scripts/test.sh [dotnet test options…]      e.g. --filter "FullyQualifiedName~Batch"
 #
 # Needs: the .NET 10 SDK. Installs (Debian, as root or through sudo) what the tests need when it is missing: `chromium`
-# and the CJK fonts `fonts-noto-cjk` (the HTML export is opened in a real browser) and `postgresql` (the storage
-# contract tests start a throwaway cluster of their own in a temporary folder; no system service is used). Exits with
-# dotnet test's exit code.
+# and the CJK fonts `fonts-noto-cjk` (the HTML export is opened in a real browser), `libreoffice-calc-nogui` (the XLSX
+# exports are printed through LibreOffice as a person opening them would) and `postgresql` (the storage contract tests
+# start a throwaway cluster of their own in a temporary folder; no system service is used). Exits with dotnet test's
+# exit code.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
 command -v chromium >/dev/null 2>&1 || [ -x "${FA_CHROMIUM:-}" ] || missing+=(chromium)
 dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q 'install ok installed' || missing+=(fonts-noto-cjk)
+command -v soffice >/dev/null 2>&1 || [ -x "${FA_SOFFICE:-}" ] || missing+=(libreoffice-calc-nogui)
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || [ -x "${FA_PG_BIN:-}/initdb" ] || missing+=(postgresql)
 
 if [ "${#missing[@]}" -gt 0 ]; then
-  echo "scripts/test.sh: installing Debian's ${missing[*]} (the HTML export and storage tests need them)"
+  echo "scripts/test.sh: installing Debian's ${missing[*]} (the HTML and XLSX export and storage tests need them)"
   if [ "$(id -u)" -eq 0 ]; then sudo=(); elif command -v sudo >/dev/null 2>&1; then sudo=(sudo); else sudo=(); fi
   if command -v apt-get >/dev/null 2>&1 && { [ "$(id -u)" -eq 0 ] || [ "${#sudo[@]}" -gt 0 ]; }; then
     "${sudo[@]}" apt-get update -qq \

@@ -25,14 +25,7 @@ public static class OfficialWorkbook
         var unit = Money.UnitName(a.Precision);
         foreach (var table in OfficialTables.Of(a)) AddTable(workbook, table, a.DepartmentName, unit, fen => Amount(fen, a.Precision));
         WorkbookFormat.AddSupportSheets(workbook, AccountsGrids.Of(a));
-        Save(workbook, path);
-    }
-
-    public static void Save(XLWorkbook workbook, string path)
-    {
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (dir is not null) Directory.CreateDirectory(dir);
-        workbook.SaveAs(path);
+        WorkbookFormat.Save(workbook, path);
     }
 
     /// <summary>分 as the cell's number in the unit: exact (built from the integer, no floating point), two decimals.</summary>
@@ -81,6 +74,15 @@ public static class OfficialWorkbook
             var isCode = !isAmount && t.Body.Any(b => b[c - 1]?.IsCode == true);
             ws.Column(c).Width = isAmount ? 16 : isCode ? (t.Id == "T6" ? 10 : 6) : t.Id is "T1" or "T4" ? 34 : 30;
         }
+        // Header rows tall enough for their wrapped text (nothing measures it for us: see HeaderLines).
+        for (var h = 0; h < headerRows; h++)
+        {
+            var lines = 1;
+            for (var c = 0; c < n; c++)
+                if (t.Header[h][c] is { RowSpan: 1 } cell)
+                    lines = Math.Max(lines, HeaderLines(cell.Text, Enumerable.Range(c + 1, cell.ColSpan).Sum(k => ws.Column(k).Width)));
+            ws.Row(4 + h).Height = lines * 15 + 3;
+        }
         ws.SheetView.FreezeRows(3 + headerRows);
         var page = ws.PageSetup;
         page.PaperSize = XLPaperSize.A4Paper;
@@ -91,6 +93,17 @@ public static class OfficialWorkbook
         page.Margins.SetLeft(0.5).SetRight(0.5).SetTop(0.6).SetBottom(0.6);
         page.Footer.Center.AddText("第 &P 页，共 &N 页");
         return ws;
+    }
+
+    /// <summary>
+    /// The lines a header's text wraps to in a column <paramref name="width"/> characters wide: a Chinese character takes
+    /// two of Excel's character widths, anything else one (ClosedXML's own measuring needs System.Drawing: libgdiplus).
+    /// </summary>
+    public static int HeaderLines(string text, double width)
+    {
+        var units = text.Sum(ch => ch > 0x2E7F ? 2 : 1);
+        var perLine = Math.Max(2, (int)Math.Floor(width) - 1);
+        return Math.Max(1, (units + perLine - 1) / perLine);
     }
 
     private static void WriteRow(IXLWorksheet ws, int row, IReadOnlyList<OfficialCell?> cells, bool header, Func<long, decimal> amount)

@@ -150,6 +150,25 @@ public static class WorkbookFormat
             for (var c = 0; c < layout.Columns.Count; c++) ws.Column(c + 3).Width = 16;
         }
         AddSupportSheets(workbook, grids);
+        Save(workbook, path);
+    }
+
+    /// <summary>
+    /// Saves a workbook this program wrote, every sheet set up to print on A4 — the one home of that rule for every
+    /// workbook (this layout, the official one, the consolidation export): a sheet that chose no paper and orientation
+    /// of its own prints portrait, as wide as one page, with its page number in the foot.
+    /// </summary>
+    public static void Save(XLWorkbook workbook, string path)
+    {
+        foreach (var ws in workbook.Worksheets)
+        {
+            var page = ws.PageSetup;
+            if (page.PaperSize == XLPaperSize.A4Paper && page.PagesWide > 0) continue;   // set up by its writer
+            page.PaperSize = XLPaperSize.A4Paper;
+            page.FitToPages(1, 0);
+            page.Margins.SetLeft(0.5).SetRight(0.5).SetTop(0.6).SetBottom(0.6);
+            if (page.Footer.Center.GetText(XLHFOccurrence.AllPages).Length == 0) page.Footer.Center.AddText("第 &P 页，共 &N 页");
+        }
         var dir = Path.GetDirectoryName(Path.GetFullPath(path));
         if (dir is not null) Directory.CreateDirectory(dir);
         workbook.SaveAs(path);

@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
 using Consolidation.Client.Documents;
+using Consolidation.Client.Inputs;
 using Consolidation.Contracts;
 using Consolidation.Contracts.Mapping;
 using Consolidation.Domain.Layouts;
@@ -58,7 +59,7 @@ public static class XlsxExport
         sources.Column(3).Width = 8;
         sources.Column(4).Width = 68;
         if (File.Exists(path)) File.Delete(path);
-        OfficialWorkbook.Save(workbook, path);
+        WorkbookFormat.Save(workbook, path);
     }
 
     private static void Text(IXLCell cell, string text)

@@ -48,6 +48,7 @@ public sealed class XlsxPrintTests : IDisposable
         using var document = PdfDocument.Open(pdf);
         var pages = document.GetPages().ToList();
         var text = new List<string>();
+        var borders = 0;
         foreach (var page in pages)
         {
             var (w, h) = (Math.Round(page.Width), Math.Round(page.Height));
@@ -67,7 +68,19 @@ public sealed class XlsxPrintTests : IDisposable
                     var dy = Math.Min(a.Top, b.Top) - Math.Max(a.Bottom, b.Bottom);
                     Assert.False(dx > 1 && dy > 1, $"page {page.Number}: «{words[i].Text}» and «{words[j].Text}» are printed over each other");
                 }
+            // Text across a cell's border: a horizontal rule passing through a word (a header taller than its row).
+            var rules = page.Paths.SelectMany(p => p).Select(sp => sp.GetBoundingRectangle())
+                .Where(r => r is { } x && x.Height < 1.5 && x.Width > 5).Select(r => r!.Value).ToList();
+            borders += rules.Count;
+            foreach (var word in words)
+            {
+                var box = word.BoundingBox;
+                var across = rules.FirstOrDefault(r => r.Left < box.Centroid.X && box.Centroid.X < r.Right
+                    && box.Bottom + 1.5 < r.Centroid.Y && r.Centroid.Y < box.Top - 1.5);
+                Assert.True(across.Width == 0, $"page {page.Number}: «{word.Text}» is printed across a cell border at {across.Centroid.Y:0.#} pt");
+            }
         }
+        Assert.True(borders > 100, $"only {borders} cell borders found: the check of text across borders saw nothing");
         var all = string.Concat(text);
         foreach (var layout in StandardLayouts.All)
             Assert.Contains(Regex.Replace(layout.Name, @"\s", ""), all);

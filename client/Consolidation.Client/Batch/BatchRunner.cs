@@ -1,5 +1,6 @@
 using Consolidation.Client.Terms;
 using Consolidation.Client.Inputs;
+using Consolidation.Client.Inputs.Pdf;
 using Consolidation.Contracts;
 using Consolidation.Contracts.Mapping;
 using Consolidation.Domain.Files;
@@ -26,7 +27,8 @@ public sealed record BatchOptions(int Concurrency, int ChunkSize, TimeSpan Timeo
 public sealed class BatchRunner(SubmissionService.SubmissionServiceClient client, BatchJournal journal, BatchOptions options,
     Action<BatchItemResult> progress)
 {
-    private sealed record Pending(int Index, string File, string Key, string RequestId, FinalAccounts Accounts);
+    /// <param name="Origins">where a PDF input printed what its findings point at (null for the other formats)</param>
+    private sealed record Pending(int Index, string File, string Key, string RequestId, FinalAccounts Accounts, PdfOrigins? Origins);
 
     /// <summary>
     /// The input that first named each department and year in this batch: the one sent. Only its path is kept (a
@@ -61,11 +63,13 @@ public sealed class BatchRunner(SubmissionService.SubmissionServiceClient client
             var file = inputs[index];
             FinalAccounts proto;
             string fingerprint;
+            PdfOrigins? origins;
             try
             {
-                var (accounts, print) = SubmissionInput.ReadWithFingerprint(file);
+                var (accounts, print, printed) = SubmissionInput.ReadWithFingerprint(file);
                 proto = AccountsMapper.ToProto(accounts);
                 fingerprint = print;
+                origins = printed;
             }
             catch (SubmissionFileException e)
             {
@@ -131,7 +135,7 @@ public sealed class BatchRunner(SubmissionService.SubmissionServiceClient client
                 Done(results, index, earlier with { File = file, FromJournal = true });
                 return;
             }
-            pending[k] = new Pending(index, file, key, journal.RequestIdOf(key), proto);
+            pending[k] = new Pending(index, file, key, journal.RequestIdOf(key), proto, origins);
         });
         return pending.Where(p => p is not null).Select(p => p!).ToList();
     }
@@ -243,6 +247,10 @@ public sealed class BatchRunner(SubmissionService.SubmissionServiceClient client
         _ => e.InnerException is { } inner && IsTransport(inner),
     };
 
+    /// <summary>For a PDF input: the page a finding's figure and quoted sentence are printed on.</summary>
+    private static string? Printed(Pending p, Finding f) =>
+        p.Origins?.Of(f.Location?.Table ?? "", f.Location?.Row ?? "", f.Location?.Column ?? "", f.Message);
+
     private static BatchItemResult ToResult(Pending p, SubmitResult r)
     {
         var record = r.Record;
@@ -268,7 +276,7 @@ public sealed class BatchRunner(SubmissionService.SubmissionServiceClient client
                 MandatoryCount = record.Findings.Count(f => f.Severity == Severity.Mandatory),
                 AdvisoryCount = record.Findings.Count(f => f.Severity == Severity.Advisory),
                 Reason = findings.Count == 0 ? "" : findings[0].Message + (findings.Count > 1 ? $"（等 {findings.Count} 条）" : ""),
-                Details = findings.Select(f => $"{f.RuleId} {f.Message}").ToList(),
+                Details = findings.Select(f => $"{f.RuleId} {f.Message}" + (Printed(p, f) is { } at ? $"（{at}）" : "")).ToList(),
             };
         }
         return result with

@@ -45,17 +45,18 @@ public static class SubmissionInput
 
     /// <summary>
     /// Reads and validates one input, with a fingerprint of its content (SHA-256, hex) for the batch journal: of the
-    /// file's bytes for JSON (read once, parsed from those bytes), of the contract message for a workbook or a CSV folder.
+    /// file's bytes for JSON (read once, parsed from those bytes), of the contract message for a workbook, a CSV folder or
+    /// a PDF; and, for a PDF, where its content is printed (for findings that name the page).
     /// </summary>
-    public static (FinalAccounts Accounts, string Fingerprint) ReadWithFingerprint(string path)
+    public static (FinalAccounts Accounts, string Fingerprint, Pdf.PdfOrigins? Origins) ReadWithFingerprint(string path)
     {
         if (CheckSize(path) == InputFormat.Json)
         {
             var bytes = SubmissionFile.ReadBytes(path);
-            return (SubmissionFile.Parse(bytes, path), ContentDigest.Hex(bytes));
+            return (SubmissionFile.Parse(bytes, path), ContentDigest.Hex(bytes), null);
         }
-        var accounts = Read(path);
-        return (accounts, ContentDigest.Of(accounts));
+        var (accounts, origins) = ReadWithOrigins(path);
+        return (accounts, ContentDigest.Of(accounts), origins);
     }
 
     /// <summary>The registry.csv beside a PDF (where its units' codes come from), or null.</summary>

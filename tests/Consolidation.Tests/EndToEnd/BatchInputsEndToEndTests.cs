@@ -61,6 +61,30 @@ public sealed class BatchInputsEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void TheDisclosurePdf_ValidatedAndBatched_ItsFindingsNameThePagesTheirFiguresAndSentencesAreOn()
+    {
+        var registry = Path.Combine(Repo.Root, "samples", "2024", "registry.csv");
+        using var server = new ServerProcess(registry);
+        var dir = Path.Combine(_work, "pdf");
+        Directory.CreateDirectory(dir);
+        File.Copy(Path.GetFullPath(Path.Combine(Repo.Root, "..", "shared", "real", "putuo-planning-2024.pdf")), Path.Combine(dir, "putuo.pdf"));
+        File.Copy(registry, Path.Combine(dir, "registry.csv"));   // the units' codes, beside the PDF
+
+        var validate = Client.Run(server.Address, "validate", Path.Combine(dir, "putuo.pdf"));
+        Assert.True(validate.ExitCode == 1, validate.ToString());   // 不通过: the narrative's real errors
+        // The first 强制性 finding (WZ-01, 基本支出 stated 5377.64 against T5's 5364.75): both pages, the printed figure.
+        Assert.Contains("PDF 表中数据在第 15 页「5364.75」，情况说明此句在第 24 页", validate.Stdout);
+
+        var report = Path.Combine(_work, "pdf.json");
+        var batch = Client.Run(server.Address, "batch", dir, "--report", report);
+        Assert.True(batch.ExitCode == 1, batch.ToString());
+        using var doc = JsonDocument.Parse(File.ReadAllText(report));
+        var result = Assert.Single(doc.RootElement.GetProperty("results").EnumerateArray());
+        var details = result.GetProperty("details").EnumerateArray().Select(d => d.GetString()!).ToList();
+        Assert.Contains(details, d => d.StartsWith("WZ-01", StringComparison.Ordinal) && d.Contains("（PDF 表中数据在第 15 页「5364.75」，情况说明此句在第 24 页）"));
+    }
+
+    [Fact]
     public void SameDepartmentAndYearTwiceWithOtherContent_SendsTheFirst_RefusesTheSecond_Exit3()
     {
         using var server = new ServerProcess();

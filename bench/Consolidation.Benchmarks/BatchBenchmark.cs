@@ -173,24 +173,9 @@ public static class BatchBenchmark
         return watch.Elapsed;
     }
 
-    private static void Build(string root)
-    {
-        foreach (var project in new[] { "server/Consolidation.Server", "client/Consolidation.Client" })
-        {
-            var build = Process.Start(new ProcessStartInfo("dotnet", ["build", "-c", "Release", "-nologo", "-v", "quiet", Path.Combine(root, project)])
-                { RedirectStandardOutput = true, UseShellExecute = false })!;
-            var output = build.StandardOutput.ReadToEnd();
-            build.WaitForExit();
-            if (build.ExitCode != 0) throw new InvalidOperationException($"building {project} failed:\n{output}");
-        }
-    }
+    private static void Build(string root) => BenchmarkRoot.BuildRelease(root, "server/Consolidation.Server", "client/Consolidation.Client");
 
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Consolidation.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Consolidation.sln not found");
-    }
+    private static string RepoRoot() => BenchmarkRoot.Repo();
 
     private static long DirectorySize(string dir) => Directory.GetFiles(dir).Sum(f => new FileInfo(f).Length);
 

@@ -11,6 +11,7 @@ public static class BenchmarkList
             ["consolidate"] = ("汇总 of 1,000 and 10,000 synthetic departments vs reading them from LiteDB", ConsolidateBenchmark.Run),
             ["intake-stages"] = ("CPU per submission of each step from file to LiteDB (client and server stages, one thread)", IntakeStagesBenchmark.Run),
             ["pdf-read"] = ("CPU and wall time of reading one disclosure PDF into a submission, median and worst (--rounds N, FILE.pdf …)", PdfReadBenchmark.Run),
+            ["deadline-day"] = ("load generator: N departments (2,000) each submitting, correcting, retrying within minutes, plus bureau reads; latency percentiles, failures (--departments N --window S)", DeadlineDayBenchmark.Run),
             ["batch"] = ("fa batch of N synthetic departments end to end vs the same documents straight into LiteDB (--count N)", BatchBenchmark.Run),
         };
 }

@@ -1,5 +1,6 @@
 using Consolidation.Server.Application.Ports;
 using LiteDB;
+using LiteDB.Engine;
 
 namespace Consolidation.Server.Storage.LiteDb;
 
@@ -28,7 +29,8 @@ public sealed class LiteDbStore : IStorageHealth, IStorageBackup, IDisposable
         // symlink), so that a second server cannot open the same data under another name.
         _inodeLock = InodeLock.Take(full);
         var mapper = new BsonMapper { EmptyStringToNull = false, TrimWhitespace = false };
-        Database = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct }, mapper);
+        // One call at a time into the engine (SerializedEngine: LiteDB 5.0.21's page cache races under concurrent reads).
+        Database = new LiteDatabase(new SerializedEngine(new LiteEngine(new EngineSettings { Filename = full })), mapper, disposeOnClose: true);
         Database.Pragma("UTC_DATE", true);
         Submissions = Database.GetCollection<VersionRecord>("submissions");
         Submissions.EnsureIndex(d => d.Key, unique: true);

@@ -1,0 +1,105 @@
+using LiteDB;
+using LiteDB.Engine;
+
+namespace Consolidation.Server.Storage.LiteDb;
+
+/// <summary>
+/// LiteDB's engine, one call at a time. LiteDB 5.0.21's page cache races when two threads read at once on a file larger
+/// than its working set (litedb-org/LiteDB#2817: a reader can pin a page buffer the cache is recycling): the
+/// deadline-day load generator met it after a minute of 2,000 departments — "pages in memory store must be non-shared",
+/// and from then on every call failed until a restart. The fix (#2772) is in no release served here, so this adapter
+/// never lets two threads into the engine together: every call runs under one lock, a query is read to its end inside
+/// it (the reader handed back holds documents, not pages), and a transaction holds the lock from BeginTrans to its
+/// Commit or Rollback (its calls re-enter), so no other transaction can interleave with it.
+/// </summary>
+public sealed class SerializedEngine(ILiteEngine inner) : ILiteEngine
+{
+    private readonly Lock _engine = new();
+
+    /// <summary>Transactions this thread opened and holds the lock for (LiteDB's transactions are per thread).</summary>
+    [ThreadStatic] private static int _held;
+
+    private T One<T>(Func<T> call)
+    {
+        lock (_engine) return call();
+    }
+
+    public bool BeginTrans()
+    {
+        _engine.Enter();
+        bool began;
+        try { began = inner.BeginTrans(); }
+        catch
+        {
+            _engine.Exit();
+            throw;
+        }
+        if (began) _held++;
+        else _engine.Exit(); // already in a transaction on this thread: it holds the lock already
+        return began;
+    }
+
+    public bool Commit() => End(inner.Commit);
+
+    public bool Rollback() => End(inner.Rollback);
+
+    /// <summary>Ends this thread's transaction and lets the others in, whether or not LiteDB's commit succeeded.</summary>
+    private bool End(Func<bool> end)
+    {
+        if (_held == 0) return One(end);
+        try { return end(); }
+        finally
+        {
+            _held--;
+            _engine.Exit();
+        }
+    }
+
+    public IBsonDataReader Query(string collection, Query query) => One<IBsonDataReader>(() =>
+    {
+        using var reader = inner.Query(collection, query);
+        var documents = new List<BsonValue>();
+        while (reader.Read()) documents.Add(reader.Current);
+        return new ReadReader(documents, reader.Collection);
+    });
+
+    public int Checkpoint() => One(inner.Checkpoint);
+    public long Rebuild(RebuildOptions options) => One(() => inner.Rebuild(options));
+    public int Insert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) => One(() => inner.Insert(collection, docs, autoId));
+    public int Update(string collection, IEnumerable<BsonDocument> docs) => One(() => inner.Update(collection, docs));
+    public int UpdateMany(string collection, BsonExpression transform, BsonExpression predicate) => One(() => inner.UpdateMany(collection, transform, predicate));
+    public int Upsert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) => One(() => inner.Upsert(collection, docs, autoId));
+    public int Delete(string collection, IEnumerable<BsonValue> ids) => One(() => inner.Delete(collection, ids));
+    public int DeleteMany(string collection, BsonExpression predicate) => One(() => inner.DeleteMany(collection, predicate));
+    public bool DropCollection(string name) => One(() => inner.DropCollection(name));
+    public bool RenameCollection(string name, string newName) => One(() => inner.RenameCollection(name, newName));
+    public bool EnsureIndex(string collection, string name, BsonExpression expression, bool unique) => One(() => inner.EnsureIndex(collection, name, expression, unique));
+    public bool DropIndex(string collection, string name) => One(() => inner.DropIndex(collection, name));
+    public BsonValue Pragma(string name) => One(() => inner.Pragma(name));
+    public bool Pragma(string name, BsonValue value) => One(() => inner.Pragma(name, value));
+
+    public void Dispose()
+    {
+        lock (_engine) inner.Dispose();
+    }
+
+    /// <summary>A query's documents, read to the end under the lock: reading them touches no page.</summary>
+    private sealed class ReadReader(List<BsonValue> documents, string collection) : IBsonDataReader
+    {
+        private int _next;
+
+        public BsonValue this[string field] => Current.AsDocument[field];
+        public string Collection => collection;
+        public BsonValue Current { get; private set; } = BsonValue.Null;
+        public bool HasValues => documents.Count > 0;
+
+        public bool Read()
+        {
+            if (_next >= documents.Count) return false;
+            Current = documents[_next++];
+            return true;
+        }
+
+        public void Dispose() { }
+    }
+}

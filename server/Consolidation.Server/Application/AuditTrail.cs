@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Consolidation.Server.Application.Ports;
 
 namespace Consolidation.Server.Application;
@@ -7,7 +8,7 @@ namespace Consolidation.Server.Application;
 /// act) and every refused call, with the principal, time, peer address and reason. Append-only. Never holds a
 /// credential: only its key ID.
 /// </summary>
-public sealed class AuditTrail(IAuditStore store, TimeProvider clock)
+public sealed class AuditTrail(IAuditStore store, TimeProvider clock, ILogger<AuditTrail> log)
 {
     public const int DefaultLimit = 200;
     public const string Anonymous = "(匿名)";
@@ -17,7 +18,23 @@ public sealed class AuditTrail(IAuditStore store, TimeProvider clock)
 
     public void Record(Entry entry) => Record([entry]);
 
+    /// <summary>
+    /// Appends the entries. When the store cannot take them (a full disk: the act itself failed the same way and was
+    /// answered so), the loss is logged as an error with what was lost, and the caller's answer stands: a trail that
+    /// cannot be written never turns a clear refusal into an unexplained failure.
+    /// </summary>
     public void Record(IReadOnlyCollection<Entry> entries)
+    {
+        try { Append(entries); }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            foreach (var entry in entries.Take(20))
+                log.LogError("Audit entry not stored ({Error}): {Method} {Kind} {Code} {Year} {Outcome}", Domain.Validation.InputLimits.Excerpt(e.Message, 200),
+                    entry.Method, entry.Kind, Domain.Validation.InputLimits.Excerpt(entry.DepartmentCode, 64), entry.FiscalYear, entry.Outcome);
+        }
+    }
+
+    private void Append(IReadOnlyCollection<Entry> entries)
     {
         var at = clock.GetUtcNow().UtcDateTime;
         store.Append(entries.Select(e => new AuditRecord

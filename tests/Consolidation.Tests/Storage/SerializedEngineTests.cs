@@ -89,4 +89,58 @@ public sealed class SerializedEngineTests : IDisposable
         Assert.Equal(Writers * PerWriter, audit.Count());
         Assert.Equal(Writers * PerWriter, audit.FindAll().Select(e => e.Reason).Distinct().Count());
     }
+
+    /// <summary>An engine whose commit fails on the disk as a full one does, until told the space is back.</summary>
+    private sealed class FullDisk : LiteDB.Engine.ILiteEngine
+    {
+        public static bool SpaceBack;
+        public int Commits, Transactions;
+        public bool Disposed;
+        public bool BeginTrans() { Transactions++; return true; }
+        public bool Commit() => SpaceBack ? ++Commits > 0 : throw new IOException("No space left on device");
+        public bool Rollback() => true;
+        public BsonValue Pragma(string name) => BsonValue.Null;
+        public bool Pragma(string name, BsonValue value) => true;
+        public void Dispose() => Disposed = true;
+        public int Checkpoint() => 0;
+        public long Rebuild(LiteDB.Engine.RebuildOptions options) => 0;
+        public IBsonDataReader Query(string collection, LiteDB.Query query) => throw new NotSupportedException();
+        public int Insert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) => SpaceBack ? docs.Count() : throw new IOException("No space left on device");
+        public int Update(string collection, IEnumerable<BsonDocument> docs) => 0;
+        public int UpdateMany(string collection, BsonExpression transform, BsonExpression predicate) => 0;
+        public int Upsert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) => 0;
+        public int Delete(string collection, IEnumerable<BsonValue> ids) => 0;
+        public int DeleteMany(string collection, BsonExpression predicate) => 0;
+        public bool DropCollection(string name) => true;
+        public bool RenameCollection(string name, string newName) => true;
+        public bool EnsureIndex(string collection, string name, BsonExpression expression, bool unique) => true;
+        public bool DropIndex(string collection, string name) => true;
+    }
+
+    [Fact]
+    public void AWriteFailedOnTheDisk_ReopensTheEngine_BeforeTheNextCall_AndOnlyThen()
+    {
+        FullDisk.SpaceBack = false;
+        var opened = new List<FullDisk>();
+        var told = 0;
+        var engine = new SerializedEngine(() => { var e = new FullDisk(); opened.Add(e); return e; }, () => told++);
+        Assert.True(engine.BeginTrans());
+        Assert.Throws<IOException>(() => engine.Commit());
+        Assert.Single(opened);   // not reopened inside the failing transaction
+        Assert.True(engine.Rollback());   // the next call: the failed engine closed, a new one opened (as a restart would)
+        Assert.Equal(2, opened.Count);
+        Assert.True(opened[0].Disposed);
+        Assert.Equal((1, 1), (engine.Reopened, told));
+        // Still full: an auto-committed write fails and marks it again; once space is back, the next call works.
+        Assert.Throws<IOException>(() => engine.Insert("audit", [new BsonDocument()], BsonAutoId.Int64));
+        FullDisk.SpaceBack = true;
+        Assert.Equal(1, engine.Insert("audit", [new BsonDocument()], BsonAutoId.Int64));
+        Assert.Equal(3, opened.Count);
+        Assert.True(engine.BeginTrans());
+        Assert.True(engine.Commit());
+        Assert.Equal(1, opened[2].Commits);
+        // A failure that is not the disk's (a duplicate key, a bug) reopens nothing.
+        Assert.Throws<NotSupportedException>(() => engine.Query("audit", new LiteDB.Query()));
+        Assert.Equal(3, opened.Count);
+    }
 }

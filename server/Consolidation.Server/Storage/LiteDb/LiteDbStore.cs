@@ -11,7 +11,7 @@ namespace Consolidation.Server.Storage.LiteDb;
 public sealed class LiteDbStore : IStorageHealth, IStorageBackup, IDisposable
 {
     private readonly FileStream _lock;
-    private readonly FileStream? _inodeLock;
+    private FileStream? _inodeLock;
 
     public LiteDbStore(string path)
     {
@@ -30,7 +30,15 @@ public sealed class LiteDbStore : IStorageHealth, IStorageBackup, IDisposable
         _inodeLock = InodeLock.Take(full);
         var mapper = new BsonMapper { EmptyStringToNull = false, TrimWhitespace = false };
         // One call at a time into the engine (SerializedEngine: LiteDB 5.0.21's page cache races under concurrent reads).
-        Database = new LiteDatabase(new SerializedEngine(new LiteEngine(new EngineSettings { Filename = full })), mapper, disposeOnClose: true);
+        Engine = new SerializedEngine(() => new LiteEngine(new EngineSettings { Filename = full }),
+            reopened: () =>
+            {
+                // Closing the old engine's descriptor dropped the record lock: take it again (the old stream closed
+                // first, since closing it afterwards would drop the new lock too).
+                _inodeLock?.Dispose();
+                _inodeLock = InodeLock.Take(full);
+            });
+        Database = new LiteDatabase(Engine, mapper, disposeOnClose: true);
         Database.Pragma("UTC_DATE", true);
         Submissions = Database.GetCollection<VersionRecord>("submissions");
         Submissions.EnsureIndex(d => d.Key, unique: true);
@@ -62,6 +70,9 @@ public sealed class LiteDbStore : IStorageHealth, IStorageBackup, IDisposable
         catch (LiteException e) { throw new BackupInvalidException($"快照未完成：{e.Message}", e); }
     }
     public LiteDatabase Database { get; }
+
+    /// <summary>LiteDB's engine, one call at a time, reopened after a write failed on the disk.</summary>
+    public SerializedEngine Engine { get; }
     public ILiteCollection<VersionRecord> Submissions { get; }
     public ILiteCollection<ConsolidationRunRecord> Runs { get; }
     /// <summary>Submission request IDs already decided (idempotent retries, docs/batch.md).</summary>

@@ -11,24 +11,74 @@ namespace Consolidation.Server.Storage.LiteDb;
 /// never lets two threads into the engine together: every call runs under one lock, a query is read to its end inside
 /// it (the reader handed back holds documents, not pages), and a transaction holds the lock from BeginTrans to its
 /// Commit or Rollback (its calls re-enter), so no other transaction can interleave with it.
+/// <para>
+/// A write that fails on the disk (a full disk: an <see cref="IOException"/>) leaves LiteDB 5.0.21 with the failed
+/// commit's transaction open and its locks held, so that every later write would wait for them. The engine is then
+/// reopened before the next call — as a restart would, recovering from LiteDB's log — and <paramref name="reopened"/>
+/// is told (the data file's inode lock goes with the closed descriptor and is taken again). While the disk is still
+/// full the reopening fails too, and so does the call: once space is back, the next call works.
+/// </para>
 /// </summary>
-public sealed class SerializedEngine(ILiteEngine inner) : ILiteEngine
+public sealed class SerializedEngine(Func<ILiteEngine> open, Action? reopened = null) : ILiteEngine
 {
     private readonly Lock _engine = new();
+    private ILiteEngine _inner = open();
+    private bool _broken;
+
+    /// <summary>How many times the engine was reopened after a failed write.</summary>
+    public int Reopened { get; private set; }
+
+    private ILiteEngine inner
+    {
+        get
+        {
+            // Only between transactions: a transaction holds the lock, so when this thread holds none, nobody does.
+            if (_broken && _held == 0) Reopen();
+            return _inner;
+        }
+    }
+
+    private void Reopen()
+    {
+        // Closing an engine whose commit failed (or that was closed by an earlier attempt) may fail in any way: it is gone either way.
+        try { _inner.Dispose(); } catch (Exception) { }
+        _inner = open();   // throws while the disk is still full: the call fails, the next one tries again
+        _broken = false;
+        Reopened++;
+        reopened?.Invoke();
+    }
+
+    /// <summary>Runs a call that writes; a failure on the disk marks the engine for reopening.</summary>
+    private T Writing<T>(Func<T> call)
+    {
+        try { return call(); }
+        catch (Exception e) when (OnDisk(e))
+        {
+            _broken = true;
+            throw;
+        }
+    }
+
+    private static bool OnDisk(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+            if (e is IOException) return true;
+        return false;
+    }
 
     /// <summary>Transactions this thread opened and holds the lock for (LiteDB's transactions are per thread).</summary>
     [ThreadStatic] private static int _held;
 
     private T One<T>(Func<T> call)
     {
-        lock (_engine) return call();
+        lock (_engine) return Writing(call);
     }
 
     public bool BeginTrans()
     {
         _engine.Enter();
         bool began;
-        try { began = inner.BeginTrans(); }
+        try { began = Writing(() => inner.BeginTrans()); }
         catch
         {
             _engine.Exit();
@@ -39,15 +89,15 @@ public sealed class SerializedEngine(ILiteEngine inner) : ILiteEngine
         return began;
     }
 
-    public bool Commit() => End(inner.Commit);
+    public bool Commit() => End(() => inner.Commit());
 
-    public bool Rollback() => End(inner.Rollback);
+    public bool Rollback() => End(() => inner.Rollback());
 
     /// <summary>Ends this thread's transaction and lets the others in, whether or not LiteDB's commit succeeded.</summary>
     private bool End(Func<bool> end)
     {
         if (_held == 0) return One(end);
-        try { return end(); }
+        try { return Writing(end); }
         finally
         {
             _held--;
@@ -80,7 +130,7 @@ public sealed class SerializedEngine(ILiteEngine inner) : ILiteEngine
 
     public void Dispose()
     {
-        lock (_engine) inner.Dispose();
+        lock (_engine) _inner.Dispose();
     }
 
     /// <summary>A query's documents, read to the end under the lock: reading them touches no page.</summary>

@@ -81,14 +81,17 @@ public static class IntakeStagesBenchmark
                 for (var i = 0; i < files.Length; i++) step(i);
                 rows.Add((side, name, passes[1], (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0 / files.Length));
             }
-            var (storeCpu, storeKiB) = Store(work, unpacked, checks);
+            var (storeCpu, storeKiB, storeWall) = Store(work, unpacked, checks, flushCommits: true);
             rows.Add(("server", "decide + store (StoreRequests, groups of 256, fresh file)", storeCpu, storeKiB));
+            var (bareCpu, bareKiB, bareWall) = Store(work, unpacked, checks, flushCommits: false);
+            rows.Add(("server", "  (the same, commits not flushed to the disk)", bareCpu, bareKiB));
 
             Console.WriteLine($"  {"",-6} {"stage",-60} {"CPU µs",8} {"KiB alloc",9}");
             foreach (var (side, name, micro, kib) in rows) Console.WriteLine($"  {side,-6} {name,-60} {micro,8:0.0} {kib,9:0.0}");
             var counted = rows.Where(r => !r.Name.StartsWith("  (", StringComparison.Ordinal)).ToList();
             Console.WriteLine($"  client total {counted.Where(r => r.Side == "client").Sum(r => r.Micro),8:0.0} µs; server total {counted.Where(r => r.Side == "server").Sum(r => r.Micro),8:0.0} µs" +
                               " (without gRPC transfer and the reply)");
+            Console.WriteLine($"  storing's wall time per submission: {storeWall:0.0} µs with every commit flushed to the disk (fsync), {bareWall:0.0} µs without");
             var (cpu, wall, gcs) = WholeIntake(work, parsed);
             Console.WriteLine($"  server's whole intake in process (IdempotentIntake.SubmitAll, groups of 256, fresh file): CPU {cpu,6:0.0} µs per submission, " +
                               $"wall {wall,6:0.0} µs ({1e6 / wall:0} submissions/s), {gcs} GCs (gen0/1/2) per 1,000");
@@ -103,13 +106,13 @@ public static class IntakeStagesBenchmark
     private static byte[] FindingBytes(CheckResult check) => FindingMapper.ToReply(check).ToByteArray();
 
     /// <summary>CPU per submission of deciding and storing them all through the repository, on a fresh LiteDB file.</summary>
-    private static (double Cpu, double KiB) Store(string work, D.FinalAccounts[] accounts, CheckResult[] checks)
+    private static (double Cpu, double KiB, double Wall) Store(string work, D.FinalAccounts[] accounts, CheckResult[] checks, bool flushCommits)
     {
-        var results = new List<(double, double)>();
+        var results = new List<(double, double, double)>();
         for (var pass = 0; pass < 3; pass++)
         {
-            var path = Path.Combine(work, $"stages-{pass}.litedb");
-            using var store = new LiteDbStore(path);
+            var path = Path.Combine(work, $"stages-{pass}-{(flushCommits ? "flushed" : "bare")}.litedb");
+            using var store = new LiteDbStore(path, flushCommits);
             var repository = new SubmissionBook(new LiteDbSubmissionStore(store), ContractEncoding.Instance);
             var items = accounts.Select((a, i) =>
             {
@@ -117,8 +120,10 @@ public static class IntakeStagesBenchmark
             }).ToArray();
             var cpu0 = Measure.Cpu();
             var allocated = GC.GetAllocatedBytesForCurrentThread();
+            var watch = Stopwatch.StartNew();
             foreach (var group in items.Chunk(256)) repository.StoreRequests(group, _ => throw new UnreachableException(), DateTime.UtcNow);
-            results.Add(((Measure.Cpu() - cpu0).TotalMicroseconds / items.Length, (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0 / items.Length));
+            results.Add(((Measure.Cpu() - cpu0).TotalMicroseconds / items.Length, (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0 / items.Length,
+                watch.Elapsed.TotalMicroseconds / items.Length));
         }
         return results.OrderBy(r => r.Item1).ElementAt(1);
     }

@@ -50,7 +50,7 @@ builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(TimeProvider.System);
 var dataPath = Path.Combine(builder.Environment.ContentRootPath, options.DataPath);
 // The storage adapter the settings name (docs/storage.md): it alone knows its database.
-var storageSettings = new StorageSettings(Path.GetFullPath(dataPath), options.PostgreSqlConnection);
+var storageSettings = new StorageSettings(Path.GetFullPath(dataPath), options.PostgreSqlConnection, options.FlushCommits);
 IStorageAdapter storage;
 try { storage = StorageAdapters.For(options.Storage); }
 catch (StorageSettingException e)

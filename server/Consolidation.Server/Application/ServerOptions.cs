@@ -41,6 +41,13 @@ public sealed class ServerOptions
     /// <summary>Which storage adapter holds the data: "LiteDB" (the embedded default, at <see cref="DataPath"/>) or "PostgreSQL" (at <see cref="PostgreSqlConnection"/>); docs/storage.md.</summary>
     public string Storage { get; set; } = "LiteDB";
 
+    /// <summary>
+    /// LiteDB: flush every commit to the disk (fsync of its log) before acknowledging it, so that an acknowledged
+    /// submission survives a power loss (docs/reliability.md, with its measured cost). PostgreSQL's own
+    /// <c>synchronous_commit</c> does the same there.
+    /// </summary>
+    public bool FlushCommits { get; set; } = true;
+
     /// <summary>The LiteDB file; relative paths are under the content root. Its folder also takes the first bureau credential, whatever the storage.</summary>
     public string DataPath { get; set; } = "data/consolidation.litedb";
 

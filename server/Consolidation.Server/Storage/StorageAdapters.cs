@@ -7,7 +7,8 @@ namespace Consolidation.Server.Storage;
 /// <summary>Where the data goes: what the chosen adapter is given from the settings.</summary>
 /// <param name="DataPath">the LiteDB file (full path)</param>
 /// <param name="PostgreSqlConnection">the PostgreSQL connection string</param>
-public sealed record StorageSettings(string DataPath, string PostgreSqlConnection);
+/// <param name="FlushCommits">LiteDB: flush every commit to the disk before acknowledging it (ServerOptions.FlushCommits)</param>
+public sealed record StorageSettings(string DataPath, string PostgreSqlConnection, bool FlushCommits = true);
 
 /// <summary>The settings name no storage, or a storage that cannot be reached; the server does not start.</summary>
 public sealed class StorageSettingException(string message, Exception? inner = null) : Exception(message, inner);

@@ -143,4 +143,26 @@ public sealed class SerializedEngineTests : IDisposable
         Assert.Throws<NotSupportedException>(() => engine.Query("audit", new LiteDB.Query()));
         Assert.Equal(3, opened.Count);
     }
+
+    [Fact]
+    public void EveryCommit_IsMadeDurable_OnceAndAfterItCommitted_NeverInsideATransaction()
+    {
+        FullDisk.SpaceBack = true;
+        var flushes = 0;
+        var engine = new SerializedEngine(() => new FullDisk(), committed: () => flushes++);
+        Assert.Equal(1, engine.Insert("audit", [new BsonDocument()], BsonAutoId.Int64));   // a write outside a transaction commits at once
+        Assert.Equal(1, flushes);
+        Assert.True(engine.BeginTrans());
+        engine.Insert("submissions", [new BsonDocument()], BsonAutoId.Int64);
+        engine.Insert("submission_requests", [new BsonDocument()], BsonAutoId.Int64);
+        Assert.Equal(1, flushes);   // inside the transaction: nothing committed yet
+        Assert.True(engine.Commit());
+        Assert.Equal(2, flushes);   // the transaction's commit, once
+        Assert.True(engine.BeginTrans());
+        engine.Insert("submissions", [new BsonDocument()], BsonAutoId.Int64);
+        Assert.True(engine.Rollback());
+        Assert.Equal(2, flushes);   // a rollback commits nothing
+        Assert.Equal(BsonValue.Null, engine.Pragma("UTC_DATE"));
+        Assert.Equal(2, flushes);   // nor does a read
+    }
 }

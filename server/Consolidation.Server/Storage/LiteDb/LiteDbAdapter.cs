@@ -7,7 +7,7 @@ public sealed class LiteDbAdapter : IStorageAdapter
 {
     public void Register(IServiceCollection services, StorageSettings settings)
     {
-        services.AddSingleton(_ => new LiteDbStore(settings.DataPath));
+        services.AddSingleton(_ => new LiteDbStore(settings.DataPath, settings.FlushCommits));
         services.AddSingleton<IStorageHealth>(s => s.GetRequiredService<LiteDbStore>());
         services.AddSingleton<IStorageBackup>(s => s.GetRequiredService<LiteDbStore>());
         services.AddSingleton<ISubmissionStore, LiteDbSubmissionStore>();

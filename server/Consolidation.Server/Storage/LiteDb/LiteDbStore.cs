@@ -13,7 +13,11 @@ public sealed class LiteDbStore : IStorageHealth, IStorageBackup, IDisposable
     private readonly FileStream _lock;
     private FileStream? _inodeLock;
 
-    public LiteDbStore(string path)
+    /// <param name="flushCommits">
+    /// whether every commit is flushed to the disk before it is acknowledged (fsync of LiteDB's log file, which LiteDB
+    /// itself writes without flushing): an acknowledged submission then survives a power loss, not only a process kill
+    /// </param>
+    public LiteDbStore(string path, bool flushCommits = true)
     {
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
@@ -28,6 +32,7 @@ public sealed class LiteDbStore : IStorageHealth, IStorageBackup, IDisposable
         // The lock file guards this path; the data file itself is locked by its inode (any path to it: a hard link, a
         // symlink), so that a second server cannot open the same data under another name.
         _inodeLock = InodeLock.Take(full);
+        _logPath = Path.Combine(Path.GetDirectoryName(full)!, Path.GetFileNameWithoutExtension(full) + "-log" + Path.GetExtension(full));
         var mapper = new BsonMapper { EmptyStringToNull = false, TrimWhitespace = false };
         // One call at a time into the engine (SerializedEngine: LiteDB 5.0.21's page cache races under concurrent reads).
         Engine = new SerializedEngine(() => new LiteEngine(new EngineSettings { Filename = full }),
@@ -37,7 +42,8 @@ public sealed class LiteDbStore : IStorageHealth, IStorageBackup, IDisposable
                 // first, since closing it afterwards would drop the new lock too).
                 _inodeLock?.Dispose();
                 _inodeLock = InodeLock.Take(full);
-            });
+            },
+            committed: flushCommits ? FlushLog : null);
         Database = new LiteDatabase(Engine, mapper, disposeOnClose: true);
         Database.Pragma("UTC_DATE", true);
         Submissions = Database.GetCollection<VersionRecord>("submissions");
@@ -61,6 +67,17 @@ public sealed class LiteDbStore : IStorageHealth, IStorageBackup, IDisposable
     }
 
     public string FilePath { get; }
+
+    /// <summary>LiteDB's log beside the data file ("data-log.litedb" for "data.litedb"), where a commit is written first.</summary>
+    private readonly string _logPath;
+
+    /// <summary>fsync of the log (a commit's pages are there; a checkpoint's, in the data file, LiteDB flushes itself).</summary>
+    private void FlushLog()
+    {
+        if (!File.Exists(_logPath)) return;
+        using var log = new FileStream(_logPath, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+        log.Flush(flushToDisk: true);
+    }
     public string Description => $"数据文件 {FilePath}";
     public string NewSnapshotPath() => $"{FilePath}.backup-{Guid.NewGuid():n}";
     public BackupSummary Snapshot(string targetPath)

@@ -19,7 +19,11 @@ namespace Consolidation.Server.Storage.LiteDb;
 /// full the reopening fails too, and so does the call: once space is back, the next call works.
 /// </para>
 /// </summary>
-public sealed class SerializedEngine(Func<ILiteEngine> open, Action? reopened = null) : ILiteEngine
+/// <param name="committed">
+/// called, under the lock, after every write that committed (an explicit transaction's Commit, or a write outside one):
+/// where the store makes the commit durable (LiteDB writes its log without flushing it to the disk)
+/// </param>
+public sealed class SerializedEngine(Func<ILiteEngine> open, Action? reopened = null, Action? committed = null) : ILiteEngine
 {
     private readonly Lock _engine = new();
     private ILiteEngine _inner = open();
@@ -89,19 +93,35 @@ public sealed class SerializedEngine(Func<ILiteEngine> open, Action? reopened = 
         return began;
     }
 
-    public bool Commit() => End(() => inner.Commit());
+    public bool Commit() => End(() => inner.Commit(), commits: true);
 
-    public bool Rollback() => End(() => inner.Rollback());
+    public bool Rollback() => End(() => inner.Rollback(), commits: false);
 
     /// <summary>Ends this thread's transaction and lets the others in, whether or not LiteDB's commit succeeded.</summary>
-    private bool End(Func<bool> end)
+    private bool End(Func<bool> end, bool commits)
     {
-        if (_held == 0) return One(end);
-        try { return Writing(end); }
+        if (_held == 0) return commits ? Written(end) : One(end);
+        try
+        {
+            var ended = Writing(end);
+            if (commits && ended && _held == 1) Writing(() => { committed?.Invoke(); return 0; });
+            return ended;
+        }
         finally
         {
             _held--;
             _engine.Exit();
+        }
+    }
+
+    /// <summary>A write: outside a transaction LiteDB commits it at once, so it is made durable at once.</summary>
+    private T Written<T>(Func<T> call)
+    {
+        lock (_engine)
+        {
+            var result = Writing(call);
+            if (_held == 0) Writing(() => { committed?.Invoke(); return 0; });
+            return result;
         }
     }
 
@@ -113,18 +133,18 @@ public sealed class SerializedEngine(Func<ILiteEngine> open, Action? reopened = 
         return new ReadReader(documents, reader.Collection);
     });
 
-    public int Checkpoint() => One(inner.Checkpoint);
-    public long Rebuild(RebuildOptions options) => One(() => inner.Rebuild(options));
-    public int Insert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) => One(() => inner.Insert(collection, docs, autoId));
-    public int Update(string collection, IEnumerable<BsonDocument> docs) => One(() => inner.Update(collection, docs));
-    public int UpdateMany(string collection, BsonExpression transform, BsonExpression predicate) => One(() => inner.UpdateMany(collection, transform, predicate));
-    public int Upsert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) => One(() => inner.Upsert(collection, docs, autoId));
-    public int Delete(string collection, IEnumerable<BsonValue> ids) => One(() => inner.Delete(collection, ids));
-    public int DeleteMany(string collection, BsonExpression predicate) => One(() => inner.DeleteMany(collection, predicate));
-    public bool DropCollection(string name) => One(() => inner.DropCollection(name));
-    public bool RenameCollection(string name, string newName) => One(() => inner.RenameCollection(name, newName));
-    public bool EnsureIndex(string collection, string name, BsonExpression expression, bool unique) => One(() => inner.EnsureIndex(collection, name, expression, unique));
-    public bool DropIndex(string collection, string name) => One(() => inner.DropIndex(collection, name));
+    public int Checkpoint() => Written(inner.Checkpoint);
+    public long Rebuild(RebuildOptions options) => Written(() => inner.Rebuild(options));
+    public int Insert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) => Written(() => inner.Insert(collection, docs, autoId));
+    public int Update(string collection, IEnumerable<BsonDocument> docs) => Written(() => inner.Update(collection, docs));
+    public int UpdateMany(string collection, BsonExpression transform, BsonExpression predicate) => Written(() => inner.UpdateMany(collection, transform, predicate));
+    public int Upsert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) => Written(() => inner.Upsert(collection, docs, autoId));
+    public int Delete(string collection, IEnumerable<BsonValue> ids) => Written(() => inner.Delete(collection, ids));
+    public int DeleteMany(string collection, BsonExpression predicate) => Written(() => inner.DeleteMany(collection, predicate));
+    public bool DropCollection(string name) => Written(() => inner.DropCollection(name));
+    public bool RenameCollection(string name, string newName) => Written(() => inner.RenameCollection(name, newName));
+    public bool EnsureIndex(string collection, string name, BsonExpression expression, bool unique) => Written(() => inner.EnsureIndex(collection, name, expression, unique));
+    public bool DropIndex(string collection, string name) => Written(() => inner.DropIndex(collection, name));
     public BsonValue Pragma(string name) => One(() => inner.Pragma(name));
     public bool Pragma(string name, BsonValue value) => One(() => inner.Pragma(name, value));
 

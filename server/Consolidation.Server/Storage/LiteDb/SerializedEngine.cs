@@ -37,7 +37,7 @@ public sealed class SerializedEngine(Func<ILiteEngine> open, Action? reopened = 
         get
         {
             // Only between transactions: a transaction holds the lock, so when this thread holds none, nobody does.
-            if (_broken && _held == 0) Reopen();
+            if (_broken && HeldHere == 0) Reopen();
             return _inner;
         }
     }
@@ -70,8 +70,14 @@ public sealed class SerializedEngine(Func<ILiteEngine> open, Action? reopened = 
         return false;
     }
 
-    /// <summary>Transactions this thread opened and holds the lock for (LiteDB's transactions are per thread).</summary>
-    [ThreadStatic] private static int _held;
+    /// <summary>Transactions this thread opened on this engine and holds the lock for (LiteDB's transactions are per thread).</summary>
+    private readonly ThreadLocal<int> _heldBy = new();
+
+    private int HeldHere
+    {
+        get => _heldBy.Value;
+        set => _heldBy.Value = value;
+    }
 
     private T One<T>(Func<T> call)
     {
@@ -88,7 +94,7 @@ public sealed class SerializedEngine(Func<ILiteEngine> open, Action? reopened = 
             _engine.Exit();
             throw;
         }
-        if (began) _held++;
+        if (began) HeldHere++;
         else _engine.Exit(); // already in a transaction on this thread: it holds the lock already
         return began;
     }
@@ -100,16 +106,16 @@ public sealed class SerializedEngine(Func<ILiteEngine> open, Action? reopened = 
     /// <summary>Ends this thread's transaction and lets the others in, whether or not LiteDB's commit succeeded.</summary>
     private bool End(Func<bool> end, bool commits)
     {
-        if (_held == 0) return commits ? Written(end) : One(end);
+        if (HeldHere == 0) return commits ? Written(end) : One(end);
         try
         {
             var ended = Writing(end);
-            if (commits && ended && _held == 1) Writing(() => { committed?.Invoke(); return 0; });
+            if (commits && ended && HeldHere == 1) Writing(() => { committed?.Invoke(); return 0; });
             return ended;
         }
         finally
         {
-            _held--;
+            HeldHere--;
             _engine.Exit();
         }
     }
@@ -120,7 +126,7 @@ public sealed class SerializedEngine(Func<ILiteEngine> open, Action? reopened = 
         lock (_engine)
         {
             var result = Writing(call);
-            if (_held == 0) Writing(() => { committed?.Invoke(); return 0; });
+            if (HeldHere == 0) Writing(() => { committed?.Invoke(); return 0; });
             return result;
         }
     }
@@ -151,6 +157,7 @@ public sealed class SerializedEngine(Func<ILiteEngine> open, Action? reopened = 
     public void Dispose()
     {
         lock (_engine) _inner.Dispose();
+        _heldBy.Dispose();
     }
 
     /// <summary>A query's documents, read to the end under the lock: reading them touches no page.</summary>

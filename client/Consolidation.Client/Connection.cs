@@ -112,12 +112,18 @@ public sealed class Connection : IDisposable
     private readonly TimeSpan _timeout;
     private readonly Metadata? _headers;
 
+    /// <summary>
+    /// The largest reply <c>fa</c> takes: a province-scale disclosure (100,000 units: coverage, included versions,
+    /// headlines) is tens of MiB, beyond gRPC's default of 4 MiB; the caller trusts its own server.
+    /// </summary>
+    public const int MaxReplyBytes = 512 * 1024 * 1024;
+
     private Connection(string address, TimeSpan timeout, string? credential, string? caFile)
     {
         Address = address;
         _timeout = timeout;
         if (credential is not null) _headers = new Metadata { { "authorization", "Bearer " + credential } };
-        Channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = Handler(caFile) });
+        Channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = Handler(caFile), MaxReceiveMessageSize = MaxReplyBytes });
         Submissions = new SubmissionService.SubmissionServiceClient(Channel);
         Consolidations = new ConsolidationService.ConsolidationServiceClient(Channel);
         Glossary = new GlossaryService.GlossaryServiceClient(Channel);

@@ -26,36 +26,66 @@ public sealed record ConsolidationResult(
     public IReadOnlyList<string> EliminationIssues { get; init; } = [];
     /// <summary>Every unit the set covers: each submission's own unit and the 下属单位 of its composition.</summary>
     public IReadOnlyList<Unit> Units { get; init; } = [];
+    /// <summary>Unit code → the included submission whose composition names it as a 下属单位 (<see cref="CoverageReport.CoveredBy"/>).</summary>
+    public IReadOnlyDictionary<string, string> CoveredBy { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>
 /// 汇总: sums the accepted accounts of a set table by table, exactly in 分, then eliminates the flows between units of the
 /// set that both sides declared (<see cref="InternalTransfer"/>). Fixed rows add up column by column; coded rows are
-/// merged by code (named from the catalogue when it knows the code) and ordered by code, so the result does not depend
-/// on the order of the inputs.
+/// merged by code (named from the catalogue when it knows the code, else by the lowest-coded submission that has it) and
+/// ordered by code, so the result does not depend on the order of the inputs.
+/// <para>
+/// Streamed (issue 15): the inputs are read once, one at a time, and only a small digest of each is kept — its units,
+/// declared flows, staffing, 补充资料 and headline figures — while its tables are added into running sums; so a
+/// province-scale year (100,000 units) needs memory for its digests, not for its accounts. The sums are kept in 128 bits
+/// and brought back to 分 in a <c>long</c> once, at the end (checked: a total beyond a long throws
+/// <see cref="OverflowException"/>), so no order of the inputs can overflow on the way. Only when a submission has to be
+/// left out because another's composition covers its unit are the inputs read a second time, to sum the rest alone.
+/// </para>
 /// </summary>
 public static class Consolidator
 {
     public const string CityName = "全市汇总";
 
+    /// <param name="inputs">
+    /// The accounts, read once (twice when a coverage overlap leaves a submission out): a lazy sequence over storage is
+    /// read one item at a time.
+    /// </param>
     public static ConsolidationResult Consolidate(int fiscalYear, IEnumerable<(SubmissionRef Ref, FinalAccounts Accounts)> inputs,
         ClassificationCatalogue? catalogue = null, UnitHierarchy? hierarchy = null, string scopeName = CityName)
     {
         catalogue ??= ClassificationCatalogue.Default;
         hierarchy ??= UnitHierarchy.Empty;
-        var ordered = inputs.OrderBy(i => i.Ref.DepartmentCode, StringComparer.Ordinal).ToList();
-        if (ordered.Any(i => i.Accounts.FiscalYear != fiscalYear))
-            throw new ArgumentException($"every input must be of fiscal year {fiscalYear}", nameof(inputs));
-        if (ordered.Select(i => i.Ref.DepartmentCode).Distinct().Count() != ordered.Count)
-            throw new ArgumentException("a department may be included once", nameof(inputs));
+        var sums = new TableSums(catalogue);
+        var digests = new List<Digest>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (r, a) in inputs)
+        {
+            if (a.FiscalYear != fiscalYear)
+                throw new ArgumentException($"every input must be of fiscal year {fiscalYear}", nameof(inputs));
+            if (!seen.Add(r.DepartmentCode))
+                throw new ArgumentException("a department may be included once", nameof(inputs));
+            digests.Add(Digest.Of(r, a));
+            sums.Add(r.DepartmentCode, a);
+        }
+        digests.Sort((x, y) => string.CompareOrdinal(x.Ref.DepartmentCode, y.Ref.DepartmentCode));
 
-        var overlaps = RemoveOverlaps(ordered);
-        var tables = StandardLayouts.All.ToDictionary(l => l.Id, l => SumTable(l, ordered.Select(i => i.Accounts[l.Id]), catalogue));
-        var units = ordered.SelectMany(i => new[] { i.Accounts.Composition.Self }.Concat(i.Accounts.Composition.Subordinates))
+        var overlaps = RemoveOverlaps(digests);
+        if (digests.Count < seen.Count)
+        {
+            // A submission was left out: sum the tables again over the others alone (the rare case; a second read).
+            var kept = digests.Select(d => d.Ref.DepartmentCode).ToHashSet(StringComparer.Ordinal);
+            sums = new TableSums(catalogue);
+            foreach (var (r, a) in inputs)
+                if (kept.Contains(r.DepartmentCode)) sums.Add(r.DepartmentCode, a);
+        }
+        var tables = sums.ToTables();
+        var units = digests.SelectMany(d => new[] { d.Self }.Concat(d.Subordinates))
             .GroupBy(u => u.Code).Select(g => g.First()).OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
 
-        var unitToSubmission = UnitOwners(ordered);
-        var pairs = Pair(ordered, unitToSubmission);
+        var unitToSubmission = UnitOwners(digests);
+        var pairs = Pair(digests, unitToSubmission);
         var issues = new List<string>();
         var adjustments = Eliminate(tables, pairs, issues);
 
@@ -67,57 +97,70 @@ public static class Consolidator
             Precision = AmountPrecision.Yuan,
             Composition = new UnitComposition(new Unit("", scopeName, UnitType.Other), units),
             Staffing = new Staffing(
-                ordered.Sum(i => i.Accounts.Staffing.Authorized),
-                ordered.Sum(i => i.Accounts.Staffing.Actual),
-                ordered.Sum(i => i.Accounts.Staffing.Retired)),
+                digests.Sum(d => d.Staffing.Authorized),
+                digests.Sum(d => d.Staffing.Actual),
+                digests.Sum(d => d.Staffing.Retired)),
             Tables = tables,
-            Supplementary = SumSupplementary(ordered.Select(i => i.Accounts.Supplementary)),
+            Supplementary = SumSupplementary(digests.Select(d => d.Supplementary)),
         };
-        return new ConsolidationResult(fiscalYear, totals, ordered.Select(i => i.Ref).ToList(), Headlines(ordered, pairs, unitToSubmission, hierarchy))
+        return new ConsolidationResult(fiscalYear, totals, digests.Select(d => d.Ref).ToList(), Headlines(digests, pairs, hierarchy))
         {
             Eliminations = pairs.Select(p => p.Pair).ToList(),
             Adjustments = adjustments,
             Overlaps = overlaps,
             EliminationIssues = issues,
             Units = units,
+            CoveredBy = CoverageReport.CoveredBy(digests.Select(d => (d.Ref.DepartmentCode, (IEnumerable<Unit>)d.Subordinates))),
         };
+    }
+
+    /// <summary>What consolidation keeps of one submission once its tables are summed.</summary>
+    private sealed record Digest(
+        SubmissionRef Ref, Unit Self, IReadOnlyList<Unit> Subordinates, IReadOnlyList<InternalTransfer> Transfers,
+        Staffing Staffing, SupplementaryFigures? Supplementary,
+        long IncomeTotal, long ExpenditureTotal, long FiscalAppropriation, long ThreePublicActual)
+    {
+        public static Digest Of(SubmissionRef r, FinalAccounts a) => new(
+            r, a.Composition.Self, a.Composition.Subordinates, a.InternalTransfers, a.Staffing, a.Supplementary,
+            a["T1"].Fixed("incomeTotal", "amount"), a["T1"].Fixed("expenditureTotal", "amount"),
+            a["T4"].Fixed("incomeCurrent", "total"), a["T7"].Fixed("total", "actual"));
     }
 
     /// <summary>
     /// A unit may be counted once. A submission whose own unit is already a 下属单位 in another submission's composition is
     /// left out (the department's submission covers it); the overlap is reported.
     /// </summary>
-    private static List<CoverageOverlap> RemoveOverlaps(List<(SubmissionRef Ref, FinalAccounts Accounts)> ordered)
+    private static List<CoverageOverlap> RemoveOverlaps(List<Digest> ordered)
     {
         var overlaps = new List<CoverageOverlap>();
         var coveredBy = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (r, a) in ordered)
-            foreach (var sub in a.Composition.Subordinates)
-                if (sub.Code != r.DepartmentCode) coveredBy.TryAdd(sub.Code, r.DepartmentCode);
-        ordered.RemoveAll(i =>
+        foreach (var d in ordered)
+            foreach (var sub in d.Subordinates)
+                if (sub.Code != d.Ref.DepartmentCode) coveredBy.TryAdd(sub.Code, d.Ref.DepartmentCode);
+        ordered.RemoveAll(d =>
         {
-            if (!coveredBy.TryGetValue(i.Ref.DepartmentCode, out var by) || by == i.Ref.DepartmentCode) return false;
-            overlaps.Add(new CoverageOverlap(i.Ref.DepartmentCode, by, i.Ref.DepartmentCode));
+            if (!coveredBy.TryGetValue(d.Ref.DepartmentCode, out var by) || by == d.Ref.DepartmentCode) return false;
+            overlaps.Add(new CoverageOverlap(d.Ref.DepartmentCode, by, d.Ref.DepartmentCode));
             return true;
         });
         // Two compositions naming the same 下属单位: both stay (neither is the unit's own submission), reported.
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (r, a) in ordered)
-            foreach (var sub in a.Composition.Subordinates)
-                if (!seen.TryAdd(sub.Code, r.DepartmentCode) && seen[sub.Code] != r.DepartmentCode)
+        foreach (var d in ordered)
+            foreach (var sub in d.Subordinates)
+                if (!seen.TryAdd(sub.Code, d.Ref.DepartmentCode) && seen[sub.Code] != d.Ref.DepartmentCode)
                     overlaps.Add(new CoverageOverlap(sub.Code, seen[sub.Code], ""));
         return overlaps;
     }
 
     /// <summary>Unit code → the submission that covers it (its own unit, its 本级 and its 下属单位).</summary>
-    private static Dictionary<string, string> UnitOwners(List<(SubmissionRef Ref, FinalAccounts Accounts)> ordered)
+    private static Dictionary<string, string> UnitOwners(List<Digest> ordered)
     {
         var owners = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (r, a) in ordered)
+        foreach (var d in ordered)
         {
-            owners.TryAdd(r.DepartmentCode, r.DepartmentCode);
-            owners.TryAdd(a.Composition.Self.Code, r.DepartmentCode);
-            foreach (var sub in a.Composition.Subordinates) owners.TryAdd(sub.Code, r.DepartmentCode);
+            owners.TryAdd(d.Ref.DepartmentCode, d.Ref.DepartmentCode);
+            owners.TryAdd(d.Self.Code, d.Ref.DepartmentCode);
+            foreach (var sub in d.Subordinates) owners.TryAdd(sub.Code, d.Ref.DepartmentCode);
         }
         return owners;
     }
@@ -128,15 +171,15 @@ public static class Consolidator
     private sealed record PairWork(EliminationPair Pair, List<Side> PayerSides, List<Side> ReceiverSides, string PayerSubmission, string ReceiverSubmission);
 
     /// <summary>Matches the declared flows whose two units are both in the set, by (flow, payer, receiver).</summary>
-    private static List<PairWork> Pair(List<(SubmissionRef Ref, FinalAccounts Accounts)> ordered, Dictionary<string, string> owners)
+    private static List<PairWork> Pair(List<Digest> ordered, Dictionary<string, string> owners)
     {
         var payer = new SortedDictionary<(InternalFlow, string, string), List<Side>>();
         var receiver = new SortedDictionary<(InternalFlow, string, string), List<Side>>();
-        foreach (var (r, a) in ordered)
+        foreach (var d in ordered)
         {
-            foreach (var t in a.InternalTransfers)
+            foreach (var t in d.Transfers)
             {
-                var unit = t.UnitCode.Length > 0 ? t.UnitCode : r.DepartmentCode;
+                var unit = t.UnitCode.Length > 0 ? t.UnitCode : d.Ref.DepartmentCode;
                 if (!owners.ContainsKey(t.CounterpartyCode)) continue; // outside the set: a real income or expense of the set
                 var (flow, from, to, income) = t.Kind switch
                 {
@@ -239,55 +282,32 @@ public static class Consolidator
     private static IEnumerable<string> Levels(string function) => new[] { function[..3], function[..5], function }.Distinct();
 
     /// <summary>Headlines per department (the registry's top level): its submissions summed, flows inside it eliminated.</summary>
-    private static List<DepartmentHeadline> Headlines(List<(SubmissionRef Ref, FinalAccounts Accounts)> ordered, List<PairWork> pairs,
-        Dictionary<string, string> owners, UnitHierarchy hierarchy)
+    private static List<DepartmentHeadline> Headlines(List<Digest> ordered, List<PairWork> pairs, UnitHierarchy hierarchy)
     {
-        var byDepartment = ordered.GroupBy(i => hierarchy.DepartmentOf(i.Ref.DepartmentCode)).OrderBy(g => g.Key, StringComparer.Ordinal);
+        var inside = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var p in pairs)
+        {
+            var department = hierarchy.DepartmentOf(p.PayerSubmission);
+            if (department == hierarchy.DepartmentOf(p.ReceiverSubmission))
+                inside[department] = checked(inside.GetValueOrDefault(department) + p.Pair.Eliminated);
+        }
+        var byDepartment = ordered.GroupBy(d => hierarchy.DepartmentOf(d.Ref.DepartmentCode)).OrderBy(g => g.Key, StringComparer.Ordinal);
         var result = new List<DepartmentHeadline>();
         foreach (var g in byDepartment)
         {
             var items = g.ToList();
-            var inside = pairs.Where(p => hierarchy.DepartmentOf(p.PayerSubmission) == g.Key && hierarchy.DepartmentOf(p.ReceiverSubmission) == g.Key)
-                .Sum(p => p.Pair.Eliminated);
-            var own = items.FirstOrDefault(i => i.Ref.DepartmentCode == g.Key);
-            var name = hierarchy.NameOf(g.Key) ?? (own.Ref ?? items[0].Ref).DepartmentName;
+            var eliminated = inside.GetValueOrDefault(g.Key);
+            var own = items.FirstOrDefault(d => d.Ref.DepartmentCode == g.Key);
+            var name = hierarchy.NameOf(g.Key) ?? (own ?? items[0]).Ref.DepartmentName;
             result.Add(new DepartmentHeadline(g.Key, name, items.Count == 1 ? items[0].Ref.Version : 0,
-                items.Sum(i => i.Accounts["T1"].Fixed("incomeTotal", "amount")) - inside,
-                items.Sum(i => i.Accounts["T1"].Fixed("expenditureTotal", "amount")) - inside,
-                items.Sum(i => i.Accounts["T4"].Fixed("incomeCurrent", "total")),
-                items.Sum(i => i.Accounts["T7"].Fixed("total", "actual")),
-                items.Sum(i => i.Accounts.Staffing.Actual),
+                items.Sum(d => d.IncomeTotal) - eliminated,
+                items.Sum(d => d.ExpenditureTotal) - eliminated,
+                items.Sum(d => d.FiscalAppropriation),
+                items.Sum(d => d.ThreePublicActual),
+                items.Sum(d => d.Staffing.Actual),
                 items.Count));
         }
         return result;
-    }
-
-    private static Table SumTable(TableLayout layout, IEnumerable<Table> tables, ClassificationCatalogue catalogue)
-    {
-        var width = layout.Columns.Count;
-        var fixedRows = layout.FixedRows.ToDictionary(r => r.Key, _ => new long[width]);
-        var coded = new SortedDictionary<string, (string Name, long[] Values)>(StringComparer.Ordinal);
-        foreach (var table in tables)
-        {
-            foreach (var (key, values) in table.FixedRows)
-                Add(fixedRows[key], values);
-            foreach (var row in table.Rows)
-            {
-                if (!coded.TryGetValue(row.Code, out var acc))
-                {
-                    var known = layout.Keying == RowKeying.Economic ? catalogue.Economic(row.Code) : catalogue.Function(row.Code);
-                    acc = (known?.Name ?? row.Name, new long[width]);
-                    coded[row.Code] = acc;
-                }
-                Add(acc.Values, row.Values);
-            }
-        }
-        return new Table(layout, fixedRows, coded.Select(kv => new TableRow(kv.Key, kv.Value.Name, kv.Value.Values)).ToList());
-    }
-
-    private static void Add(long[] into, long[] values)
-    {
-        for (var i = 0; i < into.Length; i++) into[i] = checked(into[i] + values[i]);
     }
 
     /// <summary>补充资料 summed over the departments that give them (vehicles, 机关运行经费, 政府采购 …); null when none does.</summary>

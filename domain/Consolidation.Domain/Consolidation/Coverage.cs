@@ -37,11 +37,11 @@ public sealed record CoverageReport(int FiscalYear, IReadOnlyList<DepartmentCove
     /// Unit code → the department whose accepted submission's composition (决算单位构成) names it as a 下属单位: such a
     /// unit counts as covered. The first submission to name a unit covers it.
     /// </summary>
-    public static IReadOnlyDictionary<string, string> CoveredBy(IEnumerable<(string DepartmentCode, FinalAccounts Accounts)> accepted)
+    public static IReadOnlyDictionary<string, string> CoveredBy(IEnumerable<(string DepartmentCode, IEnumerable<Unit> Subordinates)> accepted)
     {
         var coveredBy = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (department, accounts) in accepted)
-            foreach (var unit in accounts.Composition.Subordinates)
+        foreach (var (department, subordinates) in accepted)
+            foreach (var unit in subordinates)
                 if (unit.Code != department) coveredBy.TryAdd(unit.Code, department);
         return coveredBy;
     }

@@ -3,11 +3,15 @@ using Consolidation.Domain.Model;
 
 namespace Consolidation.Domain.Consolidation;
 
-/// <summary>What a consolidated disclosure is built from; nothing in it depends on when or by whom it is run.</summary>
+/// <summary>
+/// What a consolidated disclosure is built from; nothing in it depends on when or by whom it is run.
+/// <see cref="Submissions"/> may be a lazy sequence over storage: it is read once, one submission at a time (twice when a
+/// coverage overlap leaves one out, <see cref="Consolidator"/>), and never held whole.
+/// </summary>
 public sealed record DisclosureInputs(
     int FiscalYear,
     string ScopeCode,
-    IReadOnlyList<(SubmissionRef Ref, FinalAccounts Accounts)> Submissions,
+    IEnumerable<(SubmissionRef Ref, FinalAccounts Accounts)> Submissions,
     IReadOnlyList<RegisteredDepartment> Registry,
     IReadOnlyList<DepartmentFiling> Filings,
     Glossary.Glossary? Glossary = null,
@@ -27,16 +31,21 @@ public static class DisclosureBuilder
         var hierarchy = new UnitHierarchy(inputs.Registry);
         var scope = inputs.ScopeCode;
         bool InScope(string code) => scope.Length == 0 || hierarchy.IsWithin(code, scope);
-        var scopeName = scope.Length == 0 ? Consolidator.CityName
-            : $"{hierarchy.NameOf(scope) ?? inputs.Submissions.FirstOrDefault(s => s.Ref.DepartmentCode == scope).Ref?.DepartmentName ?? scope}（含下属单位）";
-
+        var registered = scope.Length == 0 ? Consolidator.CityName : hierarchy.NameOf(scope);
         var result = Consolidator.Consolidate(inputs.FiscalYear, inputs.Submissions.Where(s => InScope(s.Ref.DepartmentCode)),
-            hierarchy: hierarchy, scopeName: scopeName);
+            hierarchy: hierarchy, scopeName: registered ?? scope);
+        // A scope the registry does not name is named as its own submission names it.
+        var scopeName = scope.Length == 0 ? registered!
+            : $"{registered ?? result.Included.FirstOrDefault(r => r.DepartmentCode == scope)?.DepartmentName ?? scope}（含下属单位）";
+        if (scopeName != result.Totals.DepartmentName)
+            result = result with { Totals = result.Totals with
+            {
+                DepartmentName = scopeName,
+                Composition = result.Totals.Composition with { Self = result.Totals.Composition.Self with { Name = scopeName } },
+            } };
 
-        var included = inputs.Submissions.Where(s => result.Included.Contains(s.Ref)).ToList();
-        var coveredBy = CoverageReport.CoveredBy(included.Select(i => (i.Ref.DepartmentCode, i.Accounts)));
         var coverage = CoverageReport.Compute(inputs.FiscalYear,
-            inputs.Registry.Where(u => InScope(u.Code)), inputs.Filings.Where(f => InScope(f.Code)), coveredBy);
+            inputs.Registry.Where(u => InScope(u.Code)), inputs.Filings.Where(f => InScope(f.Code)), result.CoveredBy);
 
         var summary = Summary(result, coverage, hierarchy, inputs.Registry.Where(u => InScope(u.Code)));
         var procurement = result.Totals.Supplementary is { } s

@@ -23,10 +23,16 @@ public sealed class ConsolidationOffice(
     SubmissionBook submissions, ConsolidationRuns runs, RegistryBook registry, YearLocks locks, GlossaryOffice glossary,
     TimeProvider clock, ReviewDesk reviews, RegistryGate gate, IRecordEncoding encoding)
 {
-    /// <summary>What a consolidation uses: per department its latest 已受理 version (its latest accepted one with the review off).</summary>
-    private IReadOnlyList<StoredSubmission> Consolidable(int fiscalYear) =>
-        (reviews.Required ? reviews.Received(fiscalYear) : submissions.LatestAccepted(fiscalYear))
-        .Where(s => gate.MayConsolidate(s.DepartmentCode)).ToList(); // 未登记 (held) submissions never count
+    /// <summary>
+    /// What a consolidation uses: per department its latest 已受理 version (its latest accepted one with the review off),
+    /// as (code, version) — the versions themselves are read one at a time when consolidated (<see cref="SubmissionBook.Read"/>).
+    /// </summary>
+    private IReadOnlyList<(string DepartmentCode, int Version)> Consolidable(int fiscalYear) =>
+        (reviews.Required
+            ? reviews.ReceivedVersions(fiscalYear).Select(kv => (kv.Key, kv.Value))
+            : submissions.Filings(fiscalYear).Where(f => f.AcceptedVersion > 0).Select(f => (f.Code, f.AcceptedVersion)))
+        .Where(v => gate.MayConsolidate(v.Item1)) // 未登记 (held) submissions never count
+        .ToList();
 
     /// <summary>The year's filings; with the review on, "accepted" means 已受理 and a checked latest version not yet accepted waits for review.</summary>
     private IReadOnlyList<DepartmentFiling> Filings(int fiscalYear)
@@ -52,16 +58,18 @@ public sealed class ConsolidationOffice(
     {
         var hierarchy = registry.Hierarchy();
         var accepted = Consolidable(fiscalYear)
-            .Where(s => scope.Length == 0 || hierarchy.IsWithin(s.DepartmentCode, scope)).ToList();
+            .Where(v => scope.Length == 0 || hierarchy.IsWithin(v.DepartmentCode, scope)).ToList();
         if (accepted.Count == 0) throw new NothingToConsolidateException(fiscalYear, scope);
         var lastRun = locks.LastPublishedRun(fiscalYear - 1);
         var last = lastRun > 0 ? runs.Get(fiscalYear - 1, lastRun) : null;
         if (last is not null && last.ScopeCode != scope) last = null;
         try
         {
+            // Streamed: each accepted version is read and decoded when the consolidation reaches it, then let go.
             var disclosure = DisclosureBuilder.Build(new DisclosureInputs(
                 fiscalYear, scope,
-                accepted.Select(s => (new SubmissionRef(s.DepartmentCode, s.DepartmentName, s.Version, s.ContentHash), s.LoadAccounts())).ToList(),
+                submissions.Read(fiscalYear, accepted)
+                    .Select(s => (new SubmissionRef(s.DepartmentCode, s.DepartmentName, s.Version, s.ContentHash), s.LoadAccounts())),
                 registry.Units(), Filings(fiscalYear), glossary.Current,
                 last?.RunNumber ?? 0, last?.Totals));
             return disclosure with { ContentHash = encoding.ContentHash(disclosure) };
@@ -78,7 +86,9 @@ public sealed class ConsolidationOffice(
     public CoverageReport Coverage(int fiscalYear)
     {
         // A unit covered by an accepted department submission's composition counts as covered.
-        var coveredBy = CoverageReport.CoveredBy(Consolidable(fiscalYear).Select(s => (s.DepartmentCode, s.LoadAccounts())));
+        // Streamed as a consolidation is: only each composition's 下属单位 are kept.
+        var coveredBy = CoverageReport.CoveredBy(submissions.Read(fiscalYear, Consolidable(fiscalYear))
+            .Select(s => (s.DepartmentCode, (IEnumerable<Domain.Model.Unit>)s.LoadAccounts().Composition.Subordinates)));
         return CoverageReport.Compute(fiscalYear, registry.Units(), Filings(fiscalYear), coveredBy);
     }
 }

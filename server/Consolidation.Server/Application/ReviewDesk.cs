@@ -66,21 +66,16 @@ public sealed class ReviewDesk(IReviewStore acts, SubmissionBook submissions, Ye
             .Select(s => Of(s, yearActs)).ToList();
     }
 
-    /// <summary>Per department, its latest 已受理 version: what a consolidation uses with the review on.</summary>
-    public IReadOnlyList<StoredSubmission> Received(int fiscalYear)
-    {
-        var yearActs = acts.Year(fiscalYear);
-        var latestActs = yearActs.GroupBy(a => (a.DepartmentCode, a.Version)).Select(g => g.Last());
-        return latestActs.Where(a => a.Act == "accept")
-            .GroupBy(a => a.DepartmentCode)
-            .Select(g => submissions.Get(g.Key, fiscalYear, g.Max(a => a.Version)))
-            .OfType<StoredSubmission>()
-            .OrderBy(s => s.DepartmentCode, StringComparer.Ordinal).ToList();
-    }
-
-    /// <summary>The latest 已受理 version per department (0 when none), for coverage.</summary>
+    /// <summary>
+    /// Per department, its latest 已受理 version (departments without one are not listed): what a consolidation uses
+    /// with the review on. From the year's review acts alone; the versions themselves are not read.
+    /// </summary>
     public IReadOnlyDictionary<string, int> ReceivedVersions(int fiscalYear) =>
-        Received(fiscalYear).ToDictionary(s => s.DepartmentCode, s => s.Version);
+        acts.Year(fiscalYear)
+            .GroupBy(a => (a.DepartmentCode, a.Version)).Select(g => g.Last())
+            .Where(a => a.Act == "accept")
+            .GroupBy(a => a.DepartmentCode)
+            .ToDictionary(g => g.Key, g => g.Max(a => a.Version), StringComparer.Ordinal);
 
     public Review Accept(StoredSubmission s, string by, string reason)
     {

@@ -83,8 +83,32 @@ public sealed class SubmissionBook(ISubmissionStore store, IRecordEncoding encod
     /// <summary>Per department of the year: its latest version and status, and its latest accepted version.</summary>
     public IReadOnlyList<DepartmentFiling> Filings(int fiscalYear) => store.Filings(fiscalYear);
 
-    /// <summary>The latest accepted version of every department of the year.</summary>
-    public IReadOnlyList<StoredSubmission> LatestAccepted(int fiscalYear) => store.LatestAccepted(fiscalYear).Select(r => ToStored(r)).ToList();
+    /// <summary>
+    /// The latest accepted version of every department of the year, by department code (ordinal): read lazily, one
+    /// version at a time (<see cref="Read"/>).
+    /// </summary>
+    public IEnumerable<StoredSubmission> LatestAccepted(int fiscalYear) =>
+        Read(fiscalYear, Filings(fiscalYear).Where(f => f.AcceptedVersion > 0).Select(f => (f.Code, f.AcceptedVersion)));
+
+    /// <summary>
+    /// The given versions of a year, in department-code order (ordinal), each read from the store only when the sequence
+    /// reaches it and held by nothing here once passed: a consolidation of 100,000 units never holds them all. Versions
+    /// are immutable, so what is read later is what the list named; a version that is not stored is skipped.
+    /// </summary>
+    public IEnumerable<StoredSubmission> Read(int fiscalYear, IEnumerable<(string DepartmentCode, int Version)> versions)
+    {
+        // Fetched ReadGroup at a time (one store call for many), handed out one at a time.
+        foreach (var group in versions.OrderBy(v => v.DepartmentCode, StringComparer.Ordinal).Chunk(ReadGroup))
+        {
+            var keys = group.Select(v => VersionRecord.KeyOf(v.DepartmentCode, fiscalYear, v.Version)).ToList();
+            var found = store.VersionsByKey(keys).ToDictionary(r => r.Key, StringComparer.Ordinal);
+            foreach (var key in keys)
+                if (found.Remove(key, out var record)) yield return ToStored(record);
+        }
+    }
+
+    /// <summary>How many versions <see cref="Read"/> asks the store for at once (~10–30 KiB each).</summary>
+    private const int ReadGroup = 64;
 
     /// <summary>A department's latest accepted version of a year; null when it has none.</summary>
     public StoredSubmission? LatestAccepted(string departmentCode, int fiscalYear) =>

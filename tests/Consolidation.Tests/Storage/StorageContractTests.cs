@@ -173,6 +173,25 @@ public abstract class StorageContractTests : IDisposable
     }
 
     [Fact]
+    public void VersionsAreRead_ManyByKey_AndOneAtATimeInCodeOrder_AsAConsolidationReadsThem()
+    {
+        var departments = Enumerable.Range(0, 150)
+            .Select(i => Accounts.Consistent() with { DepartmentCode = $"{439149 - i}", DepartmentName = $"单位{i}" }).ToList();
+        Book.StoreRequests(departments.Select(a => Prepared(a)).ToList(), Check, At);
+        Reopen();
+        var store = Port<ISubmissionStore>();
+        var keys = departments.Take(70).Select(a => VersionRecord.KeyOf(a.DepartmentCode, a.FiscalYear, 1)).Append("439999/2023/1").ToList();
+        var found = store.VersionsByKey(keys);
+        Assert.Equal(keys.Take(70).Order(StringComparer.Ordinal), found.Select(v => v.Key).Order(StringComparer.Ordinal));
+        Assert.All(found, v => Assert.Equal(v.ContentHash, ContractEncoding.Instance.EncodeAccounts(ContractEncoding.Instance.DecodeAccounts(v.Accounts)).ContentHash));
+        Assert.Empty(store.VersionsByKey([]));
+        // What a consolidation reads: every listed version (over several store calls), in code order, a missing one skipped.
+        var year = departments[0].FiscalYear;
+        var read = Book.Read(year, departments.Select(a => (a.DepartmentCode, 1)).Append(("439999", 1))).Select(s => s.DepartmentCode).ToList();
+        Assert.Equal(departments.Select(a => a.DepartmentCode).Order(StringComparer.Ordinal), read);
+    }
+
+    [Fact]
     public void ConsolidationRuns_AreNumberedPerYear_WithoutGaps_AndReadByScope()
     {
         var runs = Port<IConsolidationRunStore>();
@@ -191,6 +210,25 @@ public abstract class StorageContractTests : IDisposable
         Assert.Equal("430001", runs.Get(2023, 0, "430001")!.Scope);
         Assert.Null(runs.Get(2023, 7));
         Assert.Null(runs.Get(2022, 0));
+    }
+
+    [Fact]
+    public void ALargeRun_BeyondLiteDbsDocumentLimit_IsStoredWhole_AndReadBackByteForByte()
+    {
+        // A province-scale disclosure is tens of MiB: more than the 16 MiB a LiteDB document may hold (issue 15).
+        var large = new byte[40 * 1024 * 1024 + 17];
+        new Random(15).NextBytes(large);
+        var runs = Port<IConsolidationRunStore>();
+        runs.Add(2023, "", At, run => [(byte)run]);
+        Assert.Equal(2, runs.Add(2023, "", At, _ => large).RunNumber);
+        runs.Add(2023, "430001", At, run => [(byte)run]);
+        Reopen();
+        runs = Port<IConsolidationRunStore>();
+        Assert.Equal(large, runs.Get(2023, 2)!.Disclosure);
+        Assert.Equal(large, runs.Get(2023, 0, "")!.Disclosure); // the latest of the city
+        Assert.Equal([3], runs.Get(2023, 0)!.Disclosure);
+        Assert.Equal([1], runs.Get(2023, 1)!.Disclosure);
+        Assert.Equal(4, runs.Add(2023, "", At, run => [(byte)run]).RunNumber);
     }
 
     [Fact]

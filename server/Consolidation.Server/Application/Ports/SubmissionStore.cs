@@ -56,6 +56,9 @@ public interface ISubmissionStore
     /// <summary>One version by its key; null when there is none.</summary>
     VersionRecord? Version(string key);
 
+    /// <summary>The versions stored under these keys (a key with none is left out), in no particular order: one read for many.</summary>
+    IReadOnlyList<VersionRecord> VersionsByKey(IReadOnlyCollection<string> keys);
+
     /// <summary>The head of a department's year; null when it has no version of that year.</summary>
     SubmissionHead? Head(string departmentCode, int fiscalYear);
 
@@ -65,11 +68,11 @@ public interface ISubmissionStore
     /// <summary>Every version of a department (of one year, or of all years when year is 0), oldest first.</summary>
     IReadOnlyList<VersionRecord> Versions(string departmentCode, int fiscalYear);
 
-    /// <summary>Per department of the year: its latest version and status, and its latest accepted version.</summary>
+    /// <summary>
+    /// Per department of the year: its latest version and status, and its latest accepted version — from the versions'
+    /// metadata alone (a 100,000-unit year is read without its accounts).
+    /// </summary>
     IReadOnlyList<DepartmentFiling> Filings(int fiscalYear);
-
-    /// <summary>The latest accepted version of every department of the year, by department code (ordinal).</summary>
-    IReadOnlyList<VersionRecord> LatestAccepted(int fiscalYear);
 
     int Count();
 

@@ -11,7 +11,7 @@ public sealed class LiteDbAdapter : IStorageAdapter
         services.AddSingleton<IStorageHealth>(s => s.GetRequiredService<LiteDbStore>());
         services.AddSingleton<IStorageBackup>(s => s.GetRequiredService<LiteDbStore>());
         services.AddSingleton<ISubmissionStore, LiteDbSubmissionStore>();
-        services.AddSingleton<IConsolidationRunStore, LiteDbConsolidationRunStore>();
+        services.AddSingleton<IConsolidationRunStore>(s => new LiteDbConsolidationRunStore(s.GetRequiredService<LiteDbStore>()));
         services.AddSingleton<IRegistryStore, LiteDbRegistryStore>();
         services.AddSingleton<IYearLockStore, LiteDbYearLockStore>();
         services.AddSingleton<IReviewStore, LiteDbReviewStore>();

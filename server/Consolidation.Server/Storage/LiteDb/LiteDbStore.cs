@@ -54,12 +54,15 @@ public sealed class LiteDbStore : IStorageHealth, IStorageBackup, IDisposable
         Runs.EnsureIndex(d => d.Key, unique: true);
         Runs.EnsureIndex(d => d.FiscalYear);
         Requests = Database.GetCollection<RequestRecord>("submission_requests");
-        // Creates the collection now: created lazily inside the first storing transaction, concurrent readers could fail.
-        if (!Database.CollectionExists("submission_requests"))
-        {
-            Requests.Insert(new RequestRecord { Id = "(created)" });
-            Requests.Delete("(created)");
-        }
+        RunPieces = Database.GetCollection("consolidation_run_pieces");
+        // Created now: created lazily inside the first storing transaction, concurrent readers could fail.
+        foreach (var name in new[] { "submission_requests", "consolidation_run_pieces" })
+            if (!Database.CollectionExists(name))
+            {
+                var created = Database.GetCollection(name);
+                created.Insert(new BsonDocument { ["_id"] = "(created)" });
+                created.Delete("(created)");
+            }
         // Files written before 2026-11-27 have an index on SubmissionKey that only served to create the collection:
         // nothing reads it, and every request paid for keeping it.
         Requests.DropIndex(nameof(RequestRecord.SubmissionKey));
@@ -94,6 +97,8 @@ public sealed class LiteDbStore : IStorageHealth, IStorageBackup, IDisposable
     public ILiteCollection<ConsolidationRunRecord> Runs { get; }
     /// <summary>Submission request IDs already decided (idempotent retries, docs/batch.md).</summary>
     public ILiteCollection<RequestRecord> Requests { get; }
+    /// <summary>The pieces of the runs too large for one document (<see cref="LiteDbConsolidationRunStore"/>).</summary>
+    public ILiteCollection<BsonDocument> RunPieces { get; }
 
     /// <summary>
     /// "field = value" as a parameterised expression. LiteDB compiles an expression once per distinct text and keeps
@@ -139,6 +144,29 @@ public sealed class LiteDbStore : IStorageHealth, IStorageBackup, IDisposable
     }
 
     private string? _lastWriteFailure;
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one LiteDB transaction on the calling thread: committed when it returns, rolled back
+    /// — nothing stored, the engine released — when it throws (a failed write is remembered for health until one succeeds).
+    /// </summary>
+    public T InTransaction<T>(Func<T> work)
+    {
+        if (!Database.BeginTrans()) throw new InvalidOperationException("a LiteDB transaction is already open on this thread");
+        try
+        {
+            var result = work();
+            if (!Database.Commit()) throw new InvalidOperationException("the LiteDB transaction did not commit");
+            WriteSucceeded();
+            return result;
+        }
+        catch (Exception e)
+        {
+            WriteFailed(e);
+            // A rollback that fails too (the disk still full) must not hide why the write failed.
+            try { Database.Rollback(); } catch (Exception) when (e is IOException or LiteException) { }
+            throw;
+        }
+    }
 
     /// <summary>A submission write failed (its transaction rolled back): health says NOT_SERVING until one succeeds.</summary>
     public void WriteFailed(Exception e) => _lastWriteFailure = $"{e.GetType().Name}: {e.Message}";

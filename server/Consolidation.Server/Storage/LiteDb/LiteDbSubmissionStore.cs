@@ -1,3 +1,4 @@
+using LiteDB;
 using Consolidation.Domain.Consolidation;
 using Consolidation.Server.Application.Ports;
 using DomainStatus = Consolidation.Domain.Rules.SubmissionStatus;
@@ -28,6 +29,12 @@ public sealed class LiteDbSubmissionStore : ISubmissionStore
 
     public VersionRecord? Version(string key) => _store.Submissions.FindOne(LiteDbStore.Equal(nameof(VersionRecord.Key), key));
 
+    public IReadOnlyList<VersionRecord> VersionsByKey(IReadOnlyCollection<string> keys) =>
+        keys.Count == 0 ? [] : _store.Submissions.Find(KeyIn(new BsonArray(keys.Select(k => new BsonValue(k))))).ToList();
+
+    /// <summary>"Key IN @0", parameterised (one compiled expression for every list, <see cref="LiteDbStore.Equal"/>).</summary>
+    private static BsonExpression KeyIn(BsonArray keys) => BsonExpression.Create($"{nameof(VersionRecord.Key)} IN @0", keys);
+
     public SubmissionHead? Head(string departmentCode, int fiscalYear) => _heads.Of(departmentCode, fiscalYear);
 
     /// <summary>The request decided under this ID; null, without asking LiteDB, when the ID is new.</summary>
@@ -42,7 +49,10 @@ public sealed class LiteDbSubmissionStore : ISubmissionStore
             .ToList();
 
     public IReadOnlyList<DepartmentFiling> Filings(int fiscalYear) =>
-        YearRecords(fiscalYear)
+        // Projected: the metadata of the year's versions, never their accounts' and findings' bytes.
+        _store.Submissions.Query().Where(d => d.FiscalYear == fiscalYear)
+            .Select(d => new { d.DepartmentCode, d.DepartmentName, d.Version, d.Status })
+            .ToEnumerable()
             .GroupBy(d => d.DepartmentCode)
             .Select(g =>
             {
@@ -52,43 +62,18 @@ public sealed class LiteDbSubmissionStore : ISubmissionStore
             })
             .ToList();
 
-    public IReadOnlyList<VersionRecord> LatestAccepted(int fiscalYear) =>
-        YearRecords(fiscalYear)
-            .Where(d => d.Status == (int)DomainStatus.Accepted)
-            .GroupBy(d => d.DepartmentCode)
-            .Select(g => g.MaxBy(d => d.Version)!)
-            .OrderBy(s => s.DepartmentCode, StringComparer.Ordinal)
-            .ToList();
-
     public int Count() => _store.Submissions.Count();
-
-    private IEnumerable<VersionRecord> YearRecords(int fiscalYear) =>
-        _store.Submissions.Query().Where(d => d.FiscalYear == fiscalYear).ToEnumerable();
 
     public T Write<T>(Func<ISubmissionWrite, T> work)
     {
         lock (_writeLock)
         {
-            var db = _store.Database;
-            if (!db.BeginTrans()) throw new InvalidOperationException("a LiteDB transaction is already open on this thread");
             var tx = new Transaction(this);
-            try
-            {
-                var result = work(tx);
-                if (!db.Commit()) throw new InvalidOperationException("the LiteDB transaction did not commit");
-                _store.WriteSucceeded();
-                // The heads and request IDs as the transaction left them, published once it has committed.
-                foreach (var version in tx.Written) _heads.Stored(version);
-                _requestIds.Committed(tx.Requests.Keys);
-                return result;
-            }
-            catch (Exception e)
-            {
-                _store.WriteFailed(e);
-                // A rollback that fails too (the disk still full) must not hide why the write failed.
-                try { db.Rollback(); } catch (Exception) when (e is IOException or LiteDB.LiteException) { }
-                throw;
-            }
+            var result = _store.InTransaction(() => work(tx));
+            // The heads and request IDs as the transaction left them, published once it has committed.
+            foreach (var version in tx.Written) _heads.Stored(version);
+            _requestIds.Committed(tx.Requests.Keys);
+            return result;
         }
     }
 

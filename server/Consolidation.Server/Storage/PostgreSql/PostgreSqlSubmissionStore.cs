@@ -19,6 +19,9 @@ public sealed class PostgreSqlSubmissionStore(PostgreSqlDatabase database) : ISu
 
     public VersionRecord? Version(string key) => database.Run(c => VersionOn(c, key));
 
+    public IReadOnlyList<VersionRecord> VersionsByKey(IReadOnlyCollection<string> keys) => keys.Count == 0 ? [] : database.Run(c => Query(c, ReadVersion,
+        $"SELECT {Columns} FROM submissions WHERE key = ANY(@keys)", ("keys", keys.ToArray())));
+
     public SubmissionHead? Head(string departmentCode, int fiscalYear) => database.Run(c => HeadOn(c, departmentCode, fiscalYear));
 
     public RequestRecord? Request(string requestId) => database.Run(c => RequestOn(c, requestId));
@@ -35,11 +38,6 @@ public sealed class PostgreSqlSubmissionStore(PostgreSqlDatabase database) : ISu
                 WHERE a.department_code = s.department_code AND a.fiscal_year = s.fiscal_year AND a.status = @accepted)
         FROM submissions s WHERE s.fiscal_year = @y ORDER BY s.department_code, s.version DESC
         """, ("y", fiscalYear), ("accepted", Accepted)));
-
-    public IReadOnlyList<VersionRecord> LatestAccepted(int fiscalYear) => database.Run(c => Query(c, ReadVersion,
-            $"SELECT DISTINCT ON (department_code) {Columns} FROM submissions WHERE fiscal_year = @y AND status = @accepted " +
-            "ORDER BY department_code, version DESC", ("y", fiscalYear), ("accepted", Accepted)))
-        .OrderBy(v => v.DepartmentCode, StringComparer.Ordinal).ToList();
 
     public int Count() => database.Run(c =>
     {

@@ -42,9 +42,12 @@ public sealed class ServerProcess : IDisposable
     public Process Process { get; }
     public string Address { get; }
 
-    public static ServerProcess Start(string root, string work, IEnumerable<string> settings)
+    public static ServerProcess Start(string root, string work, IEnumerable<string> settings) =>
+        StartDll(Path.Combine(root, "server", "Consolidation.Server", "bin", "Release", "net10.0", "Consolidation.Server.dll"), work, settings);
+
+    /// <summary>The server of this build (a Release build's or a publish's Consolidation.Server.dll).</summary>
+    public static ServerProcess StartDll(string dll, string work, IEnumerable<string> settings)
     {
-        var dll = Path.Combine(root, "server", "Consolidation.Server", "bin", "Release", "net10.0", "Consolidation.Server.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = work };
         foreach (var a in new[] { dll, "--contentRoot", work, "--Consolidation:Port=0", $"--Consolidation:DataPath={Path.Combine(work, "bench.litedb")}",
                      "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information" }.Concat(settings))

@@ -79,7 +79,8 @@ public static class CommandTree
             return ExitCodes.Success;
         }
         if (args is ["help", .. var rest] && rest is not (["--help"] or ["-h"])) args = [.. rest, "--help"];
-        else if (args.Length == 0 || (args.Length == 1 && Branches.Contains(args[0]))) args = [.. args, "--help"];
+        // An option alone (fa --help) is never a branch: the tree is configured once, by the app below, not twice.
+        else if (args.Length == 0 || (args.Length == 1 && !args[0].StartsWith('-') && Branches.Contains(args[0]))) args = [.. args, "--help"];
         UsageErrors.Arguments = args;
         var app = new CommandApp();
         app.Configure(Configure);

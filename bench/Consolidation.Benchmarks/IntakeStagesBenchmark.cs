@@ -135,14 +135,7 @@ public static class IntakeStagesBenchmark
         for (var pass = 0; pass < 3; pass++)
         {
             using var store = new LiteDbStore(Path.Combine(work, $"intake-{pass}.litedb"));
-            var repository = new SubmissionBook(new LiteDbSubmissionStore(store), ContractEncoding.Instance);
-            var locks = new Consolidation.Server.Application.YearLocks(new LiteDbYearLockStore(store), new ConsolidationRuns(new LiteDbConsolidationRunStore(store), ContractEncoding.Instance), TimeProvider.System);
-            // An empty registry, as the benchmark always had: the registry decides nothing (docs/access.md#registry).
-            var gate = new Consolidation.Server.Application.RegistryGate(
-                new Consolidation.Server.Application.RegistryBook(new LiteDbRegistryStore(store), TimeProvider.System), new Consolidation.Server.Application.ServerOptions());
-            var intake = new Consolidation.Server.Application.Intake(repository, AccountsChecker.Standard, TimeProvider.System, locks, gate);
-            var idempotent = new Consolidation.Server.Application.IdempotentIntake(intake, repository, TimeProvider.System, locks, gate,
-                Microsoft.Extensions.Logging.Abstractions.NullLogger<Consolidation.Server.Application.IdempotentIntake>.Instance);
+            var idempotent = InProcessIntake.Open(store);
             var ids = messages.Select(_ => Guid.NewGuid().ToString("n")).ToArray();
             GC.Collect();
             var gc0 = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();

@@ -14,7 +14,7 @@ using Contract = Consolidation.Contracts.FinalAccounts;
 namespace Consolidation.Benchmarks;
 
 /// <summary>
-/// <c>plumbing [--count 3000] [--seed 1] [--runs 7]</c> (issue 18): what the two processes, gRPC and start-up cost on
+/// <c>plumbing [--count 3000] [--seed 1] [--runs 7] [--repeat 1]</c> (issue 18): what the two processes, gRPC and start-up cost on
 /// top of the work, in one run. The work: the server's intake in process (<see cref="IdempotentIntake.SubmitAll"/> on
 /// groups of 256, the accounts mapped from the contract as the handler maps them, a fresh data file). The same
 /// submissions end to end (<c>fa batch DIR</c> → server → LiteDB) for each build of the two processes — the plain
@@ -22,7 +22,8 @@ namespace Consolidation.Benchmarks;
 /// — against a fresh server and against a warm one (another batch of the same size sent first, untimed). Prints the
 /// rates, the ratios end to end / in process, the CPU of each process per submission (the client's from
 /// <c>getrusage(RUSAGE_CHILDREN)</c>, exact), and each build's start-up: <c>fa --help</c> and a first <c>fa submit</c>
-/// to a fresh server (medians).
+/// to a fresh server (medians of <c>--runs</c>). With <c>--repeat R</c> the in-process and end-to-end measurements run R
+/// rounds, alternating, and the medians are printed (this box moves by ±15 % from run to run).
 /// </summary>
 public static class PlumbingBenchmark
 {
@@ -33,6 +34,7 @@ public static class PlumbingBenchmark
         var count = Option(args, "--count", 3000);
         var seed = Option(args, "--seed", 1);
         var runs = Option(args, "--runs", 7);
+        var repeat = Option(args, "--repeat", 1);
         var root = BenchmarkRoot.Repo();
         var work = Directory.CreateTempSubdirectory("fa-bench-plumbing").FullName;
         try
@@ -49,18 +51,36 @@ public static class PlumbingBenchmark
             // on a fresh file — what a long-running server does per submission, without the two processes and gRPC.
             var warmFiles = Directory.GetFiles(warm, "*.json").Order(StringComparer.Ordinal).ToArray();
             var cold = InProcess(work, warmFiles, "in-process-warm-up");
-            var inProcess = InProcess(work, files, "in-process");
-            Console.WriteLine($"in process (IdempotentIntake.SubmitAll, groups of 256, fresh file): {inProcess.Rate:N0} /s, {inProcess.CpuMs:F2} ms CPU per submission " +
-                              $"(its first, cold pass over the other batch: {cold.Rate:N0} /s)");
+            Console.WriteLine($"in process, first (cold) pass over the other batch: {cold.Rate:N0} /s");
 
+            // Repeated rounds, each: the intake in process, then every build × fresh/warm end to end; medians below.
+            // Alternating keeps the machine's drift from falling on one configuration.
+            var inProcess = new List<InProcessFigures>();
+            var endToEnd = new Dictionary<(string, bool), List<EndToEndFigures>>();
+            for (var round = 0; round < repeat; round++)
+            {
+                inProcess.Add(InProcess(work, files, $"in-process-{round}"));
+                foreach (var build in builds)
+                    foreach (var fresh in new[] { true, false })
+                    {
+                        var e = EndToEnd(build, work, input, fresh ? null : warm, count);
+                        if (!endToEnd.TryGetValue((build.Name, fresh), out var list)) endToEnd[(build.Name, fresh)] = list = [];
+                        list.Add(e);
+                        Console.WriteLine($"  round {round + 1}: {build.Name} {(fresh ? "fresh" : "warm")} {e.Rate:N0} /s (in process {inProcess[^1].Rate:N0} /s)");
+                    }
+            }
+            var rate = Median(inProcess.Select(x => x.Rate));
             Console.WriteLine();
+            Console.WriteLine($"medians of {repeat} round(s)");
+            Console.WriteLine($"in process (IdempotentIntake.SubmitAll, groups of 256, fresh file): {rate:N0} /s, {Median(inProcess.Select(x => x.CpuMs)):F2} ms CPU per submission " +
+                              $"(rounds: {string.Join(", ", inProcess.Select(x => x.Rate.ToString("N0", CultureInfo.InvariantCulture)))})");
             Console.WriteLine($"{"build",-10} {"server",-6} {"rate /s",8} {"ratio",6} {"server ms/sub",14} {"client ms/sub",14} {"wall s",7}");
-            foreach (var build in builds)
-                foreach (var fresh in new[] { true, false })
-                {
-                    var e = EndToEnd(build, work, input, fresh ? null : warm, count);
-                    Console.WriteLine($"{build.Name,-10} {(fresh ? "fresh" : "warm"),-6} {e.Rate,8:N0} {e.Rate / inProcess.Rate,6:F2} {e.ServerMs,14:F2} {e.ClientMs,14:F2} {e.Wall,7:F2}");
-                }
+            foreach (var ((name, fresh), list) in endToEnd)
+            {
+                var r = Median(list.Select(x => x.Rate));
+                Console.WriteLine($"{name,-10} {(fresh ? "fresh" : "warm"),-6} {r,8:N0} {r / rate,6:F2} {Median(list.Select(x => x.ServerMs)),14:F2} " +
+                                  $"{Median(list.Select(x => x.ClientMs)),14:F2} {Median(list.Select(x => x.Wall)),7:F2}");
+            }
 
             Console.WriteLine();
             Console.WriteLine($"{"build",-10} {"fa --help wall ms",18} {"cpu ms",7} {"first fa submit wall ms",24} {"cpu ms",7}   (medians of {runs})");
@@ -107,11 +127,7 @@ public static class PlumbingBenchmark
     {
         var messages = files.AsParallel().AsOrdered().Select(f => AccountsMapper.ToProto(SubmissionFile.Read(f))).ToArray();
         using var store = new LiteDbStore(Path.Combine(work, name + ".litedb"));
-        var book = new SubmissionBook(new LiteDbSubmissionStore(store), ContractEncoding.Instance);
-        var locks = new YearLocks(new LiteDbYearLockStore(store), new ConsolidationRuns(new LiteDbConsolidationRunStore(store), ContractEncoding.Instance), TimeProvider.System);
-        var gate = new RegistryGate(new RegistryBook(new LiteDbRegistryStore(store), TimeProvider.System), new ServerOptions());
-        var intake = new Intake(book, AccountsChecker.Standard, TimeProvider.System, locks, gate);
-        var idempotent = new IdempotentIntake(intake, book, TimeProvider.System, locks, gate, NullLogger<IdempotentIntake>.Instance);
+        var idempotent = InProcessIntake.Open(store);
         var ids = messages.Select(_ => Guid.NewGuid().ToString("n")).ToArray();
         GC.Collect();
         var cpu = Measure.Cpu();
@@ -190,6 +206,12 @@ public static class PlumbingBenchmark
     {
         if (GetRUsage(-1, out var u) != 0) return TimeSpan.Zero;
         return TimeSpan.FromMicroseconds((u.UserSeconds + u.SystemSeconds) * 1_000_000.0 + u.UserMicroseconds + u.SystemMicroseconds);
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
     }
 
     private static (double Wall, double Cpu) Median(List<(double Wall, double Cpu)> samples) =>

@@ -30,7 +30,7 @@ public sealed class ConsolidationOffice(
     private IReadOnlyList<(string DepartmentCode, int Version)> Consolidable(int fiscalYear) =>
         (reviews.Required
             ? reviews.ReceivedVersions(fiscalYear).Select(kv => (kv.Key, kv.Value))
-            : submissions.Filings(fiscalYear).Where(f => f.AcceptedVersion > 0).Select(f => (f.Code, f.AcceptedVersion)))
+            : submissions.AcceptedVersions(fiscalYear))
         .Where(v => gate.MayConsolidate(v.Item1)) // 未登记 (held) submissions never count
         .ToList();
 

@@ -87,8 +87,11 @@ public sealed class SubmissionBook(ISubmissionStore store, IRecordEncoding encod
     /// The latest accepted version of every department of the year, by department code (ordinal): read lazily, one
     /// version at a time (<see cref="Read"/>).
     /// </summary>
-    public IEnumerable<StoredSubmission> LatestAccepted(int fiscalYear) =>
-        Read(fiscalYear, Filings(fiscalYear).Where(f => f.AcceptedVersion > 0).Select(f => (f.Code, f.AcceptedVersion)));
+    public IEnumerable<StoredSubmission> LatestAccepted(int fiscalYear) => Read(fiscalYear, AcceptedVersions(fiscalYear));
+
+    /// <summary>Per department of the year that has one, its latest accepted version — from the filings, no version read.</summary>
+    public IReadOnlyList<(string DepartmentCode, int Version)> AcceptedVersions(int fiscalYear) =>
+        Filings(fiscalYear).Where(f => f.AcceptedVersion > 0).Select(f => (f.Code, f.AcceptedVersion)).ToList();
 
     /// <summary>
     /// The given versions of a year, in department-code order (ordinal), each read from the store only when the sequence

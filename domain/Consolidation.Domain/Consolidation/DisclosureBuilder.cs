@@ -31,13 +31,12 @@ public static class DisclosureBuilder
         var hierarchy = new UnitHierarchy(inputs.Registry);
         var scope = inputs.ScopeCode;
         bool InScope(string code) => scope.Length == 0 || hierarchy.IsWithin(code, scope);
-        var registered = scope.Length == 0 ? Consolidator.CityName : hierarchy.NameOf(scope);
+        var named = scope.Length == 0 ? Consolidator.CityName : hierarchy.NameOf(scope) is { } registered ? $"{registered}（含下属单位）" : null;
         var result = Consolidator.Consolidate(inputs.FiscalYear, inputs.Submissions.Where(s => InScope(s.Ref.DepartmentCode)),
-            hierarchy: hierarchy, scopeName: registered ?? scope);
-        // A scope the registry does not name is named as its own submission names it.
-        var scopeName = scope.Length == 0 ? registered!
-            : $"{registered ?? result.Included.FirstOrDefault(r => r.DepartmentCode == scope)?.DepartmentName ?? scope}（含下属单位）";
-        if (scopeName != result.Totals.DepartmentName)
+            hierarchy: hierarchy, scopeName: named ?? scope);
+        // A scope the registry does not name is named, once its submissions are read, as its own submission names it.
+        var scopeName = named ?? $"{result.Included.FirstOrDefault(r => r.DepartmentCode == scope)?.DepartmentName ?? scope}（含下属单位）";
+        if (named is null)
             result = result with { Totals = result.Totals with
             {
                 DepartmentName = scopeName,

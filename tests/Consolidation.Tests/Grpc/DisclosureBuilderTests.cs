@@ -132,6 +132,17 @@ public sealed class DisclosureBuilderTests
     }
 
     [Fact]
+    public void AScopeTheRegistryDoesNotName_IsNamedAsItsOwnSubmissionNamesIt()
+    {
+        var set = Set(3, 46);
+        var scope = set[1].Ref.DepartmentCode;
+        var d = Build(Inputs(set, [], scope: scope));
+        Assert.Equal([scope], d.Included.Select(i => i.DepartmentCode));
+        Assert.Equal($"{set[1].Ref.DepartmentName}（含下属单位）", d.ScopeName);
+        Assert.Equal(d.ScopeName, d.Totals.DepartmentName);
+    }
+
+    [Fact]
     public void DepartmentScope_ConsolidatesOnlyThatDepartmentAndItsUnits()
     {
         var set = Set(4, 45);
